@@ -1,0 +1,4 @@
+//! Reconstruction of respondent-level data from published summaries (SPRITE), and consistency
+//! checks of summary tables (GRIM, GRIMMER).
+
+pub mod cli;
