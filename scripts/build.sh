@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the wasm module, its wasm-bindgen glue and the wrapper into pkg/ (what a page embeds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target_dir="${CARGO_TARGET_DIR:-target}"
+profile="${SPCO_PROFILE:-release}"
+
+cargo build --lib --target wasm32-unknown-unknown --profile "$profile" --quiet
+mkdir -p pkg
+wasm-bindgen --target web --no-typescript --out-dir pkg --out-name spco_roles \
+  "$target_dir/wasm32-unknown-unknown/$profile/spco_roles.wasm"
+if [ "$profile" = release ]; then
+  # npm's binaryen, never Debian's (see README). Features are read from the module itself.
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    pkg/spco_roles_bg.wasm -o pkg/spco_roles_bg.wasm
+fi
+cp www/spco-roles.js pkg/spco-roles.js
+cp www/spco-roles.d.ts pkg/spco-roles.d.ts
+printf '[build] pkg/: %s\n' "$(cd pkg && ls | tr '\n' ' ')" >&2
