@@ -9,6 +9,7 @@ pub mod chart;
 pub mod import;
 pub mod model;
 pub mod reconstruct;
+pub mod session;
 pub mod stats;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test: formatting and lints (host and wasm32), the native tests, the wasm build, and the
+# browser tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy (host and wasm32)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+step "native tests"
+cargo test --quiet
+step "wasm build"
+bash scripts/build.sh
+step "browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,603 @@
+//! The state of one chart element, pure: the loaded data, the options, the statistics of the
+//! current selection, the view and the last layout. The wasm handle is a thin shell around a
+//! `Session` plus a canvas; everything here is tested natively.
+//!
+//! Coordinates that come in from the wrapper are CSS pixels relative to the plot element; the
+//! layout works in device pixels (`css * dpr`), so the canvas backing store is sharp.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::catalogue::{catalogue, Lang};
+use crate::chart::{
+    self, fmt_fixed, hit_test, layout_quadrant, QuadrantLayout, QuadrantPoint, QuadrantScene,
+    TextMeasure, ViewTransform,
+};
+use crate::import::{self, Format, ImportError, ImportOptions, Imported};
+use crate::model::Dataset;
+use crate::stats::{self, Crosshair, Describe, SdKind, Selection, Stats, StatsError, StatsOptions};
+
+#[derive(Debug, Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Stats(#[from] StatsError),
+    #[error("unknown data format \"{0}\": expected auto, long, wide, qualtrics, json or summary")]
+    Format(String),
+    #[error("invalid options: {0}")]
+    Options(String),
+    #[error("invalid zoom \"{0}\": expected full, report, fit or x0,x1,y0,y1 (importance from, to, performance from, to)")]
+    Zoom(String),
+    #[error("invalid view \"{0}\": expected quadrant or hierarchy")]
+    View(String),
+    #[error("no data loaded")]
+    NoData,
+    #[error("drawing failed: {0}")]
+    Draw(String),
+}
+
+/// What the whiskers show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ErrorBars {
+    #[default]
+    Sd,
+    Ci,
+    None,
+}
+
+/// Options the wrapper sets from the element's attributes (as JSON: small, rarely changed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    pub lang: String,
+    /// Comma-separated group codes; empty = everyone.
+    pub groups: String,
+    pub crosshair: String,
+    /// With `mean`/`median` crosshairs: follow the selection (true) or stay at the full sample.
+    pub crosshair_follows: bool,
+    pub errorbars: ErrorBars,
+    pub sd: String,
+    pub view: String,
+    pub hierarchy: String,
+    pub color_by: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lang: "en".into(),
+            groups: String::new(),
+            crosshair: "scale".into(),
+            crosshair_follows: false,
+            errorbars: ErrorBars::Sd,
+            sd: "population".into(),
+            view: "quadrant".into(),
+            hierarchy: "spearheads".into(),
+            color_by: "gap".into(),
+        }
+    }
+}
+
+/// Size of the drawing surface.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Size {
+    pub width_css: f64,
+    pub height_css: f64,
+    pub dpr: f64,
+}
+
+impl Size {
+    pub fn width_px(&self) -> u32 {
+        (self.width_css * self.dpr).round().max(1.0) as u32
+    }
+    pub fn height_px(&self) -> u32 {
+        (self.height_css * self.dpr).round().max(1.0) as u32
+    }
+}
+
+/// A named or explicit zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Zoom {
+    Full,
+    Report,
+    Fit,
+    Ranges(f64, f64, f64, f64),
+}
+
+impl Zoom {
+    pub fn parse(text: &str) -> Result<Zoom, SessionError> {
+        let t = text.trim().to_ascii_lowercase();
+        match t.as_str() {
+            "" | "full" => Ok(Zoom::Full),
+            "report" => Ok(Zoom::Report),
+            "fit" => Ok(Zoom::Fit),
+            _ => {
+                let v: Vec<f64> = t
+                    .split(',')
+                    .map(|p| p.trim().parse::<f64>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| SessionError::Zoom(text.to_string()))?;
+                match v[..] {
+                    [a, b, c, d] => Ok(Zoom::Ranges(a, b, c, d)),
+                    _ => Err(SessionError::Zoom(text.to_string())),
+                }
+            }
+        }
+    }
+}
+
+/// The state of one element.
+pub struct Session {
+    imported: Option<Imported>,
+    options: Options,
+    lang: Lang,
+    stats: Option<Stats>,
+    view: ViewTransform,
+    size: Size,
+    layout: Option<QuadrantLayout>,
+    highlighted: Option<u8>,
+    selected: Option<u8>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session {
+            imported: None,
+            options: Options::default(),
+            lang: Lang::En,
+            stats: None,
+            view: ViewTransform::full(),
+            size: Size {
+                width_css: 640.0,
+                height_css: 400.0,
+                dpr: 1.0,
+            },
+            layout: None,
+            highlighted: None,
+            selected: None,
+        }
+    }
+
+    /// Imports a data file; on error the previous data stay.
+    pub fn load(&mut self, bytes: &[u8], format: &str, file_name: &str) -> Result<(), SessionError> {
+        let format = Format::parse(format).ok_or_else(|| SessionError::Format(format.to_string()))?;
+        let opts = ImportOptions {
+            format,
+            file_name: file_name.to_string(),
+            ..ImportOptions::default()
+        };
+        let imported = import::import(bytes, &opts)?;
+        let previous = self.imported.replace(imported);
+        if let Err(e) = self.recompute() {
+            self.imported = previous;
+            // The old data and options were consistent; keep showing them.
+            let _ = self.recompute();
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    pub fn imported(&self) -> Option<&Imported> {
+        self.imported.as_ref()
+    }
+
+    pub fn stats(&self) -> Option<&Stats> {
+        self.stats.as_ref()
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Applies new options; on error the previous options stay in force.
+    pub fn set_options(&mut self, options: Options) -> Result<(), SessionError> {
+        let lang = Lang::parse(&options.lang)
+            .ok_or_else(|| SessionError::Options(format!("unknown language \"{}\": expected nl or en", options.lang)))?;
+        if !matches!(options.view.as_str(), "quadrant" | "hierarchy") {
+            return Err(SessionError::View(options.view.clone()));
+        }
+        let previous = std::mem::replace(&mut self.options, options);
+        if let Err(e) = self.recompute() {
+            self.options = previous;
+            let _ = self.recompute();
+            return Err(e);
+        }
+        self.lang = lang;
+        self.layout = None;
+        Ok(())
+    }
+
+    pub fn set_options_json(&mut self, json: &str) -> Result<(), SessionError> {
+        let options: Options =
+            serde_json::from_str(json).map_err(|e| SessionError::Options(e.to_string()))?;
+        self.set_options(options)
+    }
+
+    fn selection(&self) -> Selection {
+        Selection {
+            groups: self
+                .options
+                .groups
+                .split(',')
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(String::from)
+                .collect(),
+            spcos: Vec::new(),
+        }
+    }
+
+    /// Recomputes the statistics of the current selection (on load, and when a filter or a
+    /// statistics option changes; never on zoom).
+    fn recompute(&mut self) -> Result<(), SessionError> {
+        let Some(imported) = &self.imported else {
+            self.stats = None;
+            return Ok(());
+        };
+        let sd = SdKind::parse(&self.options.sd)?;
+        let mut crosshair = Crosshair::parse(&self.options.crosshair)?;
+        let selection = self.selection();
+        if !self.options.crosshair_follows
+            && matches!(crosshair, Crosshair::Mean | Crosshair::Median)
+            && !selection.groups.is_empty()
+        {
+            // The crosshair stays where the whole sample puts it, so points move against a
+            // fixed reference when a reader filters.
+            let all = stats::compute(&imported.dataset, &Selection::default(), &StatsOptions { sd, crosshair })?;
+            crosshair = Crosshair::At {
+                importance: all.crosshair.importance,
+                performance: all.crosshair.performance,
+            };
+        }
+        self.stats = Some(stats::compute(&imported.dataset, &selection, &StatsOptions { sd, crosshair })?);
+        self.layout = None;
+        Ok(())
+    }
+
+    /// What the wrapper needs to build its controls.
+    pub fn info_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Info<'a> {
+            format: String,
+            source: &'a str,
+            n_respondents: Option<u32>,
+            groups: Vec<stats::GroupStats>,
+            excluded: &'a [import::Exclusion],
+        }
+        let Some(imported) = &self.imported else {
+            return "null".into();
+        };
+        // Per-group n of the whole dataset, whatever the current filter.
+        let all = stats::compute(&imported.dataset, &Selection::default(), &StatsOptions::default()).ok();
+        let info = Info {
+            format: format!("{:?}", imported.format).to_ascii_lowercase(),
+            source: match imported.dataset {
+                Dataset::Respondents(_) => "respondents",
+                Dataset::Summary(_) => "summary",
+            },
+            n_respondents: all.as_ref().and_then(|s| s.n_respondents),
+            groups: all.map(|s| s.groups).unwrap_or_default(),
+            excluded: &imported.excluded,
+        };
+        serde_json::to_string(&info).unwrap_or_else(|_| "null".into())
+    }
+
+    pub fn stats_json(&self) -> String {
+        match &self.stats {
+            Some(s) => serde_json::to_string(s).unwrap_or_else(|_| "null".into()),
+            None => "null".into(),
+        }
+    }
+
+    // ---- view -----------------------------------------------------------------------------
+
+    pub fn resize(&mut self, width_css: f64, height_css: f64, dpr: f64) {
+        let ok = |v: f64| v.is_finite() && v > 0.0;
+        let size = Size {
+            width_css: if ok(width_css) { width_css } else { 1.0 },
+            height_css: if ok(height_css) { height_css } else { 1.0 },
+            dpr: if ok(dpr) { dpr.clamp(0.25, 8.0) } else { 1.0 },
+        };
+        if size != self.size {
+            self.size = size;
+            self.layout = None;
+        }
+    }
+
+    pub fn size(&self) -> Size {
+        self.size
+    }
+
+    pub fn set_zoom(&mut self, zoom: &str) -> Result<(), SessionError> {
+        let plot = self.view.plot_rect();
+        let view = match Zoom::parse(zoom)? {
+            Zoom::Full => ViewTransform::full(),
+            Zoom::Report => ViewTransform::report(),
+            Zoom::Fit => ViewTransform::fit(self.scene().points.iter()),
+            Zoom::Ranges(x0, x1, y0, y1) => ViewTransform::new((x0, x1), (y0, y1), plot)
+                .map_err(|e| SessionError::Zoom(format!("{zoom}: {e}")))?,
+        };
+        self.view = view.with_plot_rect(plot).unwrap_or(view);
+        self.layout = None;
+        Ok(())
+    }
+
+    pub fn view(&self) -> &ViewTransform {
+        &self.view
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) keeping the data point under (x, y) CSS px fixed.
+    pub fn zoom_at(&mut self, x_css: f64, y_css: f64, factor: f64) {
+        if !(factor.is_finite() && factor > 0.0) {
+            return;
+        }
+        let d = self.size.dpr;
+        self.view = self.view.zoom_at(x_css * d, y_css * d, factor);
+        self.layout = None;
+    }
+
+    /// Pans by a pointer movement in CSS px (the content follows the pointer).
+    pub fn pan(&mut self, dx_css: f64, dy_css: f64) {
+        let d = self.size.dpr;
+        self.view = self.view.pan_px(dx_css * d, dy_css * d);
+        self.layout = None;
+    }
+
+    pub fn box_zoom(&mut self, x0_css: f64, y0_css: f64, x1_css: f64, y1_css: f64) {
+        let d = self.size.dpr;
+        self.view = self.view.box_zoom(x0_css * d, y0_css * d, x1_css * d, y1_css * d);
+        self.layout = None;
+    }
+
+    pub fn set_highlight(&mut self, role: u32) {
+        let role = u8::try_from(role).ok().filter(|r| (1..=14).contains(r));
+        if role != self.highlighted {
+            self.highlighted = role;
+            self.layout = None;
+        }
+    }
+
+    pub fn set_selected(&mut self, role: u32) {
+        let role = u8::try_from(role).ok().filter(|r| (1..=14).contains(r));
+        if role != self.selected {
+            self.selected = role;
+            self.layout = None;
+        }
+    }
+
+    // ---- scene and layout -------------------------------------------------------------------
+
+    /// The chart's content in data units, from the statistics and options.
+    pub fn scene(&self) -> QuadrantScene {
+        let cat = catalogue();
+        let mut points = Vec::new();
+        let mut crosshair = (5.0, 3.0);
+        if let Some(stats) = &self.stats {
+            crosshair = (stats.crosshair.importance, stats.crosshair.performance);
+            for r in &stats.roles {
+                let (Some(imp), Some(perf)) = (&r.importance, &r.performance) else {
+                    continue;
+                };
+                let Some(role) = cat.role(r.role) else { continue };
+                let whisker = |d: &Describe| match self.options.errorbars {
+                    ErrorBars::Sd => d.sd.map(|sd| (d.mean - sd, d.mean + sd)),
+                    ErrorBars::Ci => d.ci95.map(|[lo, hi]| (lo, hi)),
+                    ErrorBars::None => None,
+                };
+                points.push(QuadrantPoint {
+                    role: r.role,
+                    importance: imp.mean,
+                    performance: perf.mean,
+                    importance_err: whisker(imp),
+                    performance_err: whisker(perf),
+                    category: role.category,
+                    label: format!("{}  {}", r.role, role.short(self.lang)),
+                    small_n: r.small_n,
+                });
+            }
+        }
+        QuadrantScene {
+            points,
+            crosshair,
+            lang: self.lang,
+            highlighted: self.highlighted,
+            selected: self.selected,
+        }
+    }
+
+    /// Lays the chart out for the current size if anything changed since the last layout.
+    pub fn ensure_layout(&mut self, measure: &mut dyn TextMeasure) -> Result<&QuadrantLayout, SessionError> {
+        if self.layout.is_none() {
+            let scene = self.scene();
+            let layout = layout_quadrant(
+                &scene,
+                &self.view,
+                self.size.width_px() as f64,
+                self.size.height_px() as f64,
+                self.size.dpr,
+                measure,
+            )
+            .map_err(|e| SessionError::Draw(e.to_string()))?;
+            self.view = layout.transform.clone();
+            self.layout = Some(layout);
+        }
+        Ok(self.layout.as_ref().expect("set above"))
+    }
+
+    pub fn layout(&self) -> Option<&QuadrantLayout> {
+        self.layout.as_ref()
+    }
+
+    /// The role under (x, y) CSS px in the last layout, or 0.
+    pub fn hit(&self, x_css: f64, y_css: f64) -> u32 {
+        let d = self.size.dpr;
+        self.layout
+            .as_ref()
+            .and_then(|l| hit_test(l, x_css * d, y_css * d))
+            .map_or(0, u32::from)
+    }
+
+    /// The next visible role after `current` in reading order (`dir` 1 or -1); 0 past the end.
+    pub fn next_item(&self, current: u32, dir: i32) -> u32 {
+        let Some(layout) = &self.layout else { return 0 };
+        let mut roles: Vec<u32> = layout.points.iter().map(|p| u32::from(p.role)).collect();
+        roles.sort_unstable();
+        let pos = roles.iter().position(|&r| r == current);
+        let next = match (pos, dir >= 0) {
+            (None, true) => roles.first().copied(),
+            (None, false) => roles.last().copied(),
+            (Some(i), true) => roles.get(i + 1).copied(),
+            (Some(i), false) => i.checked_sub(1).and_then(|j| roles.get(j).copied()),
+        };
+        next.unwrap_or(0)
+    }
+
+    /// Position of a role's marker in CSS px, if visible.
+    pub fn item_position(&self, role: u32) -> Option<(f64, f64)> {
+        let d = self.size.dpr;
+        let layout = self.layout.as_ref()?;
+        let p = layout.points.iter().find(|p| u32::from(p.role) == role)?;
+        Some((p.x / d, p.y / d))
+    }
+
+    /// The tooltip of a role: full text and figures, formatted for the current language.
+    pub fn tooltip_json(&self, role: u32) -> Option<String> {
+        let cat = catalogue();
+        let stats = self.stats.as_ref()?;
+        let r = stats.roles.iter().find(|r| u32::from(r.role) == role)?;
+        let info = cat.role(r.role)?;
+        let lang = self.lang;
+        let num = |v: f64| fmt_fixed(v, 2, lang);
+        let mut rows: Vec<(String, String)> = Vec::new();
+        for (name, d) in [
+            (lang.pick("Belang", "Importance"), &r.importance),
+            (lang.pick("Prestatie", "Performance"), &r.performance),
+        ] {
+            let Some(d) = d else { continue };
+            let mut parts = vec![format!("{} {}", lang.pick("gem.", "mean"), num(d.mean))];
+            if let Some(m) = d.median {
+                parts.push(format!("{} {}", lang.pick("med.", "median"), fmt_fixed(m, 1, lang).trim_end_matches(|c| c == '0').trim_end_matches([',', '.'])));
+            }
+            if let Some(sd) = d.sd {
+                parts.push(format!("SD {}", num(sd)));
+            }
+            if let Some(n) = d.n {
+                parts.push(format!("n = {n}"));
+            }
+            rows.push((name.to_string(), parts.join(" · ")));
+            if let Some([lo, hi]) = d.ci95 {
+                rows.push((
+                    format!("  {}", lang.pick("95%-BI", "95% CI")),
+                    format!("{} – {}", num(lo), num(hi)),
+                ));
+            }
+        }
+        if let Some(q) = r.quadrant {
+            let qi = cat.quadrants.iter().find(|x| x.code == q.code());
+            if let Some(qi) = qi {
+                rows.push((lang.pick("Kwadrant", "Quadrant").into(), lang.pick(&qi.short_nl, &qi.short_en).to_string()));
+            }
+        }
+        if let Some(g) = r.gap {
+            rows.push((lang.pick("Kloof", "Gap").into(), format!("{}{}", if g > 0.0 { "+" } else { "" }, num(g))));
+        }
+        let category = cat.category(info.category);
+        rows.push((lang.pick("Categorie", "Category").into(), lang.pick(&category.nl, &category.en).to_string()));
+        let mut notes = Vec::new();
+        if r.small_n {
+            notes.push(lang.pick("Weinig antwoorden (n < 5): voorzichtig lezen.", "Few answers (n < 5): read with care."));
+        }
+        if r.ci_crosses_crosshair {
+            notes.push(lang.pick(
+                "Het 95%-betrouwbaarheidsinterval overschrijdt de kwadrantgrens.",
+                "The 95% confidence interval crosses the quadrant line.",
+            ));
+        }
+        #[derive(Serialize)]
+        struct Tip {
+            title: String,
+            text: String,
+            rows: Vec<(String, String)>,
+            note: String,
+        }
+        serde_json::to_string(&Tip {
+            title: format!("{} · {}", r.role, info.short(lang)),
+            text: info.text(lang).to_string(),
+            rows,
+            note: notes.join(" "),
+        })
+        .ok()
+    }
+
+    /// Geometry of the last layout in CSS px, for tests and for pages that overlay the chart.
+    pub fn layout_json(&self) -> String {
+        let Some(layout) = &self.layout else { return "null".into() };
+        let d = self.size.dpr;
+        let r = layout.transform.plot_rect();
+        let (x0, x1) = layout.transform.x_range();
+        let (y0, y1) = layout.transform.y_range();
+        let rect = |x: f64, y: f64, w: f64, h: f64| serde_json::json!({"x": x / d, "y": y / d, "w": w / d, "h": h / d});
+        serde_json::json!({
+            "width_css": self.size.width_css,
+            "height_css": self.size.height_css,
+            "dpr": d,
+            "plot": rect(r.x0, r.y0, r.width(), r.height()),
+            "view": {"x0": x0, "x1": x1, "y0": y0, "y1": y1},
+            "points": layout.points.iter().map(|p| serde_json::json!({"role": p.role, "x": p.x / d, "y": p.y / d})).collect::<Vec<_>>(),
+            "labels": layout.labels.iter().map(|l| {
+                let mut v = rect(l.rect.x0, l.rect.y0, l.rect.width(), l.rect.height());
+                v["role"] = l.role.into();
+                v["number_only"] = l.number_only.into();
+                v["leader"] = l.leader.is_some().into();
+                v
+            }).collect::<Vec<_>>(),
+        })
+        .to_string()
+    }
+
+    /// One sentence for screen readers describing what is shown.
+    pub fn summary_text(&self) -> String {
+        let lang = self.lang;
+        let Some(stats) = &self.stats else {
+            return lang.pick("Geen gegevens", "No data").into();
+        };
+        let (x0, x1) = self.view.x_range();
+        let (y0, y1) = self.view.y_range();
+        let visible = self.layout.as_ref().map_or(0, |l| l.points.len());
+        let n = stats.n_respondents.map(|n| format!(", n = {n}")).unwrap_or_default();
+        match lang {
+            Lang::Nl => format!(
+                "Kwadrantgrafiek van belang ({}–{}) en prestatie ({}–{}) van {} rollen{n}. Gebruik Tab om de rollen te overlopen.",
+                fmt_fixed(x0, 1, lang), fmt_fixed(x1, 1, lang), fmt_fixed(y0, 1, lang), fmt_fixed(y1, 1, lang), visible
+            ),
+            Lang::En => format!(
+                "Quadrant chart of importance ({}–{}) and performance ({}–{}) of {} roles{n}. Use Tab to step through the roles.",
+                fmt_fixed(x0, 1, lang), fmt_fixed(x1, 1, lang), fmt_fixed(y0, 1, lang), fmt_fixed(y1, 1, lang), visible
+            ),
+        }
+    }
+
+    /// Draws the chart onto any plotters backend of the session's pixel size.
+    pub fn draw<DB: plotters_backend::DrawingBackend>(
+        &mut self,
+        backend: &mut DB,
+        measure: &mut dyn TextMeasure,
+    ) -> Result<(), SessionError> {
+        self.ensure_layout(measure)?;
+        let scene = self.scene();
+        let layout = self.layout.as_ref().expect("ensured");
+        chart::draw_quadrant(backend, &scene, layout).map_err(|e| SessionError::Draw(format!("{e:?}")))
+    }
+}

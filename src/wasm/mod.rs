@@ -1,0 +1,213 @@
+//! The wasm binding: one opaque `Chart` handle per element, owning its `Session` (data, statistics,
+//! view) and its canvas. The wrapper passes pixels, deltas and small option strings; nothing bulky
+//! crosses the boundary per frame. Every export returns `Result<_, JsError>`; a panic is recorded by
+//! the hook so the wrapper can show it (a trap cannot be caught inside wasm).
+
+use std::cell::RefCell;
+
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::chart::{CachedMeasure, TextMeasure, FONT_FAMILY_UI};
+use crate::session::Session;
+
+thread_local! {
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(message));
+    }));
+}
+
+/// The message of the last panic, if one happened (the instance is unusable after it).
+#[wasm_bindgen]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow().clone())
+}
+
+/// The study catalogue (roles, spearhead roles, groups, SPCOs, quadrant names) as JSON.
+#[wasm_bindgen]
+pub fn catalogue_json() -> String {
+    crate::catalogue::CATALOGUE_JSON.to_string()
+}
+
+fn js_err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Measures characters with the canvas' own `measureText` (no DOM layout), once per character
+/// and font size.
+struct CanvasMeasure {
+    inner: CachedMeasure<Box<dyn FnMut(char, f64) -> f64>>,
+}
+
+impl CanvasMeasure {
+    fn new(ctx: CanvasRenderingContext2d) -> CanvasMeasure {
+        let mut font_px = 0.0;
+        let mut buf = [0u8; 4];
+        let f: Box<dyn FnMut(char, f64) -> f64> = Box::new(move |c: char, px: f64| {
+            if px != font_px {
+                ctx.set_font(&format!("{px}px {FONT_FAMILY_UI}"));
+                font_px = px;
+            }
+            ctx.measure_text(c.encode_utf8(&mut buf))
+                .map(|m| m.width())
+                .unwrap_or(px * 0.55)
+        });
+        CanvasMeasure {
+            inner: CachedMeasure::new(f),
+        }
+    }
+}
+
+impl TextMeasure for CanvasMeasure {
+    fn text_width(&mut self, text: &str, font_px: f64) -> f64 {
+        self.inner.text_width(text, font_px)
+    }
+}
+
+/// One chart element's state in wasm memory.
+#[wasm_bindgen]
+pub struct Chart {
+    session: Session,
+    canvas: HtmlCanvasElement,
+    measure: CanvasMeasure,
+}
+
+#[wasm_bindgen]
+impl Chart {
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement, view: &str) -> Result<Chart, JsError> {
+        let ctx = canvas
+            .get_context("2d")
+            .map_err(|_| JsError::new("this browser gives no 2D canvas"))?
+            .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .map_err(|_| JsError::new("this browser gives no 2D canvas"))?;
+        let mut session = Session::new();
+        let mut options = session.options().clone();
+        options.view = view.to_string();
+        session.set_options(options).map_err(js_err)?;
+        Ok(Chart {
+            session,
+            canvas,
+            measure: CanvasMeasure::new(ctx),
+        })
+    }
+
+    /// Imports a data file (any format; `format` may be `auto`). `name` is used in messages.
+    pub fn load(&mut self, bytes: &[u8], format: &str, name: &str) -> Result<(), JsError> {
+        self.session.load(bytes, format, name).map_err(js_err)
+    }
+
+    pub fn info_json(&self) -> String {
+        self.session.info_json()
+    }
+
+    pub fn set_options(&mut self, json: &str) -> Result<(), JsError> {
+        self.session.set_options_json(json).map_err(js_err)
+    }
+
+    pub fn set_zoom(&mut self, zoom: &str) -> Result<(), JsError> {
+        self.session.set_zoom(zoom).map_err(js_err)
+    }
+
+    pub fn resize(&mut self, width_css: f64, height_css: f64, dpr: f64) {
+        self.session.resize(width_css, height_css, dpr);
+    }
+
+    /// Draws a frame; returns true when an animation wants another frame.
+    pub fn draw(&mut self, _now_ms: f64) -> Result<bool, JsError> {
+        let size = self.session.size();
+        // The wrapper sizes the backing store; keep it in step if a resize raced a draw.
+        if self.canvas.width() != size.width_px() {
+            self.canvas.set_width(size.width_px());
+        }
+        if self.canvas.height() != size.height_px() {
+            self.canvas.set_height(size.height_px());
+        }
+        let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone())
+            .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?;
+        self.session.draw(&mut backend, &mut self.measure).map_err(js_err)?;
+        Ok(false)
+    }
+
+    pub fn view_ranges(&self) -> Vec<f64> {
+        let (x0, x1) = self.session.view().x_range();
+        let (y0, y1) = self.session.view().y_range();
+        vec![x0, x1, y0, y1]
+    }
+
+    pub fn summary_text(&self) -> String {
+        self.session.summary_text()
+    }
+
+    pub fn zoom_at(&mut self, x_css: f64, y_css: f64, factor: f64) {
+        self.session.zoom_at(x_css, y_css, factor);
+    }
+
+    pub fn pan(&mut self, dx_css: f64, dy_css: f64) {
+        self.session.pan(dx_css, dy_css);
+    }
+
+    pub fn box_zoom(&mut self, x0_css: f64, y0_css: f64, x1_css: f64, y1_css: f64) {
+        self.session.box_zoom(x0_css, y0_css, x1_css, y1_css);
+    }
+
+    /// The item (role number) under a point in CSS px, or 0.
+    pub fn hit(&self, x_css: f64, y_css: f64) -> u32 {
+        self.session.hit(x_css, y_css)
+    }
+
+    pub fn next_item(&self, current: u32, dir: i32) -> u32 {
+        self.session.next_item(current, dir)
+    }
+
+    pub fn item_position(&self, item: u32) -> Vec<f64> {
+        self.session
+            .item_position(item)
+            .map(|(x, y)| vec![x, y])
+            .unwrap_or_default()
+    }
+
+    pub fn set_highlight(&mut self, item: u32) {
+        self.session.set_highlight(item);
+    }
+
+    pub fn set_selected(&mut self, item: u32) {
+        self.session.set_selected(item);
+    }
+
+    pub fn tooltip_json(&self, item: u32) -> Option<String> {
+        self.session.tooltip_json(item)
+    }
+
+    pub fn stats_json(&self) -> String {
+        self.session.stats_json()
+    }
+
+    pub fn layout_json(&self) -> String {
+        self.session.layout_json()
+    }
+
+    /// Escape: leaves a zoomed-in subtree (hierarchy); false when there is nothing to leave.
+    pub fn escape(&mut self) -> bool {
+        false
+    }
+
+    pub fn zoom_to_item(&mut self, _item: u32) -> bool {
+        false
+    }
+
+    pub fn zoom_out_to(&mut self, _depth: u32) {}
+
+    pub fn breadcrumb_json(&self) -> String {
+        "[]".into()
+    }
+}

@@ -1,0 +1,116 @@
+// Browser benchmarks of the component (npm run bench): shipped bytes, page load to first chart,
+// one redraw during a wheel-zoom sequence, and a group refilter, at 30, 10,000 and 100,000
+// respondents. Prints a table and writes bench-results/browser.json.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { launch } from './harness.mjs';
+
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const median = (xs) => quantile(xs, 0.5);
+
+// Deterministic synthetic respondents in the long format (xorshift32), five groups.
+function synthetic(n, seed = 12345) {
+  let s = seed >>> 0;
+  const rnd = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
+  const groups = ['large', 'sme', 'knowledge', 'intermediary', 'director'];
+  const rows = ['respondent,group,role,importance,performance'];
+  for (let r = 1; r <= n; r++) {
+    const g = groups[Math.floor(rnd() * 5)];
+    for (let role = 1; role <= 14; role++) {
+      rows.push(`r${r},${g},${role},${1 + Math.floor(rnd() * 9)},${1 + Math.floor(rnd() * 5)}`);
+    }
+  }
+  return rows.join('\n') + '\n';
+}
+
+function shippedBytes() {
+  const files = ['pkg/spco_roles_bg.wasm', 'pkg/spco_roles.js', 'pkg/spco-roles.js'];
+  const out = {};
+  let total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) {
+    const b = fs.readFileSync(f);
+    const r = { raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+    out[f] = r;
+    for (const k of Object.keys(total)) total[k] += r[k];
+  }
+  out.total = total;
+  return out;
+}
+
+const env = await launch();
+const results = { date: new Date().toISOString(), bytes: shippedBytes(), sizes: {} };
+try {
+  // Page load to first drawn chart (30 respondents: the reconstructed Table 3 data).
+  const loads = [];
+  for (let i = 0; i < 7; i++) {
+    const page = await env.page({ width: 1000, height: 700 });
+    await page.goto(`${env.base}/tests/fixtures/blank.html`);
+    const t = await page.evaluate(() => new Promise((ok) => {
+      const t0 = performance.now();
+      const el = document.createElement('spco-roles');
+      el.setAttribute('src', '/data/reconstructed-table3.csv');
+      document.body.append(el);
+      const poll = () => (el.layout && el.layout.points ? ok(performance.now() - t0) : requestAnimationFrame(poll));
+      poll();
+    }));
+    const nav = await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
+    loads.push({ t, nav });
+    await page.context().close();
+  }
+  results.first_chart_ms = median(loads.map((l) => l.t));
+
+  for (const n of [30, 10000, 100000]) {
+    const page = await env.page({ width: 1000, height: 700 });
+    await page.goto(`${env.base}/tests/fixtures/blank.html`);
+    const csv = n === 30 ? fs.readFileSync('data/reconstructed-table3.csv', 'utf8') : synthetic(n);
+    const r = await page.evaluate(async (text) => {
+      const el = document.createElement('spco-roles');
+      document.body.append(el);
+      const t0 = performance.now();
+      await el.setData(text, 'auto', 'bench.csv');
+      const loadMs = performance.now() - t0;
+      await new Promise((ok) => { const poll = () => (el.layout?.points ? ok() : requestAnimationFrame(poll)); poll(); });
+      const h = el._handle;
+      const w = el.layout.width_css, hh = el.layout.height_css;
+      const redraw = [];
+      // A wheel-zoom sequence: in toward a point, then back out (as a presenter would).
+      for (let i = 0; i < 120; i++) {
+        const f = i < 60 ? 1.06 : 1 / 1.06;
+        const a = performance.now();
+        h.zoom_at(w * 0.7, hh * 0.3, f);
+        h.draw(a);
+        redraw.push(performance.now() - a);
+      }
+      const refilter = [];
+      const sets = ['sme', 'large,knowledge', '', 'director', 'intermediary,sme'];
+      for (let i = 0; i < 15; i++) {
+        const a = performance.now();
+        el.group = sets[i % sets.length];
+        h.draw(a);
+        refilter.push(performance.now() - a);
+      }
+      return { loadMs, redraw, refilter };
+    }, csv);
+    results.sizes[n] = {
+      import_and_stats_ms: r.loadMs,
+      redraw_median_ms: median(r.redraw), redraw_p95_ms: quantile(r.redraw, 0.95),
+      refilter_median_ms: median(r.refilter), refilter_p95_ms: quantile(r.refilter, 0.95),
+    };
+    if (page.errors.length) throw new Error(page.errors.join('\n'));
+    await page.context().close();
+  }
+} finally {
+  await env.close();
+}
+
+fs.mkdirSync('bench-results', { recursive: true });
+fs.writeFileSync('bench-results/browser.json', JSON.stringify(results, null, 2));
+const f = (x) => x.toFixed(2).padStart(9);
+console.log('\nShipped (pkg/):');
+for (const [k, v] of Object.entries(results.bytes)) console.log(`  ${k.padEnd(26)} ${String(v.raw).padStart(8)} B  gzip ${String(v.gzip).padStart(7)}  brotli ${String(v.brotli).padStart(7)}`);
+console.log(`\nPage load -> first drawn chart (30 respondents): ${results.first_chart_ms.toFixed(1)} ms (median of 7)`);
+console.log('\nrespondents   load+stats ms   redraw median / p95 ms   refilter+redraw median / p95 ms');
+for (const [n, r] of Object.entries(results.sizes)) {
+  console.log(`${String(n).padStart(11)} ${f(r.import_and_stats_ms)}       ${f(r.redraw_median_ms)} / ${f(r.redraw_p95_ms)}        ${f(r.refilter_median_ms)} / ${f(r.refilter_p95_ms)}`);
+}

@@ -1,0 +1,35 @@
+// Shared set-up of the browser tests and benchmarks: the static server and Debian's Chromium,
+// driven by playwright-core (no browser download exists on these machines).
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+export async function launch() {
+  const server = await startServer(0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    base, browser,
+    async page({ width = 1200, height = 900, dpr = 1 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+      const page = await context.newPage();
+      page.errors = [];
+      page.on('pageerror', (e) => page.errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+      return page;
+    },
+    async close() { await browser.close(); await new Promise((ok) => server.close(ok)); },
+  };
+}
+
+// A blank page that loads the component, with `body` as its markup.
+export async function mount(page, base, body, { wait = true } = {}) {
+  await page.goto(`${base}/tests/fixtures/blank.html`);
+  await page.evaluate((html) => { document.body.innerHTML = html; }, body);
+  if (wait) await page.waitForFunction(() => [...document.querySelectorAll('spco-roles')].every((el) => el.layout && el.layout.points));
+}
