@@ -24,7 +24,12 @@ fn run_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -76,7 +81,12 @@ fn table3_json() {
     assert_eq!(j["sd"], "population");
     assert_eq!(j["n_respondents"], 31);
     assert_eq!(j["input"]["format"], "summary");
-    let quadrants: Vec<&str> = j["roles"].as_array().unwrap().iter().map(|r| r["quadrant"].as_str().unwrap()).collect();
+    let quadrants: Vec<&str> = j["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["quadrant"].as_str().unwrap())
+        .collect();
     assert_eq!(quadrants.iter().filter(|&&q| q == "keep_up").count(), 13);
     assert_eq!(quadrants[10], "overkill");
     assert_eq!(j["roles"][0]["importance"]["mean"], 7.37);
@@ -88,7 +98,12 @@ fn table3_table_format() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     let role11 = out.lines().find(|l| l.starts_with("11 ")).unwrap();
-    assert!(role11.contains("Business support services") && role11.contains("4.90") && role11.contains("Possible overkill"), "{role11}");
+    assert!(
+        role11.contains("Business support services")
+            && role11.contains("4.90")
+            && role11.contains("Possible overkill"),
+        "{role11}"
+    );
     assert!(out.contains("SR2 Shaping a consortium"));
 }
 
@@ -101,7 +116,10 @@ fn long_file_with_filters() {
     assert_eq!(j["n_respondents"], 5);
     // Role 1 importance [7, 9, 7, 5, 9]: mean 7.4, modes 7 and 9; performance n 4, median 3.5.
     assert_eq!(j["roles"][0]["importance"]["mean"], 7.4);
-    assert_eq!(j["roles"][0]["importance"]["modes"], serde_json::json!([7.0, 9.0]));
+    assert_eq!(
+        j["roles"][0]["importance"]["modes"],
+        serde_json::json!([7.0, 9.0])
+    );
     assert_eq!(j["roles"][0]["performance"]["n"], 4);
     assert_eq!(j["roles"][0]["performance"]["median"], 3.5);
 

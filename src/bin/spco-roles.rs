@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::import::{import, Exclusion, Format, ImportOptions, Imported};
-use spco_roles::stats::{compute, Crosshair, Describe, Rollup, SdKind, Selection, Stats, StatsOptions};
+use spco_roles::stats::{
+    compute, Crosshair, Describe, Rollup, SdKind, Selection, Stats, StatsOptions,
+};
 
 const USAGE: &str = "\
 spco-roles: statistics of the VUB survey on the roles of Flemish spearhead-cluster organisations
@@ -57,7 +59,9 @@ fn run(args: &[String]) -> Result<String, String> {
         "help" | "--help" | "-h" => Ok(USAGE.to_string()),
         "stats" => stats(&args[1..]),
         "reconstruct" | "check" => spco_roles::reconstruct::cli::run(cmd, &args[1..]),
-        other => Err(format!("unknown command `{other}`; try `spco-roles --help`")),
+        other => Err(format!(
+            "unknown command `{other}`; try `spco-roles --help`"
+        )),
     }
 }
 
@@ -91,14 +95,19 @@ fn parse_stats_args(args: &[String]) -> Result<Option<StatsArgs>, String> {
         let mut value = || -> Result<String, String> {
             match &inline {
                 Some(v) => Ok(v.clone()),
-                None => it.next().cloned().ok_or_else(|| format!("{name} needs a value")),
+                None => it
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| format!("{name} needs a value")),
             }
         };
         match name {
             "--help" | "-h" => return Ok(None),
             "--group" => sel.groups.push(value()?),
             "--spco" => sel.spcos.push(value()?),
-            "--crosshair" => opts.crosshair = Crosshair::parse(&value()?).map_err(|e| e.to_string())?,
+            "--crosshair" => {
+                opts.crosshair = Crosshair::parse(&value()?).map_err(|e| e.to_string())?
+            }
             "--sd" => opts.sd = SdKind::parse(&value()?).map_err(|e| e.to_string())?,
             "--format" => {
                 out = match value()?.to_ascii_lowercase().as_str() {
@@ -114,7 +123,9 @@ fn parse_stats_args(args: &[String]) -> Result<Option<StatsArgs>, String> {
                 })?;
             }
             "-" => set_file(&mut file, arg)?,
-            _ if name.starts_with('-') => return Err(format!("unknown option `{name}`; try `spco-roles --help`")),
+            _ if name.starts_with('-') => {
+                return Err(format!("unknown option `{name}`; try `spco-roles --help`"))
+            }
             _ => set_file(&mut file, arg)?,
         }
     }
@@ -156,7 +167,11 @@ fn stats(args: &[String]) -> Result<String, String> {
         return Ok(USAGE.to_string());
     };
     let bytes = read_input(&a.file)?;
-    let file_name = if a.file == "-" { "stdin".to_string() } else { a.file.clone() };
+    let file_name = if a.file == "-" {
+        "stdin".to_string()
+    } else {
+        a.file.clone()
+    };
     let opts = ImportOptions {
         format: a.input,
         file_name: file_name.clone(),
@@ -209,12 +224,19 @@ fn count(v: Option<u32>) -> String {
 fn scale_cells(d: &Option<Describe>) -> [String; 4] {
     match d {
         None => ["0".into(), "-".into(), "-".into(), "-".into()],
-        Some(d) => [count(d.n), num(Some(d.mean), 2), num(d.median, 1), num(d.sd, 2)],
+        Some(d) => [
+            count(d.n),
+            num(Some(d.mean), 2),
+            num(d.median, 1),
+            num(d.sd, 2),
+        ],
     }
 }
 
 fn quadrant_label(code: Option<&str>) -> String {
-    let Some(code) = code else { return "-".to_string() };
+    let Some(code) = code else {
+        return "-".to_string();
+    };
     catalogue()
         .quadrants
         .iter()
@@ -226,7 +248,13 @@ fn quadrant_label(code: Option<&str>) -> String {
 fn render(rows: &[Vec<String>], left: &[usize]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for r in rows {
@@ -296,7 +324,10 @@ fn table(s: &Stats, imported: &Imported) -> String {
         "flags".into(),
     ]];
     for r in &s.roles {
-        let label = cat.role(r.role).map_or("", |x| x.short(Lang::En)).to_string();
+        let label = cat
+            .role(r.role)
+            .map_or("", |x| x.short(Lang::En))
+            .to_string();
         let mut row = vec![r.role.to_string(), label];
         row.extend(scale_cells(&r.importance));
         row.extend(scale_cells(&r.performance));
@@ -328,7 +359,13 @@ fn table(s: &Stats, imported: &Imported) -> String {
                 .roles
                 .iter()
                 .zip(&r.weights)
-                .map(|(id, w)| if *w == 1.0 { id.to_string() } else { format!("{id}({w})") })
+                .map(|(id, w)| {
+                    if *w == 1.0 {
+                        id.to_string()
+                    } else {
+                        format!("{id}({w})")
+                    }
+                })
                 .collect();
             rows.push(vec![
                 label.clone(),
@@ -345,7 +382,9 @@ fn table(s: &Stats, imported: &Imported) -> String {
         .categories
         .iter()
         .map(|r| {
-            let label = r.code.map_or_else(String::new, |c| cat.category(c).en.clone());
+            let label = r
+                .code
+                .map_or_else(String::new, |c| cat.category(c).en.clone());
             (label, r)
         })
         .collect();
@@ -366,8 +405,12 @@ fn table(s: &Stats, imported: &Imported) -> String {
         .collect();
     out.push('\n');
     out.push_str(&rollup_rows("spearhead role", &spearheads));
-    out.push_str("\nRoll-ups: mean of the source roles' means; spearhead secondary roles weigh 0.5.\n");
-    out.push_str("Flags: n<5 = fewer than 5 answers; CI~crosshair = a 95% CI contains the crosshair.\n");
+    out.push_str(
+        "\nRoll-ups: mean of the source roles' means; spearhead secondary roles weigh 0.5.\n",
+    );
+    out.push_str(
+        "Flags: n<5 = fewer than 5 answers; CI~crosshair = a 95% CI contains the crosshair.\n",
+    );
     for note in &s.notes {
         out.push_str(&format!("Note: {note}\n"));
     }

@@ -313,7 +313,11 @@ pub struct Stats {
 }
 
 /// Computes the statistics of `sel` in `dataset`.
-pub fn compute(dataset: &Dataset, sel: &Selection, opts: &StatsOptions) -> Result<Stats, StatsError> {
+pub fn compute(
+    dataset: &Dataset,
+    sel: &Selection,
+    opts: &StatsOptions,
+) -> Result<Stats, StatsError> {
     let (source, n_respondents, groups, describes, notes) = match dataset {
         Dataset::Respondents(s) => respondents(s, sel, opts.sd)?,
         Dataset::Summary(t) => summary(t, sel, opts.sd)?,
@@ -494,7 +498,13 @@ fn respondents(s: &Survey, sel: &Selection, kind: SdKind) -> Result<Parts, Stats
             selected: gmask[i],
         })
         .collect();
-    Ok((Source::Respondents, Some(n_sel), groups, describes, Vec::new()))
+    Ok((
+        Source::Respondents,
+        Some(n_sel),
+        groups,
+        describes,
+        Vec::new(),
+    ))
 }
 
 fn summary(t: &SummaryTable, sel: &Selection, kind: SdKind) -> Result<Parts, StatsError> {
@@ -557,8 +567,7 @@ fn summary(t: &SummaryTable, sel: &Selection, kind: SdKind) -> Result<Parts, Sta
             label_nl: g.label_nl.clone(),
             label_en: g.label_en.clone(),
             known: g.known,
-            n: t
-                .rows
+            n: t.rows
                 .iter()
                 .filter(|r| r.group == Some(i as GroupIx))
                 .filter_map(|r| r.n)
@@ -582,7 +591,9 @@ fn pool(rows: &[&SummaryRow], kind: SdKind) -> Option<Describe> {
             let ns: Option<Vec<f64>> = rows.iter().map(|r| r.n.map(f64::from)).collect();
             let Some(ns) = ns.filter(|ns| ns.iter().sum::<f64>() > 0.0) else {
                 let mean = rows.iter().map(|r| r.mean).sum::<f64>() / rows.len() as f64;
-                return Some(Describe::from_aggregates(None, mean, None, None, None, kind));
+                return Some(Describe::from_aggregates(
+                    None, mean, None, None, None, kind,
+                ));
             };
             let total: f64 = ns.iter().sum();
             let mean = rows.iter().zip(&ns).map(|(r, n)| r.mean * n).sum::<f64>() / total;
@@ -593,7 +604,14 @@ fn pool(rows: &[&SummaryRow], kind: SdKind) -> Option<Describe> {
                 .sum::<Option<f64>>()
                 .map(|ss| (ss / total).sqrt());
             let n = rows.iter().map(|r| r.n.unwrap_or(0)).sum();
-            Some(Describe::from_aggregates(Some(n), mean, None, None, sd, kind))
+            Some(Describe::from_aggregates(
+                Some(n),
+                mean,
+                None,
+                None,
+                sd,
+                kind,
+            ))
         }
     }
 }
@@ -622,13 +640,22 @@ fn resolve_crosshair(c: Crosshair, d: &PerRole) -> Result<CrosshairValue, StatsE
     };
     let (importance, performance) = match c {
         Crosshair::Scale => (Scale::Importance.midpoint(), Scale::Performance.midpoint()),
-        Crosshair::Mean => (centre(Scale::Importance, false)?, centre(Scale::Performance, false)?),
-        Crosshair::Median => (centre(Scale::Importance, true)?, centre(Scale::Performance, true)?),
+        Crosshair::Mean => (
+            centre(Scale::Importance, false)?,
+            centre(Scale::Performance, false)?,
+        ),
+        Crosshair::Median => (
+            centre(Scale::Importance, true)?,
+            centre(Scale::Performance, true)?,
+        ),
         Crosshair::At {
             importance,
             performance,
         } => {
-            for (scale, value) in [(Scale::Importance, importance), (Scale::Performance, performance)] {
+            for (scale, value) in [
+                (Scale::Importance, importance),
+                (Scale::Performance, performance),
+            ] {
                 let inside = value >= f64::from(scale.min()) && value <= f64::from(scale.max());
                 if !inside {
                     return Err(StatsError::CrosshairOutOfRange { scale, value });
@@ -652,7 +679,10 @@ fn role_stats(
     c: &CrosshairValue,
 ) -> RoleStats {
     let (quadrant, gap_value) = match (&importance, &performance) {
-        (Some(i), Some(p)) => (Some(Quadrant::of(i.mean, p.mean, c)), Some(gap(i.mean, p.mean))),
+        (Some(i), Some(p)) => (
+            Some(Quadrant::of(i.mean, p.mean, c)),
+            Some(gap(i.mean, p.mean)),
+        ),
         _ => (None, None),
     };
     let crosses = |d: &Option<Describe>, at: f64| {
@@ -667,7 +697,8 @@ fn role_stats(
     RoleStats {
         role,
         category,
-        ci_crosses_crosshair: crosses(&importance, c.importance) || crosses(&performance, c.performance),
+        ci_crosses_crosshair: crosses(&importance, c.importance)
+            || crosses(&performance, c.performance),
         small_n: small(&importance) || small(&performance),
         importance,
         performance,
