@@ -1,1 +1,430 @@
-fn main() {}
+//! The native command line: statistics of a survey file, and the `reconstruct`/`check`
+//! subcommands. Arguments are parsed by hand to keep the binary and its build small.
+
+use std::io::Read;
+
+use serde::Serialize;
+use std::process::ExitCode;
+
+use spco_roles::catalogue::{catalogue, Lang};
+use spco_roles::import::{import, Exclusion, Format, ImportOptions, Imported};
+use spco_roles::stats::{
+    compute, Crosshair, Describe, Rollup, SdKind, Selection, Stats, StatsOptions,
+};
+
+const USAGE: &str = "\
+spco-roles: statistics of the VUB survey on the roles of Flemish spearhead-cluster organisations
+
+USAGE:
+    spco-roles stats FILE [OPTIONS]
+    spco-roles reconstruct ...      (see `spco-roles reconstruct --help`)
+    spco-roles check ...            (see `spco-roles check --help`)
+    spco-roles help | --help
+
+STATS:
+    FILE                      survey data, or - for standard input
+    --group CODE              only this respondent group (repeatable; default everyone)
+    --spco NAME               only respondents rating this SPCO (repeatable; default all)
+    --crosshair KIND          scale (default: importance 5, performance 3), mean, median,
+                              or IMPORTANCE,PERFORMANCE such as 7.2,3.5
+    --sd KIND                 population (default, as the report) or sample
+    --format FORMAT           json (default) or table
+    --input-format FORMAT     auto (default), long, wide, qualtrics, json or summary
+
+Errors go to standard error with exit code 2.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            print!("{out}");
+            if !out.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("spco-roles: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let Some(cmd) = args.first() else {
+        return Err(format!("no command given\n\n{USAGE}"));
+    };
+    match cmd.as_str() {
+        "help" | "--help" | "-h" => Ok(USAGE.to_string()),
+        "stats" => stats(&args[1..]),
+        "reconstruct" | "check" => spco_roles::reconstruct::cli::run(cmd, &args[1..]),
+        other => Err(format!(
+            "unknown command `{other}`; try `spco-roles --help`"
+        )),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum OutFormat {
+    Json,
+    Table,
+}
+
+struct StatsArgs {
+    file: String,
+    sel: Selection,
+    opts: StatsOptions,
+    out: OutFormat,
+    input: Format,
+}
+
+fn parse_stats_args(args: &[String]) -> Result<Option<StatsArgs>, String> {
+    let mut file = None;
+    let mut sel = Selection::default();
+    let mut opts = StatsOptions::default();
+    let mut out = OutFormat::Json;
+    let mut input = Format::Auto;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        // `--name=value` and `--name value` both work.
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || -> Result<String, String> {
+            match &inline {
+                Some(v) => Ok(v.clone()),
+                None => it
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| format!("{name} needs a value")),
+            }
+        };
+        match name {
+            "--help" | "-h" => return Ok(None),
+            "--group" => sel.groups.push(value()?),
+            "--spco" => sel.spcos.push(value()?),
+            "--crosshair" => {
+                opts.crosshair = Crosshair::parse(&value()?).map_err(|e| e.to_string())?
+            }
+            "--sd" => opts.sd = SdKind::parse(&value()?).map_err(|e| e.to_string())?,
+            "--format" => {
+                out = match value()?.to_ascii_lowercase().as_str() {
+                    "json" => OutFormat::Json,
+                    "table" => OutFormat::Table,
+                    v => return Err(format!("unknown --format `{v}`; expected json or table")),
+                }
+            }
+            "--input-format" => {
+                let v = value()?;
+                input = Format::parse(&v).ok_or_else(|| {
+                    format!("unknown --input-format `{v}`; expected auto, long, wide, qualtrics, json or summary")
+                })?;
+            }
+            "-" => set_file(&mut file, arg)?,
+            _ if name.starts_with('-') => {
+                return Err(format!("unknown option `{name}`; try `spco-roles --help`"))
+            }
+            _ => set_file(&mut file, arg)?,
+        }
+    }
+    let file = file.ok_or("stats needs a FILE (or - for standard input)")?;
+    Ok(Some(StatsArgs {
+        file,
+        sel,
+        opts,
+        out,
+        input,
+    }))
+}
+
+fn set_file(file: &mut Option<String>, arg: &str) -> Result<(), String> {
+    if let Some(f) = file {
+        return Err(format!("more than one FILE given (`{f}` and `{arg}`)"));
+    }
+    *file = Some(arg.to_string());
+    Ok(())
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("file not found: {path}"),
+            _ => format!("cannot read {path}: {e}"),
+        })
+    }
+}
+
+fn stats(args: &[String]) -> Result<String, String> {
+    let Some(a) = parse_stats_args(args)? else {
+        return Ok(USAGE.to_string());
+    };
+    let bytes = read_input(&a.file)?;
+    let file_name = if a.file == "-" {
+        "stdin".to_string()
+    } else {
+        a.file.clone()
+    };
+    let opts = ImportOptions {
+        format: a.input,
+        file_name: file_name.clone(),
+        ..ImportOptions::default()
+    };
+    let imported = import(&bytes, &opts).map_err(|e| e.to_string())?;
+    let stats = compute(&imported.dataset, &a.sel, &a.opts).map_err(|e| e.to_string())?;
+    match a.out {
+        OutFormat::Json => json(&stats, &imported, &file_name),
+        OutFormat::Table => Ok(table(&stats, &imported)),
+    }
+}
+
+/// The `Stats` JSON followed by an `input` object (file, detected format, excluded rows).
+fn json(stats: &Stats, imported: &Imported, file: &str) -> Result<String, String> {
+    #[derive(Serialize)]
+    struct Input<'a> {
+        file: &'a str,
+        format: Format,
+        excluded: &'a [Exclusion],
+    }
+    #[derive(Serialize)]
+    struct Output<'a> {
+        #[serde(flatten)]
+        stats: &'a Stats,
+        input: Input<'a>,
+    }
+    let out = Output {
+        stats,
+        input: Input {
+            file,
+            format: imported.format,
+            excluded: &imported.excluded,
+        },
+    };
+    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
+}
+
+fn num(v: Option<f64>, decimals: usize) -> String {
+    match v {
+        Some(x) => format!("{x:.decimals$}"),
+        None => "-".to_string(),
+    }
+}
+
+fn count(v: Option<u32>) -> String {
+    v.map_or_else(|| "-".to_string(), |n| n.to_string())
+}
+
+fn scale_cells(d: &Option<Describe>) -> [String; 4] {
+    match d {
+        None => ["0".into(), "-".into(), "-".into(), "-".into()],
+        Some(d) => [
+            count(d.n),
+            num(Some(d.mean), 2),
+            num(d.median, 1),
+            num(d.sd, 2),
+        ],
+    }
+}
+
+fn quadrant_label(code: Option<&str>) -> String {
+    let Some(code) = code else {
+        return "-".to_string();
+    };
+    catalogue()
+        .quadrants
+        .iter()
+        .find(|q| q.code == code)
+        .map_or_else(|| code.to_string(), |q| q.short_en.clone())
+}
+
+/// Aligns columns: text columns (`left`) to the left, numbers to the right.
+fn render(rows: &[Vec<String>], left: &[usize]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, s)| {
+                if left.contains(&c) {
+                    format!("{s:<w$}", w = widths[c])
+                } else {
+                    format!("{s:>w$}", w = widths[c])
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn table(s: &Stats, imported: &Imported) -> String {
+    let cat = catalogue();
+    let mut out = String::new();
+    let who = if s.selection.groups.is_empty() && s.selection.spcos.is_empty() {
+        "everyone".to_string()
+    } else {
+        let mut parts = Vec::new();
+        if !s.selection.groups.is_empty() {
+            parts.push(format!("groups {}", s.selection.groups.join(", ")));
+        }
+        if !s.selection.spcos.is_empty() {
+            parts.push(format!("SPCOs {}", s.selection.spcos.join(", ")));
+        }
+        parts.join("; ")
+    };
+    out.push_str(&format!(
+        "{} data ({}), {}: n = {}; SD: {}; crosshair ({}): importance {:.2}, performance {:.2}\n\n",
+        match s.source {
+            spco_roles::stats::Source::Respondents => "Respondent",
+            spco_roles::stats::Source::Summary => "Summary",
+        },
+        imported.format,
+        who,
+        count(s.n_respondents),
+        match s.sd {
+            SdKind::Population => "population (divided by n)",
+            SdKind::Sample => "sample (divided by n - 1)",
+        },
+        s.crosshair.kind,
+        s.crosshair.importance,
+        s.crosshair.performance,
+    ));
+
+    let mut rows = vec![vec![
+        "role".to_string(),
+        "label".into(),
+        "imp n".into(),
+        "mean".into(),
+        "median".into(),
+        "sd".into(),
+        "perf n".into(),
+        "mean".into(),
+        "median".into(),
+        "sd".into(),
+        "gap".into(),
+        "quadrant".into(),
+        "flags".into(),
+    ]];
+    for r in &s.roles {
+        let label = cat
+            .role(r.role)
+            .map_or("", |x| x.short(Lang::En))
+            .to_string();
+        let mut row = vec![r.role.to_string(), label];
+        row.extend(scale_cells(&r.importance));
+        row.extend(scale_cells(&r.performance));
+        row.push(num(r.gap, 3));
+        row.push(quadrant_label(r.quadrant.map(|q| q.code())));
+        let mut flags = Vec::new();
+        if r.small_n {
+            flags.push("n<5");
+        }
+        if r.ci_crosses_crosshair {
+            flags.push("CI~crosshair");
+        }
+        row.push(flags.join(" "));
+        rows.push(row);
+    }
+    out.push_str(&render(&rows, &[0, 1, 11, 12]));
+
+    let rollup_rows = |name: &str, items: &[(String, &Rollup)]| {
+        let mut rows = vec![vec![
+            name.to_string(),
+            "roles".into(),
+            "imp".into(),
+            "perf".into(),
+            "gap".into(),
+            "quadrant".into(),
+        ]];
+        for (label, r) in items {
+            let roles: Vec<String> = r
+                .roles
+                .iter()
+                .zip(&r.weights)
+                .map(|(id, w)| {
+                    if *w == 1.0 {
+                        id.to_string()
+                    } else {
+                        format!("{id}({w})")
+                    }
+                })
+                .collect();
+            rows.push(vec![
+                label.clone(),
+                roles.join(" "),
+                num(r.importance.mean, 2),
+                num(r.performance.mean, 2),
+                num(r.gap, 3),
+                quadrant_label(r.quadrant.map(|q| q.code())),
+            ]);
+        }
+        render(&rows, &[0, 1, 5])
+    };
+    let categories: Vec<(String, &Rollup)> = s
+        .categories
+        .iter()
+        .map(|r| {
+            let label = r
+                .code
+                .map_or_else(String::new, |c| cat.category(c).en.clone());
+            (label, r)
+        })
+        .collect();
+    out.push('\n');
+    out.push_str(&rollup_rows("category", &categories));
+    let spearheads: Vec<(String, &Rollup)> = s
+        .spearheads
+        .iter()
+        .map(|r| {
+            let id = r.id.unwrap_or(0);
+            let label = cat
+                .spearheads
+                .iter()
+                .find(|x| x.id == id)
+                .map_or_else(String::new, |x| x.en.clone());
+            (format!("SR{id} {label}"), r)
+        })
+        .collect();
+    out.push('\n');
+    out.push_str(&rollup_rows("spearhead role", &spearheads));
+    out.push_str(
+        "\nRoll-ups: mean of the source roles' means; spearhead secondary roles weigh 0.5.\n",
+    );
+    out.push_str(
+        "Flags: n<5 = fewer than 5 answers; CI~crosshair = a 95% CI contains the crosshair.\n",
+    );
+    for note in &s.notes {
+        out.push_str(&format!("Note: {note}\n"));
+    }
+    out.push_str(&excluded_notes(&imported.excluded));
+    out
+}
+
+fn excluded_notes(excluded: &[Exclusion]) -> String {
+    if excluded.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("Excluded rows:\n");
+    for e in excluded {
+        out.push_str(&format!("  {} x {}\n", e.count, e.reason));
+    }
+    out
+}
