@@ -52,11 +52,21 @@ fn scene(lang: Lang) -> QuadrantScene {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = std::env::args().nth(1).unwrap_or_else(|| "target/chart".to_string());
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/chart".to_string());
     std::fs::create_dir_all(&out)?;
     let deep = ViewTransform::report().zoom_at(72.0, 30.0, 3.0);
-    let views = [("full", ViewTransform::full()), ("report", ViewTransform::report()), ("deep", deep)];
-    let sizes = [(800.0, 520.0, 1.0), (360.0, 300.0, 2.0)];
+    let views = [
+        ("full", ViewTransform::full()),
+        ("report", ViewTransform::report()),
+        ("deep", deep),
+    ];
+    let sizes = [
+        (800.0, 520.0, 1.0),
+        (360.0, 300.0, 2.0),
+        (320.0, 240.0, 1.0),
+    ];
     for lang in [Lang::En, Lang::Nl] {
         let s = scene(lang);
         for (name, view) in &views {

@@ -149,7 +149,10 @@ fn nice_ticks_for_known_ranges() {
     // The report's performance range 2.5-5 at about 5 ticks: step 0.5.
     let t = nice_ticks(2.5, 5.0, 5.0);
     assert_eq!(t.values, vec![2.5, 3.0, 3.5, 4.0, 4.5, 5.0]);
-    assert_eq!(t.labels(Lang::Nl), vec!["2,5", "3,0", "3,5", "4,0", "4,5", "5,0"]);
+    assert_eq!(
+        t.labels(Lang::Nl),
+        vec!["2,5", "3,0", "3,5", "4,0", "4,5", "5,0"]
+    );
     // Deep zoom: step 0.1, labels with one decimal.
     let t = nice_ticks(3.7, 4.5, 8.0);
     assert_eq!(t.step, 0.1);

@@ -8,7 +8,9 @@ use plotters_backend::{
 };
 use thiserror::Error;
 
-use super::layout::{layout_quadrant, HAlign, LayoutError, LegendKind, QuadrantLayout, TextBox, Whisker};
+use super::layout::{
+    layout_quadrant, HAlign, LayoutError, LegendKind, QuadrantLayout, TextBox, Whisker,
+};
 use super::text::arial_measure;
 use super::view::{Rect, ViewTransform};
 use super::{category_color, QuadrantScene, Rgb};
@@ -21,7 +23,10 @@ pub const FONT_FAMILY_EXPORT: &str = "Arial, 'Liberation Sans', Helvetica, sans-
 #[derive(Debug, Error)]
 pub enum DrawError {
     #[error("drawing backend failed while drawing {stage}: {message}")]
-    Backend { stage: &'static str, message: String },
+    Backend {
+        stage: &'static str,
+        message: String,
+    },
     #[error(transparent)]
     Layout(#[from] LayoutError),
 }
@@ -181,7 +186,14 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     }
 
     /// A dashed straight line, dashes computed here so every backend shows the same pattern.
-    fn dashed(&mut self, a: (f64, f64), b: (f64, f64), s: &Stroke, dash: f64, gap: f64) -> Result<(), DrawError> {
+    fn dashed(
+        &mut self,
+        a: (f64, f64),
+        b: (f64, f64),
+        s: &Stroke,
+        dash: f64,
+        gap: f64,
+    ) -> Result<(), DrawError> {
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
         let len = (dx * dx + dy * dy).sqrt();
         if len <= 0.0 || dash <= 0.0 {
@@ -191,14 +203,20 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let mut t = 0.0;
         while t < len {
             let e = (t + dash).min(len);
-            self.line((a.0 + ux * t, a.1 + uy * t), (a.0 + ux * e, a.1 + uy * e), s)?;
+            self.line(
+                (a.0 + ux * t, a.1 + uy * t),
+                (a.0 + ux * e, a.1 + uy * e),
+                s,
+            )?;
             t += dash + gap;
         }
         Ok(())
     }
 
     fn circle(&mut self, c: (f64, f64), r: f64, s: &Stroke, fill: bool) -> Result<(), DrawError> {
-        let res = self.db.draw_circle(pt(c.0, c.1), r.round().max(1.0) as u32, s, fill);
+        let res = self
+            .db
+            .draw_circle(pt(c.0, c.1), r.round().max(1.0) as u32, s, fill);
         self.check(res)
     }
 
@@ -238,7 +256,10 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     };
     let res = p.db.ensure_prepared();
     p.check(res)?;
-    p.fill_rect(&Rect::new(0.0, 0.0, layout.width, layout.height), color(WHITE, 1.0))?;
+    p.fill_rect(
+        &Rect::new(0.0, 0.0, layout.width, layout.height),
+        color(WHITE, 1.0),
+    )?;
 
     p.stage = "quadrants";
     for (code, r) in &layout.tints {
@@ -266,7 +287,10 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     if let Some(y) = layout.crosshair.y {
         p.dashed((plot.x0, y), (plot.x1, y), &cross, 5.0 * dpr, 3.0 * dpr)?;
     }
-    for tb in [&layout.crosshair.x_label, &layout.crosshair.y_label].into_iter().flatten() {
+    for tb in [&layout.crosshair.x_label, &layout.crosshair.y_label]
+        .into_iter()
+        .flatten()
+    {
         p.text(tb, CROSSHAIR, 1.0)?;
     }
 
@@ -301,7 +325,13 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     for pp in &layout.points {
         let s = stroke(WHISKER, dim(pp.emphasis), dpr);
         let cap = 3.0 * dpr;
-        if let Some(Whisker { from, to, cap_from, cap_to }) = pp.whisker_x {
+        if let Some(Whisker {
+            from,
+            to,
+            cap_from,
+            cap_to,
+        }) = pp.whisker_x
+        {
             p.line((from, pp.y), (to, pp.y), &s)?;
             if cap_from {
                 p.line((from, pp.y - cap), (from, pp.y + cap), &s)?;
@@ -310,7 +340,13 @@ pub fn draw_quadrant<DB: DrawingBackend>(
                 p.line((to, pp.y - cap), (to, pp.y + cap), &s)?;
             }
         }
-        if let Some(Whisker { from, to, cap_from, cap_to }) = pp.whisker_y {
+        if let Some(Whisker {
+            from,
+            to,
+            cap_from,
+            cap_to,
+        }) = pp.whisker_y
+        {
             p.line((pp.x, from), (pp.x, to), &s)?;
             if cap_from {
                 p.line((pp.x - cap, from), (pp.x + cap, from), &s)?;
@@ -324,7 +360,10 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     p.stage = "leaders";
     for l in &layout.labels {
         if let Some((a, b)) = l.leader {
-            let emph = layout.points.iter().any(|pp| pp.role == l.role && pp.emphasis);
+            let emph = layout
+                .points
+                .iter()
+                .any(|pp| pp.role == l.role && pp.emphasis);
             p.line(a, b, &stroke(LEADER, dim(emph), dpr))?;
         }
     }
@@ -343,21 +382,39 @@ pub fn draw_quadrant<DB: DrawingBackend>(
             let a = dim(pp.emphasis);
             let c = category_color(pp.category);
             let outline = 1.5 * dpr;
-            p.circle((pp.x, pp.y), pp.radius + outline, &stroke(WHITE, a, 1.0), true)?;
+            p.circle(
+                (pp.x, pp.y),
+                pp.radius + outline,
+                &stroke(WHITE, a, 1.0),
+                true,
+            )?;
             if pp.small_n {
-                p.circle((pp.x, pp.y), pp.radius - 0.75 * dpr, &stroke(c, a, 1.5 * dpr), false)?;
+                p.circle(
+                    (pp.x, pp.y),
+                    pp.radius - 0.75 * dpr,
+                    &stroke(c, a, 1.5 * dpr),
+                    false,
+                )?;
             } else {
                 p.circle((pp.x, pp.y), pp.radius, &stroke(c, a, 1.0), true)?;
             }
             if pp.emphasis {
-                p.circle((pp.x, pp.y), pp.radius + 3.0 * dpr, &stroke(INK, 1.0, 1.5 * dpr), false)?;
+                p.circle(
+                    (pp.x, pp.y),
+                    pp.radius + 3.0 * dpr,
+                    &stroke(INK, 1.0, 1.5 * dpr),
+                    false,
+                )?;
             }
         }
     }
 
     p.stage = "labels";
     for l in &layout.labels {
-        let emph = layout.points.iter().any(|pp| pp.role == l.role && pp.emphasis);
+        let emph = layout
+            .points
+            .iter()
+            .any(|pp| pp.role == l.role && pp.emphasis);
         p.text(&l.text_box(), INK, dim(emph))?;
     }
 
@@ -365,10 +422,20 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     for e in &layout.legend.entries {
         match e.kind {
             LegendKind::Category(cat) => {
-                p.circle(e.swatch, e.radius, &stroke(category_color(cat), 1.0, 1.0), true)?;
+                p.circle(
+                    e.swatch,
+                    e.radius,
+                    &stroke(category_color(cat), 1.0, 1.0),
+                    true,
+                )?;
             }
             LegendKind::SmallN => {
-                p.circle(e.swatch, e.radius - 0.75 * dpr, &stroke(TICK_INK, 1.0, 1.5 * dpr), false)?;
+                p.circle(
+                    e.swatch,
+                    e.radius - 0.75 * dpr,
+                    &stroke(TICK_INK, 1.0, 1.5 * dpr),
+                    false,
+                )?;
             }
         }
         p.text(&e.text, INK, 1.0)?;
@@ -394,7 +461,8 @@ pub fn render_svg(
     let layout = layout_quadrant(scene, view, (w, h), dpr, &mut measure)?;
     let mut out = String::new();
     {
-        let mut backend = plotters::backend::SVGBackend::with_string(&mut out, (w as u32, h as u32));
+        let mut backend =
+            plotters::backend::SVGBackend::with_string(&mut out, (w as u32, h as u32));
         draw_quadrant(&mut backend, scene, &layout, &DrawOptions::svg())?;
     }
     Ok(out)

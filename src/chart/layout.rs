@@ -244,7 +244,12 @@ fn text_box(
         HAlign::Center => x - w / 2.0,
         HAlign::Right => x - w,
     };
-    TextBox::new(text.to_string(), Rect::from_size(x0, y_top, w, h), font_px, align)
+    TextBox::new(
+        text.to_string(),
+        Rect::from_size(x0, y_top, w, h),
+        font_px,
+        align,
+    )
 }
 
 /// Lays the chart out for an element of `size_px` device pixels at device-pixel ratio `dpr`,
@@ -270,7 +275,14 @@ pub fn layout_quadrant(
 
     let legend = layout_legend(scene, &m, measure, width);
     let y_title_top = legend.rect.y1 + m.px(6.0);
-    let y_title = text_box(measure, y_axis_title(lang), m.px(FONT), pad, y_title_top, HAlign::Left);
+    let y_title = text_box(
+        measure,
+        y_axis_title(lang),
+        m.px(FONT),
+        pad,
+        y_title_top,
+        HAlign::Left,
+    );
     let plot_y0 = y_title.rect.y1 + m.px(10.0);
     let x_title_h = m.line(FONT);
     let tick_h = m.line(TICK_FONT);
@@ -298,13 +310,24 @@ pub fn layout_quadrant(
     }
     let transform = view.with_plot_rect(plot)?;
 
-    let y_positions: Vec<f64> = y_ticks.values.iter().map(|&v| transform.to_px(0.0, v).1).collect();
+    let y_positions: Vec<f64> = y_ticks
+        .values
+        .iter()
+        .map(|&v| transform.to_px(0.0, v).1)
+        .collect();
     let y_labels: Vec<TextBox> = y_texts
         .iter()
         .zip(&y_positions)
         .map(|(t, &py)| {
             let h = m.line(TICK_FONT);
-            text_box(measure, t, m.px(TICK_FONT), plot_x0 - m.px(6.0), py - h / 2.0, HAlign::Right)
+            text_box(
+                measure,
+                t,
+                m.px(TICK_FONT),
+                plot_x0 - m.px(6.0),
+                py - h / 2.0,
+                HAlign::Right,
+            )
         })
         .collect();
     let y_axis = AxisLayout {
@@ -326,11 +349,15 @@ pub fn layout_quadrant(
     for (i, p) in points.iter().enumerate() {
         occ.boxes.push((p.marker_box(dpr), Some(i)));
     }
-    for tb in [&crosshair.x_label, &crosshair.y_label].into_iter().flatten() {
+    for tb in [&crosshair.x_label, &crosshair.y_label]
+        .into_iter()
+        .flatten()
+    {
         occ.boxes.push((tb.rect, None));
     }
     let quadrant_names = place_quadrant_names(&tints, lang, &m, measure, &mut occ, plot);
-    let (labels, unlabelled) = place_labels(scene, &points, &crosshair, plot, &m, measure, &mut occ);
+    let (labels, unlabelled) =
+        place_labels(scene, &points, &crosshair, plot, &m, measure, &mut occ);
 
     Ok(QuadrantLayout {
         width,
@@ -350,14 +377,22 @@ pub fn layout_quadrant(
     })
 }
 
-fn layout_legend(scene: &QuadrantScene, m: &Metrics, measure: &mut dyn TextMeasure, width: f64) -> Legend {
+fn layout_legend(
+    scene: &QuadrantScene,
+    m: &Metrics,
+    measure: &mut dyn TextMeasure,
+    width: f64,
+) -> Legend {
     let cat = catalogue();
     let lang = scene.lang;
     let mut kinds: Vec<(LegendKind, String)> = Category::ALL
         .iter()
         .map(|&c| {
             let info = cat.category(c);
-            (LegendKind::Category(c), lang.pick(&info.short_nl, &info.short_en).to_string())
+            (
+                LegendKind::Category(c),
+                lang.pick(&info.short_nl, &info.short_en).to_string(),
+            )
         })
         .collect();
     if scene.points.iter().any(|p| p.small_n) {
@@ -450,10 +485,17 @@ fn layout_x_axis(
         .values
         .iter()
         .copied()
-        .filter(|&v| positions.iter().any(|&p| (t.to_px(v, 0.0).0 - p).abs() < 1e-9))
+        .filter(|&v| {
+            positions
+                .iter()
+                .any(|&p| (t.to_px(v, 0.0).0 - p).abs() < 1e-9)
+        })
         .collect();
     AxisLayout {
-        ticks: Ticks { values: kept, ..ticks },
+        ticks: Ticks {
+            values: kept,
+            ..ticks
+        },
         positions,
         labels,
         title,
@@ -476,18 +518,46 @@ fn layout_crosshair(
     let y = (cy.is_finite() && cy > ylo && cy < yhi).then(|| t.to_px(0.0, cy).1);
     let x_label = x.and_then(|px| {
         let text = fmt_num(cx, lang);
-        let mut tb = text_box(measure, &text, font, px + gap, plot.y0 + m.px(2.0), HAlign::Left);
+        let mut tb = text_box(
+            measure,
+            &text,
+            font,
+            px + gap,
+            plot.y0 + m.px(2.0),
+            HAlign::Left,
+        );
         if tb.rect.x1 > plot.x1 - m.px(2.0) {
-            tb = text_box(measure, &text, font, px - gap, plot.y0 + m.px(2.0), HAlign::Right);
+            tb = text_box(
+                measure,
+                &text,
+                font,
+                px - gap,
+                plot.y0 + m.px(2.0),
+                HAlign::Right,
+            );
         }
         plot.contains_rect(&tb.rect).then_some(tb)
     });
     let y_label = y.and_then(|py| {
         let text = fmt_num(cy, lang);
         let h = m.line(TICK_FONT);
-        let mut tb = text_box(measure, &text, font, plot.x1 - gap, py - h - m.px(1.0), HAlign::Right);
+        let mut tb = text_box(
+            measure,
+            &text,
+            font,
+            plot.x1 - gap,
+            py - h - m.px(1.0),
+            HAlign::Right,
+        );
         if tb.rect.y0 < plot.y0 + m.px(2.0) {
-            tb = text_box(measure, &text, font, plot.x1 - gap, py + m.px(1.0), HAlign::Right);
+            tb = text_box(
+                measure,
+                &text,
+                font,
+                plot.x1 - gap,
+                py + m.px(1.0),
+                HAlign::Right,
+            );
         }
         plot.contains_rect(&tb.rect).then_some(tb)
     });
@@ -505,8 +575,16 @@ fn quadrant_regions(t: &ViewTransform, (cx, cy): (f64, f64)) -> Vec<(String, Rec
     let plot = t.plot_rect();
     let (px, py) = t.to_px(cx, cy);
     // A non-finite crosshair puts everything in one quadrant rather than failing.
-    let px = if px.is_finite() { px.clamp(plot.x0, plot.x1) } else { plot.x0 };
-    let py = if py.is_finite() { py.clamp(plot.y0, plot.y1) } else { plot.y1 };
+    let px = if px.is_finite() {
+        px.clamp(plot.x0, plot.x1)
+    } else {
+        plot.x0
+    };
+    let py = if py.is_finite() {
+        py.clamp(plot.y0, plot.y1)
+    } else {
+        plot.y1
+    };
     let regions = [
         ("keep_up", Rect::new(px, plot.y0, plot.x1, py)),
         ("overkill", Rect::new(plot.x0, plot.y0, px, py)),
@@ -584,7 +662,10 @@ impl Occupancy {
     fn box_free(&self, b: &Rect, clearance: f64) -> bool {
         let g = b.inflate(clearance);
         self.boxes.iter().all(|(o, _)| !g.intersects(o))
-            && self.leaders.iter().all(|&(p, q)| !segment_hits_rect(p, q, &g))
+            && self
+                .leaders
+                .iter()
+                .all(|&(p, q)| !segment_hits_rect(p, q, &g))
     }
 
     /// A leader may not cross any box but its own point's marker, nor another leader.
@@ -602,7 +683,12 @@ fn segment_hits_rect((x0, y0): (f64, f64), (x1, y1): (f64, f64), r: &Rect) -> bo
     let (dx, dy) = (x1 - x0, y1 - y0);
     let mut t0: f64 = 0.0;
     let mut t1: f64 = 1.0;
-    for (p, q) in [(-dx, x0 - r.x0), (dx, r.x1 - x0), (-dy, y0 - r.y0), (dy, r.y1 - y0)] {
+    for (p, q) in [
+        (-dx, x0 - r.x0),
+        (dx, r.x1 - x0),
+        (-dy, y0 - r.y0),
+        (dy, r.y1 - y0),
+    ] {
         if p == 0.0 {
             if q <= 0.0 {
                 return false;
@@ -661,11 +747,17 @@ fn place_quadrant_names(
             (region.x0 + inset, HAlign::Left)
         };
         // Slide away from the outer corner along the outer edge until clear of points.
-        let steps = ((region.height() - h - 2.0 * inset) / (h * 0.5)).floor().clamp(0.0, 6.0) as usize;
+        let steps = ((region.height() - h - 2.0 * inset) / (h * 0.5))
+            .floor()
+            .clamp(0.0, 6.0) as usize;
         let mut chosen = None;
         for k in 0..=steps {
             let dy = k as f64 * h * 0.5;
-            let y_top = if top { region.y0 + inset + dy } else { region.y1 - inset - h - dy };
+            let y_top = if top {
+                region.y0 + inset + dy
+            } else {
+                region.y1 - inset - h - dy
+            };
             let tb = text_box(measure, text, font, x, y_top, align);
             if occ.box_free(&tb.rect, m.px(CLEARANCE)) {
                 chosen = Some(tb);
@@ -819,7 +911,15 @@ fn place_labels(
         .map(|p| measure.text_width(&scene.points[p.index].label, full_font))
         .collect();
 
-    let try_place = |i: usize, cands: Vec<Candidate>, soft_ok: bool, text: &str, font: f64, number_only: bool, occ: &mut Occupancy| -> Option<PlacedLabel> {
+    let try_place = |i: usize,
+                     cands: Vec<Candidate>,
+                     soft_ok: bool,
+                     strict: bool,
+                     text: &str,
+                     font: f64,
+                     number_only: bool,
+                     occ: &mut Occupancy|
+     -> Option<PlacedLabel> {
         let p = &points[i];
         for c in cands {
             if !inner.contains_rect(&c.rect) || !occ.box_free(&c.rect, clearance) {
@@ -829,7 +929,7 @@ fn place_labels(
                 continue;
             }
             if let Some(seg) = c.leader {
-                if !occ.leader_free(seg, i) {
+                if strict && !occ.leader_free(seg, i) {
                     continue;
                 }
             }
@@ -862,7 +962,7 @@ fn place_labels(
                 continue;
             }
             let c = near_candidates(&points[i], full_w[i], full_h, m);
-            placed[i] = try_place(i, c, soft_ok, text, full_font, false, occ);
+            placed[i] = try_place(i, c, soft_ok, true, text, full_font, false, occ);
         }
     }
     // Pass 2: full labels further out with a leader.
@@ -872,7 +972,7 @@ fn place_labels(
         }
         let text = &scene.points[points[i].index].label;
         let c = far_candidates(&points[i], full_w[i], full_h, m, &[12.0, 24.0, 40.0]);
-        placed[i] = try_place(i, c, true, text, full_font, false, occ);
+        placed[i] = try_place(i, c, true, true, text, full_font, false, occ);
     }
     // Pass 3: the role number alone, near, then with a leader, then anywhere free.
     let num_h = num_font * LINE;
@@ -885,10 +985,15 @@ fn place_labels(
         let w = measure.text_width(&text, num_font);
         let mut c = near_candidates(p, w, num_h, m);
         c.extend(far_candidates(p, w, num_h, m, &[8.0, 16.0, 28.0]));
-        placed[i] = try_place(i, c, true, &text, num_font, true, occ);
+        placed[i] = try_place(i, c, true, true, &text, num_font, true, occ);
         if placed[i].is_none() {
             let c = sweep_candidates(p, w, num_h, m, plot);
-            placed[i] = try_place(i, c, true, &text, num_font, true, occ);
+            placed[i] = try_place(i, c, true, true, &text, num_font, true, occ);
+        }
+        // In a very crowded plot a leader may have to cross other things; boxes still never do.
+        if placed[i].is_none() {
+            let c = sweep_candidates(p, w, num_h, m, plot);
+            placed[i] = try_place(i, c, true, false, &text, num_font, true, occ);
         }
     }
     let mut unlabelled = Vec::new();

@@ -12,7 +12,9 @@ mod text;
 mod ticks;
 mod view;
 
-pub use draw::{draw_quadrant, render_svg, DrawError, DrawOptions, FONT_FAMILY_EXPORT, FONT_FAMILY_UI};
+pub use draw::{
+    draw_quadrant, render_svg, DrawError, DrawOptions, FONT_FAMILY_EXPORT, FONT_FAMILY_UI,
+};
 pub use layout::{
     hit_test, layout_quadrant, AxisLayout, Crosshair, HAlign, LayoutError, Legend, LegendEntry,
     LegendKind, PlacedLabel, PlacedPoint, QuadrantLayout, QuadrantName, TextBox, Whisker,

@@ -42,7 +42,11 @@ impl<F: FnMut(char, f64) -> f64> TextMeasure for CachedMeasure<F> {
                 Some(w) => *w,
                 None => {
                     let w = (self.measure_char)(c, font_px);
-                    let w = if w.is_finite() && w >= 0.0 { w } else { 0.55 * font_px };
+                    let w = if w.is_finite() && w >= 0.0 {
+                        w
+                    } else {
+                        0.55 * font_px
+                    };
                     self.cache.insert((c, key_size), w);
                     w
                 }

@@ -96,7 +96,9 @@ pub fn fmt_fixed(value: f64, decimals: usize, lang: Lang) -> String {
 pub fn fmt_num(value: f64, lang: Lang) -> String {
     let s = fmt_fixed(value, 2, lang);
     if s.contains([',', '.']) {
-        s.trim_end_matches('0').trim_end_matches([',', '.']).to_string()
+        s.trim_end_matches('0')
+            .trim_end_matches([',', '.'])
+            .to_string()
     } else {
         s
     }

@@ -109,7 +109,12 @@ pub enum ViewError {
     #[error("{axis:?} range [{lo}, {hi}] is empty or inverted")]
     Inverted { axis: Axis, lo: f64, hi: f64 },
     #[error("{axis:?} range [{lo}, {hi}] is narrower than the minimum span {min}")]
-    TooNarrow { axis: Axis, lo: f64, hi: f64, min: f64 },
+    TooNarrow {
+        axis: Axis,
+        lo: f64,
+        hi: f64,
+        min: f64,
+    },
     #[error("{axis:?} range [{lo}, {hi}] leaves the limits [{limit_lo}, {limit_hi}]")]
     OutOfLimits {
         axis: Axis,
