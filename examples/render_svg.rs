@@ -79,5 +79,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    // Interaction states: role 5 hovered, role 4 selected, role 13 from few answers.
+    let mut s = scene(Lang::En);
+    s.highlighted = Some(5);
+    s.selected = Some(4);
+    if let Some(p) = s.points.iter_mut().find(|p| p.role == 13) {
+        p.small_n = true;
+    }
+    let path = format!("{out}/quadrant_report_en_hover.svg");
+    std::fs::write(
+        &path,
+        render_svg(&s, &ViewTransform::report(), 800.0, 520.0, 1.0)?,
+    )?;
+    println!("{path}");
     Ok(())
 }

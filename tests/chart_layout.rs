@@ -323,3 +323,17 @@ fn layout_is_fast() {
     // Generous for debug builds on a busy machine; release builds are far below a millisecond.
     assert!(per < 0.02, "{per} s per layout");
 }
+
+#[test]
+fn hover_does_not_move_labels() {
+    let mut s = scene(Lang::En);
+    let calm = layout(&s, &ViewTransform::report(), 800.0, 520.0, 1.0);
+    s.highlighted = Some(9);
+    let hover = layout(&s, &ViewTransform::report(), 800.0, 520.0, 1.0);
+    assert_eq!(calm, hover);
+    // The selected role is drawn bigger and labelled first.
+    let sel = calm.points.iter().find(|p| p.role == 4).unwrap();
+    let other = calm.points.iter().find(|p| p.role == 5).unwrap();
+    assert!(sel.emphasis && sel.radius > other.radius);
+    assert_eq!(calm.labels[0].role, 4);
+}

@@ -312,9 +312,12 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         p.text(&q.text, QUAD_INK, 1.0)?;
     }
 
-    // Hovering dims everything else so the hovered role stands out.
-    let dim = |emph: bool| {
-        if scene.highlighted.is_some() && !emph {
+    // Hovering dims everything but the hovered and the selected role. Hover is drawing-only
+    // (the layout ignores it), so labels stay put while the pointer moves.
+    let hovered = |role: u8| scene.highlighted == Some(role);
+    let lit = |role: u8| hovered(role) || scene.selected == Some(role);
+    let dim = |role: u8| {
+        if scene.highlighted.is_some() && !lit(role) {
             0.35
         } else {
             1.0
@@ -323,7 +326,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     p.stage = "whiskers";
     for pp in &layout.points {
-        let s = stroke(WHISKER, dim(pp.emphasis), dpr);
+        let s = stroke(WHISKER, dim(pp.role), dpr);
         let cap = 3.0 * dpr;
         if let Some(Whisker {
             from,
@@ -360,11 +363,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     p.stage = "leaders";
     for l in &layout.labels {
         if let Some((a, b)) = l.leader {
-            let emph = layout
-                .points
-                .iter()
-                .any(|pp| pp.role == l.role && pp.emphasis);
-            p.line(a, b, &stroke(LEADER, dim(emph), dpr))?;
+            p.line(a, b, &stroke(LEADER, dim(l.role), dpr))?;
         }
     }
 
@@ -376,10 +375,10 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     }
 
     p.stage = "points";
-    // Emphasised points last, so they sit on top.
+    // Selected and hovered points last, so they sit on top.
     for pass in [false, true] {
-        for pp in layout.points.iter().filter(|pp| pp.emphasis == pass) {
-            let a = dim(pp.emphasis);
+        for pp in layout.points.iter().filter(|pp| lit(pp.role) == pass) {
+            let a = dim(pp.role);
             let c = category_color(pp.category);
             let outline = 1.5 * dpr;
             p.circle(
@@ -398,6 +397,15 @@ pub fn draw_quadrant<DB: DrawingBackend>(
             } else {
                 p.circle((pp.x, pp.y), pp.radius, &stroke(c, a, 1.0), true)?;
             }
+            if hovered(pp.role) && !pp.emphasis {
+                // Inside the white outline, so it needs no room of its own in the layout.
+                p.circle(
+                    (pp.x, pp.y),
+                    pp.radius + 0.75 * dpr,
+                    &stroke(INK, 1.0, 1.5 * dpr),
+                    false,
+                )?;
+            }
             if pp.emphasis {
                 p.circle(
                     (pp.x, pp.y),
@@ -411,11 +419,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     p.stage = "labels";
     for l in &layout.labels {
-        let emph = layout
-            .points
-            .iter()
-            .any(|pp| pp.role == l.role && pp.emphasis);
-        p.text(&l.text_box(), INK, dim(emph))?;
+        p.text(&l.text_box(), INK, dim(l.role))?;
     }
 
     p.stage = "legend";

@@ -116,7 +116,7 @@ pub struct PlacedPoint {
     pub radius: f64,
     pub category: Category,
     pub small_n: bool,
-    /// Selected or highlighted.
+    /// Selected: drawn bigger with a ring, labelled first.
     pub emphasis: bool,
     /// Horizontal whisker at height `y`.
     pub whisker_x: Option<Whisker>,
@@ -125,9 +125,14 @@ pub struct PlacedPoint {
 }
 
 impl PlacedPoint {
+    /// Radius of everything drawn for the marker: white outline, and the ring when emphasised.
+    pub fn outer_radius(&self, dpr: f64) -> f64 {
+        self.radius + if self.emphasis { 4.5 } else { 1.5 } * dpr
+    }
+
     /// The box a label must keep clear of: the marker with its white outline.
     pub fn marker_box(&self, dpr: f64) -> Rect {
-        let h = self.radius + 1.5 * dpr;
+        let h = self.outer_radius(dpr);
         Rect::new(self.x - h, self.y - h, self.x + h, self.y + h)
     }
 }
@@ -609,7 +614,8 @@ fn place_points(scene: &QuadrantScene, t: &ViewTransform, m: &Metrics) -> Vec<Pl
             continue;
         }
         let (x, y) = t.to_px(p.importance, p.performance);
-        let emphasis = scene.selected == Some(p.role) || scene.highlighted == Some(p.role);
+        // Hover stays out of the layout so labels do not jump as the pointer moves.
+        let emphasis = scene.selected == Some(p.role);
         let clip = |a: f64, b: f64, lo: f64, hi: f64| -> Option<Whisker> {
             if !a.is_finite() || !b.is_finite() {
                 return None;
@@ -784,7 +790,7 @@ struct Candidate {
 
 /// Positions right next to the marker, best first.
 fn near_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics) -> Vec<Candidate> {
-    let g = p.radius + m.px(LABEL_GAP);
+    let g = p.outer_radius(m.dpr) + m.px(LABEL_GAP - 1.5);
     let d = g * 0.72;
     let (x, y) = (p.x, p.y);
     let mk = |x0: f64, y0: f64, align| Candidate {
@@ -814,7 +820,7 @@ fn far_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics, rings: &[f64]) -
     // 0, +-22.5, ..., +-90 degrees on each side.
     let n_angles = 9;
     for &ring in rings {
-        let r = p.radius + m.px(ring);
+        let r = p.outer_radius(m.dpr) + m.px(ring);
         for k in 0..n_angles {
             // Alternate around the horizontal: 0, +22.5, -22.5, +45, ... degrees, then the left side.
             let step = (k as f64 / 2.0).ceil() * if k % 2 == 1 { 1.0 } else { -1.0 };
@@ -847,7 +853,7 @@ fn leader_for(p: &PlacedPoint, rect: &Rect, m: &Metrics) -> Segment {
     let (tx, ty) = rect.nearest_point(p.x, p.y);
     let (dx, dy) = (tx - p.x, ty - p.y);
     let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-    let start_r = p.radius + m.px(1.5);
+    let start_r = p.outer_radius(m.dpr);
     let end_gap = m.px(1.0).min(len / 4.0);
     (
         (p.x + dx / len * start_r, p.y + dy / len * start_r),
@@ -879,18 +885,12 @@ fn place_labels(
 ) -> (Vec<PlacedLabel>, Vec<u8>) {
     let inner = plot.inflate(-m.px(2.0));
     let clearance = m.px(CLEARANCE);
-    // Emphasised points choose first; then role order, which keeps the result stable as the
+    // The selected point chooses first; then role order, which keeps the result stable as the
     // view changes.
     let mut order: Vec<usize> = (0..points.len()).collect();
     order.sort_by_key(|&i| {
         let p = &points[i];
-        let rank = if scene.selected == Some(p.role) {
-            0
-        } else if scene.highlighted == Some(p.role) {
-            1
-        } else {
-            2
-        };
+        let rank = if scene.selected == Some(p.role) { 0 } else { 1 };
         (rank, p.role, i)
     });
     // Crosshair lines are soft obstacles: a label prefers not to sit across them.
