@@ -1,0 +1,473 @@
+//! Painting a `QuadrantLayout` through any plotters `DrawingBackend`. Only drawing primitives are
+//! used, with explicit text anchors, so no backend is ever asked to measure text.
+
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle, FontTransform,
+};
+use thiserror::Error;
+
+use super::layout::{
+    layout_quadrant, HAlign, LayoutError, LegendKind, QuadrantLayout, TextBox, Whisker,
+};
+use super::text::arial_measure;
+use super::view::{Rect, ViewTransform};
+use super::{category_color, QuadrantScene, Rgb};
+
+/// Font stack for the browser canvas (measure with the same stack).
+pub const FONT_FAMILY_UI: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+/// Font stack for SVG export: Arial-metric fonts, matching the native `arial_measure`.
+pub const FONT_FAMILY_EXPORT: &str = "Arial, 'Liberation Sans', Helvetica, sans-serif";
+
+#[derive(Debug, Error)]
+pub enum DrawError {
+    #[error("drawing backend failed while drawing {stage}: {message}")]
+    Backend {
+        stage: &'static str,
+        message: String,
+    },
+    #[error(transparent)]
+    Layout(#[from] LayoutError),
+}
+
+/// Backend-specific text settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawOptions {
+    pub font_family: String,
+    /// plotters' SVG backend writes `font-size` as size / 1.24 while the canvas backend uses the
+    /// size as is; this factor undoes that so text comes out at the laid-out pixel size.
+    pub font_scale: f64,
+}
+
+impl DrawOptions {
+    /// For plotters-canvas.
+    pub fn canvas() -> DrawOptions {
+        DrawOptions {
+            font_family: FONT_FAMILY_UI.to_string(),
+            font_scale: 1.0,
+        }
+    }
+
+    /// For plotters' SVGBackend.
+    pub fn svg() -> DrawOptions {
+        DrawOptions {
+            font_family: FONT_FAMILY_EXPORT.to_string(),
+            font_scale: 1.24,
+        }
+    }
+}
+
+const WHITE: Rgb = Rgb(255, 255, 255);
+const INK: Rgb = Rgb(0x22, 0x22, 0x22);
+const TICK_INK: Rgb = Rgb(0x5f, 0x5f, 0x5f);
+const GRID: Rgb = Rgb(0xdc, 0xdc, 0xdc);
+const AXIS: Rgb = Rgb(0x44, 0x44, 0x44);
+const CROSSHAIR: Rgb = Rgb(0x6e, 0x6e, 0x6e);
+const QUAD_INK: Rgb = Rgb(0x75, 0x75, 0x75);
+const WHISKER: Rgb = Rgb(0xb8, 0xb8, 0xb8);
+const LEADER: Rgb = Rgb(0x8c, 0x8c, 0x8c);
+
+/// Light tints: important-and-good a cool green-grey, essential-but-short a warm tint that draws
+/// the eye, the two less important quadrants near-neutral.
+fn tint(code: &str) -> Rgb {
+    match code {
+        "keep_up" => Rgb(0xee, 0xf4, 0xf1),
+        "overkill" => Rgb(0xf3, 0xf3, 0xf6),
+        "low_priority" => Rgb(0xf6, 0xf6, 0xf6),
+        "concentrate" => Rgb(0xfb, 0xef, 0xe6),
+        _ => WHITE,
+    }
+}
+
+fn color(c: Rgb, alpha: f64) -> BackendColor {
+    BackendColor {
+        alpha,
+        rgb: (c.0, c.1, c.2),
+    }
+}
+
+struct Stroke {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+fn stroke(c: Rgb, alpha: f64, width_px: f64) -> Stroke {
+    Stroke {
+        color: color(c, alpha),
+        width: width_px.round().max(1.0) as u32,
+    }
+}
+
+#[derive(Debug, Error)]
+#[error("this chart draws text only through vector backends")]
+pub struct NoRasterFont;
+
+/// A text style that carries font, size, colour and anchor; vector backends (SVG, canvas) use
+/// these directly. Pixel backends would get no glyphs, which is fine: the chart only targets
+/// the two vector backends.
+struct Font<'a> {
+    family: &'a str,
+    size: f64,
+    color: BackendColor,
+    anchor: Pos,
+}
+
+impl BackendTextStyle for Font<'_> {
+    type FontError = NoRasterFont;
+
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn transform(&self) -> FontTransform {
+        FontTransform::None
+    }
+    fn style(&self) -> FontStyle {
+        FontStyle::Normal
+    }
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(self.family)
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        let w = (text.chars().count() as f64 * self.size * 0.55) as i32;
+        Ok(((0, 0), (w, self.size as i32)))
+    }
+    fn draw<E, DrawFunc: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: DrawFunc,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        Err(NoRasterFont)
+    }
+}
+
+fn pt(x: f64, y: f64) -> BackendCoord {
+    (x.round() as i32, y.round() as i32)
+}
+
+struct Painter<'a, DB: DrawingBackend> {
+    db: &'a mut DB,
+    opts: &'a DrawOptions,
+    stage: &'static str,
+}
+
+impl<DB: DrawingBackend> Painter<'_, DB> {
+    fn check(&self, r: Result<(), DrawingErrorKind<DB::ErrorType>>) -> Result<(), DrawError> {
+        r.map_err(|e| DrawError::Backend {
+            stage: self.stage,
+            message: e.to_string(),
+        })
+    }
+
+    fn fill_rect(&mut self, r: &Rect, c: BackendColor) -> Result<(), DrawError> {
+        let res = self.db.draw_rect(pt(r.x0, r.y0), pt(r.x1, r.y1), &c, true);
+        self.check(res)
+    }
+
+    fn line(&mut self, a: (f64, f64), b: (f64, f64), s: &Stroke) -> Result<(), DrawError> {
+        let res = self.db.draw_line(pt(a.0, a.1), pt(b.0, b.1), s);
+        self.check(res)
+    }
+
+    /// A dashed straight line, dashes computed here so every backend shows the same pattern.
+    fn dashed(
+        &mut self,
+        a: (f64, f64),
+        b: (f64, f64),
+        s: &Stroke,
+        dash: f64,
+        gap: f64,
+    ) -> Result<(), DrawError> {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        if len <= 0.0 || dash <= 0.0 {
+            return Ok(());
+        }
+        let (ux, uy) = (dx / len, dy / len);
+        let mut t = 0.0;
+        while t < len {
+            let e = (t + dash).min(len);
+            self.line(
+                (a.0 + ux * t, a.1 + uy * t),
+                (a.0 + ux * e, a.1 + uy * e),
+                s,
+            )?;
+            t += dash + gap;
+        }
+        Ok(())
+    }
+
+    fn circle(&mut self, c: (f64, f64), r: f64, s: &Stroke, fill: bool) -> Result<(), DrawError> {
+        let res = self
+            .db
+            .draw_circle(pt(c.0, c.1), r.round().max(1.0) as u32, s, fill);
+        self.check(res)
+    }
+
+    fn text(&mut self, tb: &TextBox, c: Rgb, alpha: f64) -> Result<(), DrawError> {
+        let (x, y) = tb.anchor();
+        let h = match tb.align {
+            HAlign::Left => HPos::Left,
+            HAlign::Center => HPos::Center,
+            HAlign::Right => HPos::Right,
+        };
+        let font = Font {
+            family: &self.opts.font_family,
+            size: tb.font_px * self.opts.font_scale,
+            color: color(c, alpha),
+            anchor: Pos::new(h, VPos::Center),
+        };
+        // SVG collapses runs of spaces; a no-break space keeps the measured width.
+        let text = tb.text.replace("  ", "\u{a0} ");
+        let res = self.db.draw_text(&text, &font, pt(x, y));
+        self.check(res)
+    }
+}
+
+/// Paints the chart laid out by `layout_quadrant` for the same scene.
+pub fn draw_quadrant<DB: DrawingBackend>(
+    backend: &mut DB,
+    scene: &QuadrantScene,
+    layout: &QuadrantLayout,
+    opts: &DrawOptions,
+) -> Result<(), DrawError> {
+    let dpr = layout.dpr;
+    let plot = layout.plot;
+    let mut p = Painter {
+        db: backend,
+        opts,
+        stage: "background",
+    };
+    let res = p.db.ensure_prepared();
+    p.check(res)?;
+    p.fill_rect(
+        &Rect::new(0.0, 0.0, layout.width, layout.height),
+        color(WHITE, 1.0),
+    )?;
+
+    p.stage = "quadrants";
+    for (code, r) in &layout.tints {
+        p.fill_rect(r, color(tint(code), 1.0))?;
+    }
+
+    p.stage = "grid";
+    let grid = stroke(GRID, 1.0, dpr);
+    for &x in &layout.x_axis.positions {
+        if x > plot.x0 + 0.5 && x < plot.x1 - 0.5 {
+            p.line((x, plot.y0), (x, plot.y1), &grid)?;
+        }
+    }
+    for &y in &layout.y_axis.positions {
+        if y > plot.y0 + 0.5 && y < plot.y1 - 0.5 {
+            p.line((plot.x0, y), (plot.x1, y), &grid)?;
+        }
+    }
+
+    p.stage = "crosshair";
+    let cross = stroke(CROSSHAIR, 1.0, 1.25 * dpr);
+    if let Some(x) = layout.crosshair.x {
+        p.dashed((x, plot.y0), (x, plot.y1), &cross, 5.0 * dpr, 3.0 * dpr)?;
+    }
+    if let Some(y) = layout.crosshair.y {
+        p.dashed((plot.x0, y), (plot.x1, y), &cross, 5.0 * dpr, 3.0 * dpr)?;
+    }
+    for tb in [&layout.crosshair.x_label, &layout.crosshair.y_label]
+        .into_iter()
+        .flatten()
+    {
+        p.text(tb, CROSSHAIR, 1.0)?;
+    }
+
+    p.stage = "axes";
+    let axis = stroke(AXIS, 1.0, dpr);
+    p.line((plot.x0, plot.y1), (plot.x1, plot.y1), &axis)?;
+    p.line((plot.x0, plot.y0), (plot.x0, plot.y1), &axis)?;
+    for &x in &layout.x_axis.positions {
+        p.line((x, plot.y1), (x, plot.y1 + 3.0 * dpr), &axis)?;
+    }
+    for tb in layout.x_axis.labels.iter().chain(&layout.y_axis.labels) {
+        p.text(tb, TICK_INK, 1.0)?;
+    }
+    p.text(&layout.x_axis.title, INK, 1.0)?;
+    p.text(&layout.y_axis.title, INK, 1.0)?;
+
+    p.stage = "quadrant names";
+    for q in &layout.quadrant_names {
+        p.text(&q.text, QUAD_INK, 1.0)?;
+    }
+
+    // Hovering dims everything but the hovered and the selected role. Hover is drawing-only
+    // (the layout ignores it), so labels stay put while the pointer moves.
+    let hovered = |role: u8| scene.highlighted == Some(role);
+    let lit = |role: u8| hovered(role) || scene.selected == Some(role);
+    let dim = |role: u8| {
+        if scene.highlighted.is_some() && !lit(role) {
+            0.35
+        } else {
+            1.0
+        }
+    };
+
+    p.stage = "whiskers";
+    for pp in &layout.points {
+        let s = stroke(WHISKER, dim(pp.role), dpr);
+        let cap = 3.0 * dpr;
+        if let Some(Whisker {
+            from,
+            to,
+            cap_from,
+            cap_to,
+        }) = pp.whisker_x
+        {
+            p.line((from, pp.y), (to, pp.y), &s)?;
+            if cap_from {
+                p.line((from, pp.y - cap), (from, pp.y + cap), &s)?;
+            }
+            if cap_to {
+                p.line((to, pp.y - cap), (to, pp.y + cap), &s)?;
+            }
+        }
+        if let Some(Whisker {
+            from,
+            to,
+            cap_from,
+            cap_to,
+        }) = pp.whisker_y
+        {
+            p.line((pp.x, from), (pp.x, to), &s)?;
+            if cap_from {
+                p.line((pp.x - cap, from), (pp.x + cap, from), &s)?;
+            }
+            if cap_to {
+                p.line((pp.x - cap, to), (pp.x + cap, to), &s)?;
+            }
+        }
+    }
+
+    p.stage = "leaders";
+    for l in &layout.labels {
+        if let Some((a, b)) = l.leader {
+            p.line(a, b, &stroke(LEADER, dim(l.role), dpr))?;
+        }
+    }
+
+    p.stage = "label halos";
+    // A translucent halo keeps labels legible over whiskers and grid lines.
+    for l in &layout.labels {
+        let r = l.rect.inflate(dpr);
+        p.fill_rect(&r, color(WHITE, 0.7))?;
+    }
+
+    p.stage = "points";
+    // Selected and hovered points last, so they sit on top.
+    for pass in [false, true] {
+        for pp in layout.points.iter().filter(|pp| lit(pp.role) == pass) {
+            let a = dim(pp.role);
+            let c = category_color(pp.category);
+            let outline = 1.5 * dpr;
+            p.circle(
+                (pp.x, pp.y),
+                pp.radius + outline,
+                &stroke(WHITE, a, 1.0),
+                true,
+            )?;
+            if pp.small_n {
+                p.circle(
+                    (pp.x, pp.y),
+                    pp.radius - 0.75 * dpr,
+                    &stroke(c, a, 1.5 * dpr),
+                    false,
+                )?;
+            } else {
+                p.circle((pp.x, pp.y), pp.radius, &stroke(c, a, 1.0), true)?;
+            }
+            if hovered(pp.role) && !pp.emphasis {
+                // Inside the white outline, so it needs no room of its own in the layout.
+                p.circle(
+                    (pp.x, pp.y),
+                    pp.radius + 0.75 * dpr,
+                    &stroke(INK, 1.0, 1.5 * dpr),
+                    false,
+                )?;
+            }
+            if pp.emphasis {
+                p.circle(
+                    (pp.x, pp.y),
+                    pp.radius + 3.0 * dpr,
+                    &stroke(INK, 1.0, 1.5 * dpr),
+                    false,
+                )?;
+            }
+        }
+    }
+
+    p.stage = "labels";
+    for l in &layout.labels {
+        p.text(&l.text_box(), INK, dim(l.role))?;
+    }
+
+    p.stage = "legend";
+    for e in &layout.legend.entries {
+        match e.kind {
+            LegendKind::Category(cat) => {
+                p.circle(
+                    e.swatch,
+                    e.radius,
+                    &stroke(category_color(cat), 1.0, 1.0),
+                    true,
+                )?;
+            }
+            LegendKind::SmallN => {
+                p.circle(
+                    e.swatch,
+                    e.radius - 0.75 * dpr,
+                    &stroke(TICK_INK, 1.0, 1.5 * dpr),
+                    false,
+                )?;
+            }
+        }
+        p.text(&e.text, INK, 1.0)?;
+    }
+
+    p.stage = "present";
+    let res = p.db.present();
+    p.check(res)
+}
+
+/// Renders the chart as an SVG document: `width_css` x `height_css` CSS pixels at `dpr` device
+/// pixels each, text measured with Arial metrics and set in an Arial-compatible font.
+pub fn render_svg(
+    scene: &QuadrantScene,
+    view: &ViewTransform,
+    width_css: f64,
+    height_css: f64,
+    dpr: f64,
+) -> Result<String, DrawError> {
+    let w = (width_css * dpr).round();
+    let h = (height_css * dpr).round();
+    let mut measure = arial_measure();
+    let layout = layout_quadrant(scene, view, (w, h), dpr, &mut measure)?;
+    let mut out = String::new();
+    {
+        let mut backend =
+            plotters::backend::SVGBackend::with_string(&mut out, (w as u32, h as u32));
+        draw_quadrant(&mut backend, scene, &layout, &DrawOptions::svg())?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,132 @@
+//! Text measurement for layout. The layout never asks the drawing backend (in the browser that
+//! would be a DOM layout per call); it asks a `TextMeasure`, which caches per character.
+
+use std::collections::HashMap;
+
+/// Measures the advance width, in device pixels, of `text` set at `font_px` device pixels.
+pub trait TextMeasure {
+    fn text_width(&mut self, text: &str, font_px: f64) -> f64;
+}
+
+/// Measures each distinct character once per font size through a closure
+/// `(char, font_px) -> width` (e.g. canvas `measureText`) and sums the cached widths.
+/// Kerning is ignored; the layout pads boxes slightly to absorb it.
+pub struct CachedMeasure<F: FnMut(char, f64) -> f64> {
+    measure_char: F,
+    cache: HashMap<(char, u64), f64>,
+}
+
+impl<F: FnMut(char, f64) -> f64> CachedMeasure<F> {
+    pub fn new(measure_char: F) -> Self {
+        CachedMeasure {
+            measure_char,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Distinct (character, font size) pairs measured so far.
+    pub fn cached(&self) -> usize {
+        self.cache.len()
+    }
+}
+
+impl<F: FnMut(char, f64) -> f64> TextMeasure for CachedMeasure<F> {
+    fn text_width(&mut self, text: &str, font_px: f64) -> f64 {
+        if !font_px.is_finite() || font_px <= 0.0 {
+            return 0.0;
+        }
+        let key_size = font_px.to_bits();
+        let mut total = 0.0;
+        for c in text.chars() {
+            let w = match self.cache.get(&(c, key_size)) {
+                Some(w) => *w,
+                None => {
+                    let w = (self.measure_char)(c, font_px);
+                    let w = if w.is_finite() && w >= 0.0 {
+                        w
+                    } else {
+                        0.55 * font_px
+                    };
+                    self.cache.insert((c, key_size), w);
+                    w
+                }
+            };
+            total += w;
+        }
+        total
+    }
+}
+
+/// Advance widths of Helvetica/Arial (and metric-compatible Liberation Sans) for ASCII 32..=126,
+/// in thousandths of an em (from the Adobe Helvetica AFM, which Arial matches).
+const ARIAL_ASCII: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ' '../
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
+    278, 278, 584, 584, 584, 556, 1015, // :;<=>?@
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, // A-M
+    722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, // N-Z
+    278, 278, 278, 469, 556, 333, // [\]^_`
+    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, // a-m
+    556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, // n-z
+    334, 260, 334, 584, // {|}~
+];
+
+/// Width of one character in Arial, in em; accented Latin letters take their base letter's
+/// width, anything unknown 0.55 em.
+pub fn arial_char_em(c: char) -> f64 {
+    let code = c as u32;
+    if (32..=126).contains(&code) {
+        return ARIAL_ASCII[(code - 32) as usize] as f64 / 1000.0;
+    }
+    let base = match c {
+        'à'..='å' | 'è'..='ë' | 'ò'..='ö' | 'ù'..='ü' | 'ñ' | 'ç' => 'a',
+        'ì'..='ï' => 'i',
+        'À'..='Å' | 'È'..='Ë' | 'Ò'..='Ö' | 'Ù'..='Ü' | 'Ç' => 'A',
+        'Ì'..='Ï' => 'I',
+        '’' | '‘' => '\'',
+        '–' => '0',
+        '±' | '×' => '+',
+        _ => {
+            return match c {
+                '…' | '—' => 1.0,
+                '\u{a0}' => 0.278,
+                _ => 0.55,
+            }
+        }
+    };
+    ARIAL_ASCII[(base as u32 - 32) as usize] as f64 / 1000.0
+}
+
+/// The native, deterministic measure: Arial metrics, cached. Matches SVG export drawn in Arial or
+/// Liberation Sans closely; other sans-serif fonts are within about 10 %.
+pub fn arial_measure() -> CachedMeasure<impl FnMut(char, f64) -> f64> {
+    CachedMeasure::new(|c, px| arial_char_em(c) * px)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caches_each_character_once() {
+        let mut calls = 0usize;
+        let mut m = CachedMeasure::new(|_, px| {
+            calls += 1;
+            px / 2.0
+        });
+        assert_eq!(m.text_width("abba", 10.0), 20.0);
+        assert_eq!(m.text_width("ab", 10.0), 10.0);
+        assert_eq!(m.text_width("a", 20.0), 10.0);
+        assert_eq!(m.cached(), 3);
+        drop(m);
+        assert_eq!(calls, 3);
+    }
+
+    #[test]
+    fn arial_widths() {
+        let mut m = arial_measure();
+        // "Hi": H 722 + i 222 = 944 thousandths; at 10 px: 9.44 px.
+        assert!((m.text_width("Hi", 10.0) - 9.44).abs() < 1e-9);
+        assert!((arial_char_em('é') - 0.556).abs() < 1e-9);
+    }
+}
