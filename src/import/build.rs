@@ -152,15 +152,14 @@ impl Respondents {
 
     /// Records an answer; `false` when this respondent already gave one for this cell.
     pub fn set(&mut self, r: usize, role: u8, scale: Scale, value: Option<u8>) -> bool {
+        let Some(v) = value else { return true };
         let col = Survey::column(role, scale);
         let bit = 1u32 << col;
         if self.given[r] & bit != 0 {
             return false;
         }
-        if let Some(v) = value {
-            self.given[r] |= bit;
-            self.answers[r * ROW_LEN + col] = v;
-        }
+        self.given[r] |= bit;
+        self.answers[r * ROW_LEN + col] = v;
         true
     }
 

@@ -106,7 +106,7 @@ pub enum ImportError {
         message: String,
     },
 
-    #[error("{file}, line {line}, column {column}: {message}. Expected an array of respondents such as [{{\"respondent\": \"r1\", \"group\": \"sme\", \"spco\": \"VIL\", \"importance\": {{\"1\": 7}}, \"performance\": {{\"1\": 4}}}}].")]
+    #[error("{file}, line {line}, column {column}: {message}.")]
     JsonShape {
         file: String,
         line: usize,

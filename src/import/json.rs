@@ -39,6 +39,8 @@ fn convert(e: &serde_json::Error, file: &str) -> ImportError {
         .strip_suffix(&format!(" at line {line} column {column}"))
         .unwrap_or(&full)
         .to_string();
+    // serde_json says column 0 when it stopped before the first character of a line.
+    let (line, column) = (line.max(1), column.max(1));
     match e.classify() {
         serde_json::error::Category::Data => ImportError::JsonShape {
             file: file.to_string(),
@@ -67,7 +69,10 @@ impl<'de> DeserializeSeed<'de> for Top<'_> {
 impl<'de> Visitor<'de> for Top<'_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of respondents")
+        f.write_str(
+            "an array of respondents such as [{\"respondent\": \"r1\", \"group\": \"sme\", \"spco\": \"VIL\", \
+             \"importance\": {\"1\": 7}, \"performance\": {\"1\": 4}}]",
+        )
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let st = self.0;

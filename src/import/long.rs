@@ -6,7 +6,7 @@ use csv::ByteRecord;
 
 use super::build::{Groups, Respondents, Spcos};
 use super::error::ImportError;
-use super::text::{self, line_of, shown, Header};
+use super::text::{self, shown, Header};
 use crate::model::{GroupIx, Scale, SpcoIx, Survey};
 
 pub(crate) const RESPONDENT: &[&str] = &[
@@ -53,45 +53,45 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub fn group(&mut self, rec: &ByteRecord, col: usize) -> Result<GroupIx, ImportError> {
+    pub fn group(&mut self, rec: &ByteRecord, line: u64, col: usize) -> Result<GroupIx, ImportError> {
         let raw = rec.get(col).unwrap_or_default();
         if raw.trim_ascii().is_empty() {
             return Err(ImportError::MissingValue {
                 file: self.file.to_string(),
-                line: line_of(rec),
+                line,
                 column: self.header.name(col),
                 expected: "a respondent group",
             });
         }
         self.groups.index(raw).map_err(|_| ImportError::TooMany {
             file: self.file.to_string(),
-            line: line_of(rec),
+            line,
             column: self.header.name(col),
             what: "groups",
             max: usize::from(GroupIx::MAX),
         })
     }
 
-    pub fn spco(&mut self, rec: &ByteRecord, col: Option<usize>) -> Result<Option<SpcoIx>, ImportError> {
+    pub fn spco(&mut self, rec: &ByteRecord, line: u64, col: Option<usize>) -> Result<Option<SpcoIx>, ImportError> {
         let Some(col) = col else { return Ok(None) };
         self.spcos
             .index(rec.get(col).unwrap_or_default())
             .map_err(|_| ImportError::TooMany {
                 file: self.file.to_string(),
-                line: line_of(rec),
+                line,
                 column: self.header.name(col),
                 what: "SPCOs",
                 max: usize::from(SpcoIx::MAX),
             })
     }
 
-    pub fn id<'r>(&self, rec: &'r ByteRecord, col: usize) -> Result<&'r str, ImportError> {
+    pub fn id<'r>(&self, rec: &'r ByteRecord, line: u64, col: usize) -> Result<&'r str, ImportError> {
         let raw = rec.get(col).unwrap_or_default().trim_ascii();
         let id = std::str::from_utf8(raw).unwrap_or_default().trim();
         if id.is_empty() {
             return Err(ImportError::MissingValue {
                 file: self.file.to_string(),
-                line: line_of(rec),
+                line,
                 column: self.header.name(col),
                 expected: "a respondent id",
             });
@@ -105,13 +105,14 @@ impl Ctx<'_> {
         &mut self,
         r: usize,
         rec: &ByteRecord,
+        line: u64,
         (gcol, group): (usize, GroupIx),
         (scol, spco): (Option<usize>, Option<SpcoIx>),
     ) -> Result<(), ImportError> {
         if self.resp.group[r] != group {
             return Err(ImportError::Conflict {
                 file: self.file.to_string(),
-                line: line_of(rec),
+                line,
                 column: self.header.name(gcol),
                 respondent: self.resp.ids[r].clone(),
                 what: "group",
@@ -123,7 +124,7 @@ impl Ctx<'_> {
         match (self.resp.spco[r], spco) {
             (Some(a), Some(b)) if a != b => Err(ImportError::Conflict {
                 file: self.file.to_string(),
-                line: line_of(rec),
+                line,
                 column: scol.map_or_else(String::new, |c| self.header.name(c)),
                 respondent: self.resp.ids[r].clone(),
                 what: "SPCO",
@@ -141,14 +142,13 @@ impl Ctx<'_> {
 }
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
-    let mut rdr = text::reader(text);
-    let mut rec = ByteRecord::new();
-    if !text::next_record(&mut rdr, &mut rec, file)? {
+    let mut rows = text::Rows::new(text, file);
+    if !rows.next()? {
         return Err(ImportError::Empty {
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rec);
+    let header = Header::new(&rows.rec, rows.line);
     let c_resp = require(&header, RESPONDENT, file, "long", EXPECTED)?;
     let c_group = require(&header, GROUP, file, "long", EXPECTED)?;
     let c_role = require(&header, ROLE, file, "long", EXPECTED)?;
@@ -170,9 +170,9 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
         spcos: Spcos::default(),
         resp: Respondents::default(),
     };
-    while text::next_record(&mut rdr, &mut rec, file)? {
-        header.check(&rec, file)?;
-        let line = line_of(&rec);
+    while rows.next()? {
+        let (rec, line) = (&rows.rec, rows.line);
+        header.check(rec, line, file)?;
         let role_cell = &rec[c_role];
         let role = text::parse_role(role_cell).ok_or_else(|| ImportError::UnknownRole {
             file: file.to_string(),
@@ -180,12 +180,12 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
             column: header.name(c_role),
             found: shown(role_cell),
         })?;
-        let group = ctx.group(&rec, c_group)?;
-        let spco = ctx.spco(&rec, c_spco)?;
-        let id = ctx.id(&rec, c_resp)?;
+        let group = ctx.group(rec, line, c_group)?;
+        let spco = ctx.spco(rec, line, c_spco)?;
+        let id = ctx.id(rec, line, c_resp)?;
         let r = match ctx.resp.find(id) {
             Some(r) => {
-                ctx.check_same(r, &rec, (c_group, group), (c_spco, spco))?;
+                ctx.check_same(r, rec, line, (c_group, group), (c_spco, spco))?;
                 r
             }
             None => ctx.resp.add(id, group, spco, line),

@@ -181,16 +181,15 @@ fn detect(text: &str, file: &str) -> Result<Format, ImportError> {
     if text.trim_start().starts_with(['[', '{']) {
         return Ok(Format::Json);
     }
-    let mut rdr = text::reader(text);
-    let mut rec = csv::ByteRecord::new();
+    let mut rows = text::Rows::new(text, file);
     let mut header = None;
     for i in 0..3 {
-        if !text::next_record(&mut rdr, &mut rec, file)? {
+        if !rows.next()? {
             break;
         }
         if i == 0 {
-            header = Some(text::Header::new(&rec));
-        } else if i == 2 && qualtrics::is_import_id_row(&rec) {
+            header = Some(text::Header::new(&rows.rec, rows.line));
+        } else if i == 2 && qualtrics::is_import_id_row(&rows.rec) {
             return Ok(Format::Qualtrics);
         }
     }
@@ -199,7 +198,7 @@ fn detect(text: &str, file: &str) -> Result<Format, ImportError> {
             file: file.to_string(),
         });
     };
-    if header.find(&["mean"]).is_some() {
+    if header.find(summary::MEAN).is_some() {
         Ok(Format::Summary)
     } else if header.norm.iter().any(|h| wide::role_column(h).is_some()) {
         Ok(Format::Wide)

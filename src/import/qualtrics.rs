@@ -11,7 +11,7 @@ use csv::ByteRecord;
 use super::build::{Groups, Respondents, Spcos};
 use super::error::ImportError;
 use super::long::Ctx;
-use super::text::{self, line_of, normalise, Header};
+use super::text::{self, normalise, Header};
 use super::{Exclusion, QualtricsOptions};
 use crate::model::{Scale, Survey, N_ROLES};
 
@@ -316,15 +316,14 @@ pub(crate) fn parse(
     file: &str,
     opts: &QualtricsOptions,
 ) -> Result<(Survey, Vec<Exclusion>), ImportError> {
-    let mut rdr = text::reader(text);
-    let mut rec = ByteRecord::new();
-    if !text::next_record(&mut rdr, &mut rec, file)? {
+    let mut rows = text::Rows::new(text, file);
+    if !rows.next()? {
         return Err(ImportError::Empty {
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rec);
-    if !text::next_record(&mut rdr, &mut rec, file)? {
+    let header = Header::new(&rows.rec, rows.line);
+    if !rows.next()? {
         return Err(ImportError::QualtricsHeader {
             file: file.to_string(),
             line: header.line + 1,
@@ -333,11 +332,11 @@ pub(crate) fn parse(
                 .into(),
         });
     }
-    let texts_line = line_of(&rec);
-    let texts: Vec<String> = rec.iter().map(|f| text::utf8(f).trim().to_string()).collect();
+    let texts_line = rows.line;
+    let texts: Vec<String> = rows.rec.iter().map(|f| text::utf8(f).trim().to_string()).collect();
     // The third header row; older exports lack it, so a data row may come here instead.
-    let mut pending = text::next_record(&mut rdr, &mut rec, file)?;
-    if pending && is_import_id_row(&rec) {
+    let mut pending = rows.next()?;
+    if pending && is_import_id_row(&rows.rec) {
         pending = false;
     }
 
@@ -463,12 +462,12 @@ pub(crate) fn parse(
         resp: Respondents::default(),
     };
     loop {
-        if !pending && !text::next_record(&mut rdr, &mut rec, file)? {
+        if !pending && !rows.next()? {
             break;
         }
         pending = false;
-        header.check(&rec, file)?;
-        let line = line_of(&rec);
+        let (rec, line) = (&rows.rec, rows.line);
+        header.check(rec, line, file)?;
         if !opts.keep_all {
             let reason = c_status
                 .and_then(|c| status_reason(&rec[c]))
@@ -488,10 +487,10 @@ pub(crate) fn parse(
                 max: usize::from(u16::MAX),
             })?
         } else {
-            ctx.group(&rec, c_group)?
+            ctx.group(rec, line, c_group)?
         };
-        let spco = ctx.spco(&rec, c_spco)?;
-        let id = ctx.id(&rec, c_id)?;
+        let spco = ctx.spco(rec, line, c_spco)?;
+        let id = ctx.id(rec, line, c_id)?;
         if let Some(r) = ctx.resp.find(id) {
             return Err(ImportError::Duplicate {
                 file: file.to_string(),

@@ -1,29 +1,28 @@
 //! Summary table: published aggregates, `group,role,scale,n,mean,median,mode,sd` (group and
 //! n/median/mode/sd optional, blank allowed). Decimal commas (`7,37`) are accepted.
 
-use csv::ByteRecord;
 use std::collections::HashMap;
 
 use super::build::Groups;
 use super::error::ImportError;
 use super::long::{require, GROUP, ROLE};
-use super::text::{self, line_of, shown, Header};
+use super::text::{self, shown, Header};
 use crate::model::{GroupIx, Scale, SummaryRow, SummaryTable};
 
 const EXPECTED: &str = "group (optional), role, scale, n, mean, median, mode, sd";
+pub(crate) const MEAN: &[&str] = &["mean", "gemiddelde", "average"];
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError> {
-    let mut rdr = text::reader(text);
-    let mut rec = ByteRecord::new();
-    if !text::next_record(&mut rdr, &mut rec, file)? {
+    let mut rows = text::Rows::new(text, file);
+    if !rows.next()? {
         return Err(ImportError::Empty {
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rec);
+    let header = Header::new(&rows.rec, rows.line);
     let c_role = require(&header, ROLE, file, "summary", EXPECTED)?;
     let c_scale = require(&header, &["scale", "schaal"], file, "summary", EXPECTED)?;
-    let c_mean = require(&header, &["mean", "gemiddelde"], file, "summary", EXPECTED)?;
+    let c_mean = require(&header, MEAN, file, "summary", EXPECTED)?;
     let c_group = header.find(GROUP);
     let c_n = header.find(&["n", "count"]);
     let c_median = header.find(&["median", "mediaan"]);
@@ -31,11 +30,11 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
     let c_sd = header.find(&["sd", "std", "stdev", "standard deviation"]);
 
     let mut groups = Groups::default();
-    let mut rows: Vec<SummaryRow> = Vec::new();
+    let mut out: Vec<SummaryRow> = Vec::new();
     let mut seen: HashMap<(Option<GroupIx>, u8, Scale), u64> = HashMap::new();
-    while text::next_record(&mut rdr, &mut rec, file)? {
-        header.check(&rec, file)?;
-        let line = line_of(&rec);
+    while rows.next()? {
+        let (rec, line) = (&rows.rec, rows.line);
+        header.check(rec, line, file)?;
         let field_err = |col: usize, expected: String| ImportError::InvalidField {
             file: file.to_string(),
             line,
@@ -126,7 +125,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
                 ),
             });
         }
-        rows.push(SummaryRow {
+        out.push(SummaryRow {
             group,
             role,
             scale,
@@ -138,8 +137,8 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
         });
     }
     let (groups, remap) = groups.finish();
-    for row in &mut rows {
+    for row in &mut out {
         row.group = row.group.and_then(|g| remap.get(usize::from(g)).copied());
     }
-    Ok(SummaryTable { groups, rows })
+    Ok(SummaryTable { groups, rows: out })
 }

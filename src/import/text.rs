@@ -40,33 +40,71 @@ pub(crate) fn reader(text: &str) -> Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-/// Reads the next record, skipping rows whose cells are all blank (Excel appends `;;;;` rows).
-pub(crate) fn next_record(
-    rdr: &mut Reader<&[u8]>,
-    rec: &mut ByteRecord,
-    file: &str,
-) -> Result<bool, ImportError> {
-    loop {
-        match rdr.read_byte_record(rec) {
-            Ok(false) => return Ok(false),
-            Ok(true) => {
-                if rec.iter().any(|f| !f.trim_ascii().is_empty()) {
-                    return Ok(true);
+/// Reads records in order and knows the line each starts on. The csv crate's own line count
+/// is wrong for CRLF files (it counts the `\n` of a CRLF as the start of the next record), so
+/// lines are counted here from the record's byte offset.
+pub(crate) struct Rows<'a> {
+    rdr: Reader<&'a [u8]>,
+    text: &'a [u8],
+    file: &'a str,
+    pos: usize,
+    newlines: u64,
+    pub rec: ByteRecord,
+    /// 1-based line on which `rec` starts.
+    pub line: u64,
+}
+
+impl<'a> Rows<'a> {
+    pub fn new(text: &'a str, file: &'a str) -> Rows<'a> {
+        Rows {
+            rdr: reader(text),
+            text: text.as_bytes(),
+            file,
+            pos: 0,
+            newlines: 0,
+            rec: ByteRecord::new(),
+            line: 0,
+        }
+    }
+
+    /// Reads the next record, skipping rows whose cells are all blank (Excel appends `;;;;`).
+    pub fn next(&mut self) -> Result<bool, ImportError> {
+        loop {
+            match self.rdr.read_byte_record(&mut self.rec) {
+                Ok(false) => return Ok(false),
+                Ok(true) => {
+                    if self.rec.iter().any(|f| !f.trim_ascii().is_empty()) {
+                        let byte = self.rec.position().map_or(0, |p| p.byte());
+                        self.line = self.line_at(usize::try_from(byte).unwrap_or(usize::MAX));
+                        return Ok(true);
+                    }
                 }
-            }
-            Err(e) => {
-                return Err(ImportError::Csv {
-                    file: file.to_string(),
-                    line: e.position().map_or(0, |p| p.line()),
-                    message: e.to_string(),
-                })
+                Err(e) => {
+                    let byte = e.position().map_or(0, |p| p.byte());
+                    return Err(ImportError::Csv {
+                        file: self.file.to_string(),
+                        line: self.line_at(usize::try_from(byte).unwrap_or(usize::MAX)),
+                        message: e.to_string(),
+                    });
+                }
             }
         }
     }
-}
 
-pub(crate) fn line_of(rec: &ByteRecord) -> u64 {
-    rec.position().map_or(0, |p| p.line())
+    fn line_at(&mut self, byte: usize) -> u64 {
+        let mut b = byte.min(self.text.len());
+        // A record never starts with a line break; skip the rest of the previous terminator.
+        while b < self.text.len() && matches!(self.text[b], b'\r' | b'\n') {
+            b += 1;
+        }
+        if b < self.pos {
+            self.pos = 0;
+            self.newlines = 0;
+        }
+        self.newlines += self.text[self.pos..b].iter().filter(|&&c| c == b'\n').count() as u64;
+        self.pos = b;
+        self.newlines + 1
+    }
 }
 
 /// A cell as shown in an error message: trimmed, lossy, at most 60 characters.
@@ -100,7 +138,7 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    pub fn new(rec: &ByteRecord) -> Header {
+    pub fn new(rec: &ByteRecord, line: u64) -> Header {
         let raw: Vec<String> = rec
             .iter()
             .map(|f| utf8(f.trim_ascii()).trim().to_string())
@@ -109,7 +147,7 @@ impl Header {
         Header {
             raw,
             norm,
-            line: line_of(rec),
+            line,
         }
     }
 
@@ -132,11 +170,11 @@ impl Header {
     }
 
     /// Checks a record's length; extra cells are tolerated only when blank.
-    pub fn check(&self, rec: &ByteRecord, file: &str) -> Result<(), ImportError> {
+    pub fn check(&self, rec: &ByteRecord, line: u64, file: &str) -> Result<(), ImportError> {
         if rec.len() < self.len() {
             return Err(ImportError::RaggedRow {
                 file: file.to_string(),
-                line: line_of(rec),
+                line,
                 column: self.name(rec.len()),
                 expected: self.len(),
                 found: rec.len(),
@@ -145,7 +183,7 @@ impl Header {
         if rec.len() > self.len() && rec.iter().skip(self.len()).any(|f| !f.trim_ascii().is_empty()) {
             return Err(ImportError::RaggedRow {
                 file: file.to_string(),
-                line: line_of(rec),
+                line,
                 column: format!("column {}", self.len() + 1),
                 expected: self.len(),
                 found: rec.len(),

@@ -2,12 +2,10 @@
 //! `respondent,group,spco,importance_1 .. importance_14,performance_1 .. performance_14`
 //! (spco optional; `imp_1` / `perf_1` accepted too).
 
-use csv::ByteRecord;
-
 use super::build::{Groups, Respondents, Spcos};
 use super::error::ImportError;
 use super::long::{require, Ctx, GROUP, RESPONDENT, SPCO};
-use super::text::{self, line_of, Header};
+use super::text::{self, Header};
 use crate::model::{Scale, Survey, N_ROLES};
 
 const EXPECTED: &str =
@@ -25,14 +23,13 @@ pub(crate) fn role_column(norm: &str) -> Option<(Scale, Option<u64>)> {
 }
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
-    let mut rdr = text::reader(text);
-    let mut rec = ByteRecord::new();
-    if !text::next_record(&mut rdr, &mut rec, file)? {
+    let mut rows = text::Rows::new(text, file);
+    if !rows.next()? {
         return Err(ImportError::Empty {
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rec);
+    let header = Header::new(&rows.rec, rows.line);
     let c_resp = require(&header, RESPONDENT, file, "wide", EXPECTED)?;
     let c_group = require(&header, GROUP, file, "wide", EXPECTED)?;
     let c_spco = header.find(SPCO);
@@ -84,12 +81,12 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
         spcos: Spcos::default(),
         resp: Respondents::default(),
     };
-    while text::next_record(&mut rdr, &mut rec, file)? {
-        header.check(&rec, file)?;
-        let line = line_of(&rec);
-        let group = ctx.group(&rec, c_group)?;
-        let spco = ctx.spco(&rec, c_spco)?;
-        let id = ctx.id(&rec, c_resp)?;
+    while rows.next()? {
+        let (rec, line) = (&rows.rec, rows.line);
+        header.check(rec, line, file)?;
+        let group = ctx.group(rec, line, c_group)?;
+        let spco = ctx.spco(rec, line, c_spco)?;
+        let id = ctx.id(rec, line, c_resp)?;
         if let Some(r) = ctx.resp.find(id) {
             return Err(ImportError::Duplicate {
                 file: file.to_string(),

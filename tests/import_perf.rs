@@ -1,0 +1,51 @@
+//! Times a long CSV of 100,000 respondents x 14 roles (1.4 M rows). Ignored by default:
+//! `cargo test --release --test import_perf -- --ignored --nocapture`.
+
+use std::time::Instant;
+
+use spco_roles::import::{import, ImportOptions};
+use spco_roles::model::{Dataset, Scale};
+
+const GROUPS: [&str; 6] = ["sme", "Grote bedrijfsleden", "knowledge", "Overheid", "SPCO-directies", "KMO's"];
+const SPCOS: [&str; 6] = ["VIL", "catalisti", "Flux50", "MEDVIA", "dbc", "ff"];
+
+#[test]
+#[ignore]
+fn long_csv_100k_respondents() {
+    let n = 100_000usize;
+    let mut text = String::with_capacity(n * 14 * 28);
+    text.push_str("respondent,group,spco,role,importance,performance\n");
+    for r in 0..n {
+        for role in 1..=14 {
+            let imp = 1 + (r + role) % 9;
+            // Every seventh performance answer skipped.
+            let perf = if (r * 14 + role) % 7 == 0 { String::new() } else { (1 + (r * 3 + role) % 5).to_string() };
+            text.push_str(&format!(
+                "resp{r},{},{},{role},{imp},{perf}\n",
+                GROUPS[r % GROUPS.len()],
+                SPCOS[r % SPCOS.len()]
+            ));
+        }
+    }
+    let bytes = text.into_bytes();
+    let opts = ImportOptions::default();
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let imp = import(&bytes, &opts).expect("valid");
+        best = best.min(t.elapsed().as_secs_f64());
+        let Dataset::Respondents(s) = imp.dataset else { panic!("respondents") };
+        assert_eq!(s.len(), n);
+        // "sme" and "KMO's" are one group; "Overheid" is unknown and comes last.
+        let codes: Vec<_> = s.groups.iter().map(|g| g.code.as_str()).collect();
+        assert_eq!(codes, ["large", "sme", "knowledge", "director", "Overheid"]);
+        assert_eq!(s.answer(12_345, 3, Scale::Importance), Some((1 + (12_345 + 3) % 9) as u8));
+    }
+    eprintln!(
+        "imported {} bytes, {} rows, in {:.0} ms (best of 3)",
+        bytes.len(),
+        n * 14,
+        best * 1000.0
+    );
+    assert!(best < 5.0, "far too slow: {best:.2} s");
+}
