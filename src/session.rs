@@ -424,8 +424,7 @@ impl Session {
             let layout = layout_quadrant(
                 &scene,
                 &self.view,
-                self.size.width_px() as f64,
-                self.size.height_px() as f64,
+                (self.size.width_px() as f64, self.size.height_px() as f64),
                 self.size.dpr,
                 measure,
             )
@@ -598,6 +597,7 @@ impl Session {
         self.ensure_layout(measure)?;
         let scene = self.scene();
         let layout = self.layout.as_ref().expect("ensured");
-        chart::draw_quadrant(backend, &scene, layout).map_err(|e| SessionError::Draw(format!("{e:?}")))
+        chart::draw_quadrant(backend, &scene, layout, &chart::DrawOptions::canvas())
+            .map_err(|e| SessionError::Draw(e.to_string()))
     }
 }

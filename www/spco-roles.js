@@ -29,7 +29,7 @@ const UI = {
 };
 
 const STYLE = `
-:host { display: block; position: relative; min-height: 320px; aspect-ratio: 16 / 10; contain: layout;
+:host { display: block; position: relative; height: 480px; min-height: 240px; contain: layout;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2328; }
 :host([hidden]) { display: none; }
 .root { position: absolute; inset: 0; display: flex; flex-direction: column; }
