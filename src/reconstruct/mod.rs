@@ -2,3 +2,8 @@
 //! checks of summary tables (GRIM, GRIMMER).
 
 pub mod cli;
+pub mod rng;
+mod search;
+mod target;
+
+pub use target::{FigureProblem, Figures, SdConvention};
