@@ -1,9 +1,15 @@
-//! Reconstruction of respondent-level data from published summaries (SPRITE), and consistency
-//! checks of summary tables (GRIM, GRIMMER).
+//! Reconstruction of respondent-level data from published summaries (SPRITE-style), and consistency
+//! checks of summary tables (GRIM, GRIMMER, median and mode).
 
+mod check;
 pub mod cli;
 pub mod rng;
 mod search;
+mod table3;
 mod target;
 
+pub use check::{
+    check_row, check_table, format_checks, CheckOptions, ConventionCheck, NCheck, RowCheck, Verdict,
+};
+pub use table3::{table3, table3_csv, table3_n};
 pub use target::{FigureProblem, Figures, SdConvention};

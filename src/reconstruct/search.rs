@@ -197,7 +197,9 @@ pub(crate) fn search(
     let Some(&first_goal) = t.sums.first() else {
         return Outcome::Impossible;
     };
-    if n == 0 {
+    // With odd n the median is one answer, hence whole: a half median is impossible outright
+    // (the depth-first bounds would only find that out after a long walk).
+    if n == 0 || (n % 2 == 1 && t.median2.is_some_and(|m| m % 2 == 1)) {
         return Outcome::Impossible;
     }
     let mut dfs = Dfs {
