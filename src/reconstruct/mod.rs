@@ -1,6 +1,7 @@
 //! Reconstruction of respondent-level data from published summaries (SPRITE-style), and consistency
 //! checks of summary tables (GRIM, GRIMMER, median and mode).
 
+mod assign;
 mod check;
 pub mod cli;
 pub mod rng;
@@ -8,6 +9,10 @@ mod search;
 mod table3;
 mod target;
 
+pub use assign::{
+    group_sizes, reconstruct, table_roles, to_long_csv, GroupRule, ReconstructError,
+    ReconstructOptions, DEFAULT_SEED,
+};
 pub use check::{
     check_row, check_table, format_checks, CheckOptions, ConventionCheck, NCheck, RowCheck, Verdict,
 };
