@@ -1,0 +1,257 @@
+//! Quantiles of Student's t distribution, for the 95% confidence intervals of the role means.
+//!
+//! The degrees of freedom here are always whole numbers (n - 1), so the distribution function is
+//! evaluated exactly with the finite series of Abramowitz & Stegun 26.7.3/26.7.4 and inverted by
+//! safeguarded Newton iteration. Above `EXPANSION_DF` the series gets long and the
+//! Cornish-Fisher expansion (A&S 26.7.5, four correction terms) is accurate to far below f64
+//! display precision, so it is used instead. df 1 and 2 have closed forms.
+
+use std::f64::consts::PI;
+
+/// Above this many degrees of freedom the asymptotic expansion replaces the exact series: its
+/// first omitted term is of order z^11 / df^5, below 1e-13 here.
+const EXPANSION_DF: u32 = 1000;
+
+/// The `p` quantile of Student's t with `df` degrees of freedom; `None` when `df` is 0 or `p`
+/// is not strictly between 0 and 1 (no finite quantile exists).
+pub fn t_quantile(p: f64, df: u32) -> Option<f64> {
+    if df == 0 || !(p > 0.0 && p < 1.0) {
+        return None;
+    }
+    if p < 0.5 {
+        return t_quantile(1.0 - p, df).map(|t| -t);
+    }
+    if p == 0.5 {
+        return Some(0.0);
+    }
+    let v = f64::from(df);
+    match df {
+        1 => Some((PI * (p - 0.5)).tan()),
+        // Solving A&S 26.7.4 for df = 2: F(t) = 1/2 + t / (2 sqrt(2 + t^2)).
+        2 => {
+            let a = 2.0 * p - 1.0;
+            Some(a * (2.0 / (1.0 - a * a)).sqrt())
+        }
+        _ if df > EXPANSION_DF => Some(cornish_fisher(normal_quantile(p), v)),
+        _ => Some(newton(p, df)),
+    }
+}
+
+/// The two-sided 97.5% quantile used for a 95% confidence interval.
+pub fn t_975(df: u32) -> Option<f64> {
+    t_quantile(0.975, df)
+}
+
+/// A&S 26.7.5: t = z + g1/v + g2/v^2 + g3/v^3 + g4/v^4.
+fn cornish_fisher(z: f64, v: f64) -> f64 {
+    let z2 = z * z;
+    let g1 = (z2 + 1.0) * z / 4.0;
+    let g2 = ((5.0 * z2 + 16.0) * z2 + 3.0) * z / 96.0;
+    let g3 = (((3.0 * z2 + 19.0) * z2 + 17.0) * z2 - 15.0) * z / 384.0;
+    let g4 = ((((79.0 * z2 + 776.0) * z2 + 1482.0) * z2 - 1920.0) * z2 - 945.0) * z / 92160.0;
+    z + g1 / v + g2 / (v * v) + g3 / (v * v * v) + g4 / (v * v * v * v)
+}
+
+/// Inverts the exact CDF for `p > 0.5`. The CDF is concave for t > 0, so Newton steps from a
+/// bracketed start converge monotonically; a bisection guard keeps any step inside the bracket.
+fn newton(p: f64, df: u32) -> f64 {
+    let v = f64::from(df);
+    let mut lo = 0.0_f64;
+    let mut hi = cornish_fisher(normal_quantile(p), v).max(1.0);
+    while t_cdf(hi, df) < p {
+        lo = hi;
+        hi *= 2.0;
+        if !hi.is_finite() {
+            return f64::INFINITY;
+        }
+    }
+    let density_const = density_constant(df);
+    let mut t = 0.5 * (lo + hi);
+    for _ in 0..200 {
+        let f = t_cdf(t, df) - p;
+        if f == 0.0 {
+            return t;
+        }
+        if f < 0.0 {
+            lo = t;
+        } else {
+            hi = t;
+        }
+        let pdf = density_const * (1.0 + t * t / v).powf(-(v + 1.0) / 2.0);
+        let mut next = t - f / pdf;
+        if !(next > lo && next < hi) {
+            next = 0.5 * (lo + hi);
+        }
+        if (next - t).abs() <= 1e-15 * t.abs().max(1.0) {
+            return next;
+        }
+        t = next;
+    }
+    t
+}
+
+/// Gamma((v+1)/2) / (sqrt(v pi) Gamma(v/2)) for whole v, by the recurrence
+/// r(v+2) = r(v) (v+1)/v on r(v) = Gamma((v+1)/2)/Gamma(v/2), r(1) = 1/sqrt(pi), r(2) = sqrt(pi)/2.
+fn density_constant(df: u32) -> f64 {
+    let mut k = 2 - df % 2;
+    let mut r = if k == 1 { 1.0 / PI.sqrt() } else { PI.sqrt() / 2.0 };
+    while k < df {
+        r *= f64::from(k + 1) / f64::from(k);
+        k += 2;
+    }
+    r / (f64::from(df) * PI).sqrt()
+}
+
+/// The distribution function of t with whole `df`, from A(t|v) = P(|T| <= t) (A&S 26.7.3-4).
+pub fn t_cdf(t: f64, df: u32) -> f64 {
+    if df == 0 || t.is_nan() {
+        return f64::NAN;
+    }
+    let v = f64::from(df);
+    let theta = (t / v.sqrt()).atan();
+    let (s, c) = theta.sin_cos();
+    let c2 = c * c;
+    let a = if df % 2 == 1 {
+        let mut series = 0.0;
+        if df > 1 {
+            // cos + (2/3) cos^3 + (2*4)/(3*5) cos^5 + ... up to cos^(v-2)
+            let mut term = c;
+            series = term;
+            let mut k = 3;
+            while k < df {
+                term *= c2 * f64::from(k - 1) / f64::from(k);
+                series += term;
+                k += 2;
+            }
+        }
+        2.0 / PI * (theta + s * series)
+    } else {
+        // 1 + (1/2) cos^2 + (1*3)/(2*4) cos^4 + ... up to cos^(v-2)
+        let mut term = 1.0;
+        let mut series = 1.0;
+        let mut k = 2;
+        while k < df {
+            term *= c2 * f64::from(k - 1) / f64::from(k);
+            series += term;
+            k += 2;
+        }
+        s * series
+    };
+    0.5 + 0.5 * a
+}
+
+/// The standard normal quantile by Acklam's rational approximation (relative error < 1.2e-9),
+/// only used as the expansion's base and as a starting point.
+pub fn normal_quantile(p: f64) -> f64 {
+    const A: [f64; 6] = [
+        -3.969683028665376e+01,
+        2.209460984245205e+02,
+        -2.759285104469687e+02,
+        1.383577518672690e+02,
+        -3.066479806614716e+01,
+        2.506628277459239e+00,
+    ];
+    const B: [f64; 5] = [
+        -5.447609879822406e+01,
+        1.615858368580409e+02,
+        -1.556989798598866e+02,
+        6.680131188771972e+01,
+        -1.328068155288572e+01,
+    ];
+    const C: [f64; 6] = [
+        -7.784894002430293e-03,
+        -3.223964580411365e-01,
+        -2.400758277161838e+00,
+        -2.549732539343734e+00,
+        4.374664141464968e+00,
+        2.938163982698783e+00,
+    ];
+    const D: [f64; 4] = [
+        7.784695709041462e-03,
+        3.224671290700398e-01,
+        2.445134137142996e+00,
+        3.754408661907416e+00,
+    ];
+    const P_LOW: f64 = 0.02425;
+    if !(p > 0.0 && p < 1.0) {
+        return f64::NAN;
+    }
+    let tail = |q: f64| {
+        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    };
+    if p < P_LOW {
+        tail((-2.0 * p.ln()).sqrt())
+    } else if p > 1.0 - P_LOW {
+        -tail((-2.0 * (1.0 - p).ln()).sqrt())
+    } else {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn known_975_quantiles() {
+        // Printed t tables (4 decimals) and R's qt(0.975, df) for more digits.
+        for (df, want, tol) in [
+            (1, 12.706204736174698, 1e-9),
+            (2, 4.302652729749464, 1e-12),
+            (3, 3.182446305284263, 1e-9),
+            (5, 2.570581835636314, 1e-9),
+            (10, 2.228138851986274, 1e-9),
+            (29, 2.045229642132703, 1e-9),
+            (30, 2.042272456301238, 1e-9),
+            (100, 1.983971518523552, 1e-9),
+            (1000, 1.9623, 1e-4),
+            (1_000_000, 1.959966, 1e-5),
+        ] {
+            let got = t_975(df).unwrap();
+            assert!(close(got, want, tol), "df {df}: {got} vs {want}");
+        }
+        // At the switch the exact inversion (df 1000) and the expansion (df 1001) must join
+        // smoothly: the expansion at df 1000 agrees with the exact value (to the ~1e-9 of the normal
+        // quantile it starts from).
+        let exact = t_975(1000).unwrap();
+        assert!(close(cornish_fisher(normal_quantile(0.975), 1000.0), exact, 1e-8));
+        let next = t_975(1001).unwrap();
+        assert!(next < exact && exact - next < 1e-5);
+        // Large df tends to the normal quantile 1.959964.
+        assert!(close(t_975(u32::MAX).unwrap(), 1.959964, 1e-6));
+    }
+
+    #[test]
+    fn quantile_inverts_cdf_and_is_symmetric() {
+        for df in [3, 4, 7, 30, 250, 999] {
+            for p in [0.6, 0.9, 0.975, 0.995, 0.9999] {
+                let t = t_quantile(p, df).unwrap();
+                assert!(close(t_cdf(t, df), p, 1e-12), "df {df} p {p}");
+                assert!(close(t_quantile(1.0 - p, df).unwrap(), -t, 1e-12));
+            }
+        }
+        // df 1: Cauchy, F(1) = 3/4.
+        assert!(close(t_cdf(1.0, 1), 0.75, 1e-15));
+        // df 2: F(t) = 1/2 + t/(2 sqrt(2 + t^2)); at t = sqrt(2): 1/2 + sqrt2/(2*2) = 0.853553...
+        assert!(close(t_cdf(2f64.sqrt(), 2), 0.5 + 2f64.sqrt() / 4.0, 1e-15));
+    }
+
+    #[test]
+    fn degenerate_inputs() {
+        assert_eq!(t_quantile(0.975, 0), None);
+        assert_eq!(t_quantile(0.0, 5), None);
+        assert_eq!(t_quantile(1.0, 5), None);
+        assert_eq!(t_quantile(f64::NAN, 5), None);
+        assert_eq!(t_quantile(0.5, 5), Some(0.0));
+        assert!(close(normal_quantile(0.975), 1.959963984540054, 1e-8));
+        assert!(close(normal_quantile(0.01), -2.326347874040841, 1e-8));
+    }
+}
