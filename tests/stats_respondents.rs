@@ -143,15 +143,27 @@ fn group_filter() {
     assert_eq!((p.n, p.median), (Some(2), Some(3.0)));
     assert_eq!(p.modes, vec![2.0, 4.0]);
     assert!(s.roles[0].small_n);
-    let sizes: Vec<_> = s.groups.iter().map(|g| (g.code.as_str(), g.n, g.selected)).collect();
-    assert_eq!(sizes, vec![("large", Some(2), false), ("sme", Some(3), true)]);
+    let sizes: Vec<_> = s
+        .groups
+        .iter()
+        .map(|g| (g.code.as_str(), g.n, g.selected))
+        .collect();
+    assert_eq!(
+        sizes,
+        vec![("large", Some(2), false), ("sme", Some(3), true)]
+    );
 
     // A catalogue label finds the group too.
     let sel = Selection {
         groups: vec!["KMO's".into()],
         spcos: vec![],
     };
-    assert_eq!(run(sel, SdKind::Population, Crosshair::Scale).unwrap().n_respondents, Some(3));
+    assert_eq!(
+        run(sel, SdKind::Population, Crosshair::Scale)
+            .unwrap()
+            .n_respondents,
+        Some(3)
+    );
 }
 
 #[test]
@@ -163,7 +175,10 @@ fn unknown_group_lists_the_groups() {
     let err = run(sel, SdKind::Population, Crosshair::Scale).unwrap_err();
     assert!(matches!(err, StatsError::UnknownGroup { .. }));
     let msg = err.to_string();
-    assert!(msg.contains("director") && msg.contains("large, sme"), "{msg}");
+    assert!(
+        msg.contains("director") && msg.contains("large, sme"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -235,29 +250,77 @@ fn quadrants_at_each_crosshair() {
     use Quadrant::*;
     // Role means (importance, performance): 1 (7.4, 3.25), 2 (8, 2), 3 (3, 4), 4 (2, 1), 5 (5, 3).
     let s = run(Selection::default(), SdKind::Population, Crosshair::Scale).unwrap();
-    assert_eq!((s.crosshair.importance, s.crosshair.performance, s.crosshair.kind), (5.0, 3.0, "scale"));
+    assert_eq!(
+        (
+            s.crosshair.importance,
+            s.crosshair.performance,
+            s.crosshair.kind
+        ),
+        (5.0, 3.0, "scale")
+    );
     // Role 5 sits on both lines: >= counts as keep-up.
-    assert_eq!(quadrants(&s), vec![Some(KeepUp), Some(Concentrate), Some(Overkill), Some(LowPriority), Some(KeepUp)]);
+    assert_eq!(
+        quadrants(&s),
+        vec![
+            Some(KeepUp),
+            Some(Concentrate),
+            Some(Overkill),
+            Some(LowPriority),
+            Some(KeepUp)
+        ]
+    );
 
     // Mean of the role means: (7.4+8+3+2+5)/5 = 5.08 and (3.25+2+4+1+3)/5 = 2.65.
     let s = run(Selection::default(), SdKind::Population, Crosshair::Mean).unwrap();
     assert_close!(s.crosshair.importance, 5.08);
     assert_close!(s.crosshair.performance, 2.65);
     assert_eq!(quadrants(&s)[4], Some(Overkill));
-    assert_eq!(quadrants(&s)[..4], [Some(KeepUp), Some(Concentrate), Some(Overkill), Some(LowPriority)]);
+    assert_eq!(
+        quadrants(&s)[..4],
+        [
+            Some(KeepUp),
+            Some(Concentrate),
+            Some(Overkill),
+            Some(LowPriority)
+        ]
+    );
 
     // Median of the role means: 2 3 5 7.4 8 -> 5; 1 2 3 3.25 4 -> 3.
     let s = run(Selection::default(), SdKind::Population, Crosshair::Median).unwrap();
-    assert_eq!((s.crosshair.importance, s.crosshair.performance, s.crosshair.kind), (5.0, 3.0, "median"));
+    assert_eq!(
+        (
+            s.crosshair.importance,
+            s.crosshair.performance,
+            s.crosshair.kind
+        ),
+        (5.0, 3.0, "median")
+    );
 
     let at = Crosshair::parse("7.5, 3.5").unwrap();
     let s = run(Selection::default(), SdKind::Population, at).unwrap();
     assert_eq!(s.crosshair.kind, "at");
-    assert_eq!(quadrants(&s), vec![Some(LowPriority), Some(Concentrate), Some(Overkill), Some(LowPriority), Some(LowPriority)]);
+    assert_eq!(
+        quadrants(&s),
+        vec![
+            Some(LowPriority),
+            Some(Concentrate),
+            Some(Overkill),
+            Some(LowPriority),
+            Some(LowPriority)
+        ]
+    );
 
     for bad in ["10,3", "5,0.5", "nan,3"] {
-        let err = run(Selection::default(), SdKind::Population, Crosshair::parse(bad).unwrap()).unwrap_err();
-        assert!(matches!(err, StatsError::CrosshairOutOfRange { .. }), "{bad}: {err}");
+        let err = run(
+            Selection::default(),
+            SdKind::Population,
+            Crosshair::parse(bad).unwrap(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, StatsError::CrosshairOutOfRange { .. }),
+            "{bad}: {err}"
+        );
     }
     assert!(Crosshair::parse("7;3").is_err());
     assert!(Crosshair::parse("x,3").is_err());
@@ -301,7 +364,14 @@ fn rollups() {
     assert_eq!(operational.quadrant, Some(Quadrant::Concentrate));
     // All-round 6, 10, 13: nobody answered.
     let all_round = &s.categories[2];
-    assert_eq!((all_round.importance.mean, all_round.importance.n_roles, all_round.quadrant), (None, 0, None));
+    assert_eq!(
+        (
+            all_round.importance.mean,
+            all_round.importance.n_roles,
+            all_round.quadrant
+        ),
+        (None, 0, None)
+    );
 
     // SR2 = role 4 (weight 1) + 3, 5, 7, 10, 12, 13 (weight 0.5); data for 4, 3, 5:
     // importance (1*2 + .5*3 + .5*5) / (1 + .5 + .5) = 6/2 = 3 (an unweighted mean would be 3.33),
@@ -340,13 +410,19 @@ fn json_shape() {
     assert_eq!(r1["quadrant"], "keep_up");
     assert_eq!(r1["importance"]["modes"], serde_json::json!([7.0, 9.0]));
     assert_eq!(r1["importance"]["ci95"].as_array().unwrap().len(), 2);
-    assert_eq!(r1["performance"]["counts"], serde_json::json!([0, 1, 1, 2, 0]));
+    assert_eq!(
+        r1["performance"]["counts"],
+        serde_json::json!([0, 1, 1, 2, 0])
+    );
     assert_eq!(j["categories"][2]["code"], "all_round");
     assert!(j["categories"][2].get("id").is_none());
     assert_eq!(j["spearheads"][1]["id"], 2);
     assert_eq!(j["spearheads"][1]["kind"], "framework");
     assert!(j["spearheads"][1].get("code").is_none());
-    assert!(j["spearheads"][1]["method"].as_str().unwrap().contains("0.5"));
+    assert!(j["spearheads"][1]["method"]
+        .as_str()
+        .unwrap()
+        .contains("0.5"));
 }
 
 #[test]
@@ -359,14 +435,22 @@ fn option_parsing() {
     assert_eq!(Crosshair::parse("scale").unwrap(), Crosshair::Scale);
     assert_eq!(
         Crosshair::parse("7.2,3.5").unwrap(),
-        Crosshair::At { importance: 7.2, performance: 3.5 }
+        Crosshair::At {
+            importance: 7.2,
+            performance: 3.5
+        }
     );
 }
 
 #[test]
 fn empty_survey() {
     let s = Survey::new(vec![], vec![]);
-    let st = compute(&Dataset::Respondents(s), &Selection::default(), &StatsOptions::default()).unwrap();
+    let st = compute(
+        &Dataset::Respondents(s),
+        &Selection::default(),
+        &StatsOptions::default(),
+    )
+    .unwrap();
     assert_eq!(st.n_respondents, Some(0));
     assert_eq!(st.roles.len(), 14);
 }

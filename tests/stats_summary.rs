@@ -13,7 +13,11 @@ fn close(a: f64, b: f64) -> bool {
 /// `data/table3-summary.csv` (columns role,scale,n,mean,median,mode,sd), read by hand here so the
 /// test does not depend on the importer.
 fn table3() -> Dataset {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/table3-summary.csv")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/table3-summary.csv"
+    ))
+    .unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("role,scale,n,mean,median,mode,sd"));
     let rows = lines
@@ -32,7 +36,10 @@ fn table3() -> Dataset {
         })
         .collect::<Vec<_>>();
     assert_eq!(rows.len(), 28);
-    Dataset::Summary(SummaryTable { groups: vec![], rows })
+    Dataset::Summary(SummaryTable {
+        groups: vec![],
+        rows,
+    })
 }
 
 #[test]
@@ -42,10 +49,18 @@ fn table3_quadrants_at_scale_midpoint() {
     assert_eq!(s.n_respondents, Some(31));
     // STUDY.md, Figure 4: at (5, 3) 13 roles keep up, role 11 (importance 4.90) does not.
     for r in &s.roles {
-        let want = if r.role == 11 { Quadrant::Overkill } else { Quadrant::KeepUp };
+        let want = if r.role == 11 {
+            Quadrant::Overkill
+        } else {
+            Quadrant::KeepUp
+        };
         assert_eq!(r.quadrant, Some(want), "role {}", r.role);
     }
-    let keep_up = s.roles.iter().filter(|r| r.quadrant == Some(Quadrant::KeepUp)).count();
+    let keep_up = s
+        .roles
+        .iter()
+        .filter(|r| r.quadrant == Some(Quadrant::KeepUp))
+        .count();
     assert_eq!(keep_up, 13);
 
     let r1 = &s.roles[0];
@@ -70,7 +85,10 @@ fn table3_quadrants_at_scale_midpoint() {
 
 #[test]
 fn table3_sample_sd_and_other_crosshairs() {
-    let opts = StatsOptions { sd: SdKind::Sample, crosshair: Crosshair::Mean };
+    let opts = StatsOptions {
+        sd: SdKind::Sample,
+        crosshair: Crosshair::Mean,
+    };
     let s = compute(&table3(), &Selection::default(), &opts).unwrap();
     // Role 14 importance, n 29: sample SD = 1.88 * sqrt(29/28).
     let d = s.roles[13].importance.as_ref().unwrap();
@@ -88,7 +106,10 @@ fn table3_sample_sd_and_other_crosshairs() {
     assert_eq!(s.roles[6].quadrant, Some(Quadrant::Concentrate));
 
     // Median of the importance means: sorted ... 6.57, 6.63 ... -> (6.63 + 6.70)/2 = 6.665.
-    let opts = StatsOptions { sd: SdKind::Population, crosshair: Crosshair::Median };
+    let opts = StatsOptions {
+        sd: SdKind::Population,
+        crosshair: Crosshair::Median,
+    };
     let s = compute(&table3(), &Selection::default(), &opts).unwrap();
     assert!(close(s.crosshair.importance, 6.665));
     // Performance: 3.42 (3), 3.42 (9), 3.52, 3.55 ... sorted 3.03 3.06 3.17 3.29 3.39 3.42 3.42
@@ -111,17 +132,39 @@ fn table3_spearhead_rollup() {
 
 #[test]
 fn table3_filters_are_errors() {
-    let sel = Selection { groups: vec!["sme".into()], spcos: vec![] };
+    let sel = Selection {
+        groups: vec!["sme".into()],
+        spcos: vec![],
+    };
     let err = compute(&table3(), &sel, &StatsOptions::default()).unwrap_err();
     assert!(matches!(err, StatsError::NoGroupFigures { .. }), "{err}");
     assert!(err.to_string().contains("no group figures"));
-    let sel = Selection { groups: vec![], spcos: vec!["VIL".into()] };
+    let sel = Selection {
+        groups: vec![],
+        spcos: vec!["VIL".into()],
+    };
     let err = compute(&table3(), &sel, &StatsOptions::default()).unwrap_err();
     assert!(matches!(err, StatsError::SpcoFilterOnSummary(_)), "{err}");
 }
 
-fn row(group: Option<u16>, role: u8, scale: Scale, n: Option<u32>, mean: f64, sd: Option<f64>) -> SummaryRow {
-    SummaryRow { group, role, scale, n, mean, median: Some(mean.round()), mode: Some(mean.round()), sd }
+fn row(
+    group: Option<u16>,
+    role: u8,
+    scale: Scale,
+    n: Option<u32>,
+    mean: f64,
+    sd: Option<f64>,
+) -> SummaryRow {
+    SummaryRow {
+        group,
+        role,
+        scale,
+        n,
+        mean,
+        median: Some(mean.round()),
+        mode: Some(mean.round()),
+        sd,
+    }
 }
 
 /// Role 1 importance per group only: large n 10, mean 6, SD 1; sme n 30, mean 8, SD 2;
@@ -129,7 +172,11 @@ fn row(group: Option<u16>, role: u8, scale: Scale, n: Option<u32>, mean: f64, sd
 fn grouped() -> Dataset {
     let cat = catalogue();
     Dataset::Summary(SummaryTable {
-        groups: vec![cat.group_for("large"), cat.group_for("sme"), cat.group_for("knowledge")],
+        groups: vec![
+            cat.group_for("large"),
+            cat.group_for("sme"),
+            cat.group_for("knowledge"),
+        ],
         rows: vec![
             row(Some(0), 1, Scale::Importance, Some(10), 6.0, Some(1.0)),
             row(Some(1), 1, Scale::Importance, Some(30), 8.0, Some(2.0)),
@@ -142,7 +189,10 @@ fn grouped() -> Dataset {
 
 #[test]
 fn pooled_groups() {
-    let sel = Selection { groups: vec!["large".into(), "sme".into()], spcos: vec![] };
+    let sel = Selection {
+        groups: vec!["large".into(), "sme".into()],
+        spcos: vec![],
+    };
     let s = compute(&grouped(), &sel, &StatsOptions::default()).unwrap();
     let d = s.roles[0].importance.as_ref().unwrap();
     // n 40; mean (10*6 + 30*8)/40 = 300/40 = 7.5;
@@ -164,10 +214,16 @@ fn pooled_groups() {
 
 #[test]
 fn single_group_and_missing_n() {
-    let sel = Selection { groups: vec!["sme".into()], spcos: vec![] };
+    let sel = Selection {
+        groups: vec!["sme".into()],
+        spcos: vec![],
+    };
     let s = compute(&grouped(), &sel, &StatsOptions::default()).unwrap();
     let d = s.roles[0].importance.as_ref().unwrap();
-    assert_eq!((d.n, d.mean, d.sd, d.median), (Some(30), 8.0, Some(2.0), Some(8.0)));
+    assert_eq!(
+        (d.n, d.mean, d.sd, d.median),
+        (Some(30), 8.0, Some(2.0), Some(8.0))
+    );
     assert!(s.groups[1].selected && !s.groups[0].selected);
     assert_eq!(s.groups[1].n, Some(30));
 
@@ -180,7 +236,10 @@ fn single_group_and_missing_n() {
     // Unknown n is not "small".
     assert!(!s.roles[0].small_n);
 
-    let sel = Selection { groups: vec!["intermediary".into()], spcos: vec![] };
+    let sel = Selection {
+        groups: vec!["intermediary".into()],
+        spcos: vec![],
+    };
     let err = compute(&grouped(), &sel, &StatsOptions::default()).unwrap_err();
     assert!(err.to_string().contains("large, sme, knowledge"), "{err}");
 }

@@ -6,7 +6,7 @@ use super::rng::SplitMix64;
 use super::search::{search, Outcome};
 use super::target::{Figures, SdConvention, Target};
 use crate::catalogue::catalogue;
-use crate::model::{Group, GroupIx, Scale, Survey, SummaryTable};
+use crate::model::{Group, GroupIx, Scale, SummaryTable, Survey};
 use std::collections::BTreeSet;
 
 /// What the report says about one group on one item: its answers lie in `min..=max`.
@@ -80,9 +80,17 @@ pub enum ReconstructError {
     #[error("the summary table has no rows")]
     Empty,
     #[error("row {row} (role {role} {scale}): n is not given; reconstruction needs it (try `check` to find which n fit)")]
-    MissingN { row: usize, role: u8, scale: &'static str },
+    MissingN {
+        row: usize,
+        role: u8,
+        scale: &'static str,
+    },
     #[error("row {row} (role {role} {scale}): n = 0")]
-    ZeroN { row: usize, role: u8, scale: &'static str },
+    ZeroN {
+        row: usize,
+        role: u8,
+        scale: &'static str,
+    },
     #[error("row {row} (role {role} {scale}): repeats row {first}")]
     Duplicate {
         row: usize,
@@ -90,7 +98,9 @@ pub enum ReconstructError {
         role: u8,
         scale: &'static str,
     },
-    #[error("row {row}: the table mixes rows for all respondents with per-group rows; keep one kind")]
+    #[error(
+        "row {row}: the table mixes rows for all respondents with per-group rows; keep one kind"
+    )]
     MixedGroups { row: usize },
     #[error("row {row} (role {role} {scale}): {reason}")]
     Inconsistent {
@@ -106,7 +116,9 @@ pub enum ReconstructError {
         scale: &'static str,
         budget: u64,
     },
-    #[error("row {row} (role {role} {scale}): n = {n} exceeds the {respondents} respondents asked for")]
+    #[error(
+        "row {row} (role {role} {scale}): n = {n} exceeds the {respondents} respondents asked for"
+    )]
     TooFewRespondents {
         row: usize,
         role: u8,
@@ -413,7 +425,15 @@ pub fn to_long_csv(survey: &Survey, roles: &[u8]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut write = |rec: &[String]| w.write_record(rec).is_ok();
     let mut ok = write(
-        &["respondent", "group", "spco", "role", "importance", "performance"].map(String::from),
+        &[
+            "respondent",
+            "group",
+            "spco",
+            "role",
+            "importance",
+            "performance",
+        ]
+        .map(String::from),
     );
     let cell = |v: Option<u8>| v.map_or(String::new(), |v| v.to_string());
     for r in 0..survey.len() {

@@ -16,5 +16,5 @@ pub use assign::{
 pub use check::{
     check_row, check_table, format_checks, CheckOptions, ConventionCheck, NCheck, RowCheck, Verdict,
 };
-pub use table3::{table3, table3_csv, table3_n};
+pub use table3::{table3, table3_n};
 pub use target::{FigureProblem, Figures, SdConvention};

@@ -245,7 +245,8 @@ pub(crate) fn search(
     }
 }
 
-/// Statistics of a histogram, for checks and tests: (n, sum, sum of squares, twice the median,
+#[cfg(test)]
+/// Statistics of a histogram, for tests: (n, sum, sum of squares, twice the median,
 /// modes).
 pub(crate) fn histogram_stats(lo: u8, counts: &[u32]) -> (u32, i64, i64, u32, Vec<u8>) {
     let n: u32 = counts.iter().sum();
@@ -364,7 +365,11 @@ mod tests {
         }
         // Exhaustive enumeration (below) finds 35 valid histograms; uniform sampling over 20 seeds
         // should hit well over a handful of them.
-        assert!(seen.len() > 10, "seeds should reach different solutions: {}", seen.len());
+        assert!(
+            seen.len() > 10,
+            "seeds should reach different solutions: {}",
+            seen.len()
+        );
         let all = std::cell::RefCell::new(Vec::new());
         let collect = |h: &[u32]| {
             all.borrow_mut().push(h.to_vec());
@@ -373,5 +378,93 @@ mod tests {
         assert_eq!(search(&t, None, 10_000_000, &collect), Outcome::Impossible);
         assert_eq!(all.borrow().len(), 35);
         assert!(seen.iter().all(|h| all.borrow().contains(h)));
+    }
+}
+#[cfg(test)]
+mod brute_force {
+    use super::super::table3;
+    use super::super::target::{Figures, SdConvention, Target};
+    use super::*;
+    use crate::model::Scale;
+
+    /// Every histogram of `left` answers over the bins from `bin` on.
+    fn all(bins: usize, left: u32, prefix: &mut Vec<u32>, out: &mut dyn FnMut(&[u32])) {
+        if prefix.len() + 1 == bins {
+            prefix.push(left);
+            out(prefix);
+            prefix.pop();
+            return;
+        }
+        for c in 0..=left {
+            prefix.push(c);
+            all(bins, left - c, prefix, out);
+            prefix.pop();
+        }
+    }
+
+    /// An independent oracle: enumerate every histogram of n answers on 1..=5 (C(n+4, 4), about
+    /// 52,000 at n = 31), compute the statistics in floating point as a reader would, print them
+    /// like Table 3, and count those matching. The search must find exactly as many.
+    #[test]
+    fn search_agrees_with_brute_force_on_table3_performance() {
+        let mut counts = Vec::new();
+        for row in table3(true).rows {
+            if row.scale != Scale::Performance {
+                continue;
+            }
+            let n = row.n.unwrap_or(0);
+            let mut matches = 0;
+            all(5, n, &mut Vec::new(), &mut |h| {
+                let nf = n as f64;
+                let mean = h
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &c)| (i + 1) as f64 * c as f64)
+                    .sum::<f64>()
+                    / nf;
+                let var = h
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &c)| c as f64 * ((i + 1) as f64 - mean).powi(2))
+                    .sum::<f64>()
+                    / nf;
+                let mut sorted = Vec::new();
+                for (i, &c) in h.iter().enumerate() {
+                    sorted.extend(std::iter::repeat_n(i as f64 + 1.0, c as usize));
+                }
+                let k = n as usize;
+                let median = if k % 2 == 1 {
+                    sorted[k / 2]
+                } else {
+                    (sorted[k / 2 - 1] + sorted[k / 2]) / 2.0
+                };
+                let top = *h.iter().max().unwrap_or(&0);
+                let mode_ok = row.mode.is_some_and(|m| h[m as usize - 1] == top);
+                if format!("{mean:.2}") == format!("{:.2}", row.mean)
+                    && format!("{:.2}", var.sqrt()) == format!("{:.2}", row.sd.unwrap_or(-1.0))
+                    && Some(median) == row.median
+                    && mode_ok
+                {
+                    matches += 1;
+                }
+            });
+            let fig = Figures {
+                mean: row.mean,
+                median: row.median,
+                mode: row.mode,
+                sd: row.sd,
+            };
+            let t = Target::new(n, 1, 5, &fig, 2, SdConvention::Population, true);
+            let found = std::cell::Cell::new(0);
+            let outcome = search(&t, None, 10_000_000, &|_| {
+                found.set(found.get() + 1);
+                false
+            });
+            assert_eq!(outcome, Outcome::Impossible, "enumeration completes");
+            assert_eq!(found.get(), matches, "role {} performance", row.role);
+            counts.push(matches);
+        }
+        // Every row is reachable (STUDY.md), and several are pinned down to a single histogram.
+        assert!(counts.iter().all(|&c| c > 0), "{counts:?}");
     }
 }

@@ -58,22 +58,3 @@ pub fn table3(with_n: bool) -> SummaryTable {
         rows,
     }
 }
-
-/// Table 3 with n in the summary CSV format (`role,scale,n,mean,median,mode,sd`), the text of
-/// `data/table3-summary.csv`.
-pub fn table3_csv() -> String {
-    let mut out = String::from("role,scale,n,mean,median,mode,sd\n");
-    for row in table3(true).rows {
-        out.push_str(&format!(
-            "{},{},{},{:.2},{},{},{:.2}\n",
-            row.role,
-            row.scale.name(),
-            row.n.unwrap_or(0),
-            row.mean,
-            row.median.unwrap_or(f64::NAN),
-            row.mode.unwrap_or(f64::NAN),
-            row.sd.unwrap_or(f64::NAN),
-        ));
-    }
-    out
-}

@@ -283,12 +283,18 @@ mod tests {
             sq_window(2, 4, 1.0, 2, SdConvention::Population),
             Some((10, 10))
         );
-        assert_eq!(sq_window(2, 4, 1.41, 2, SdConvention::Sample), Some((10, 10)));
+        assert_eq!(
+            sq_window(2, 4, 1.41, 2, SdConvention::Sample),
+            Some((10, 10))
+        );
         // Sample SD 1 needs Q = 9, which the window allows, but no two whole numbers with sum 4
         // have Q = 9 (Q and S always share parity): the search, not the window, rejects it.
         assert_eq!(sq_window(2, 4, 1.0, 2, SdConvention::Sample), Some((9, 9)));
         // Population SD 3 needs nQ - S^2 = 36 -> Q = 26, beyond the window of SD 1.00.
-        assert_eq!(sq_window(2, 4, 1.0, 2, SdConvention::Population).unwrap().1, 10);
+        assert_eq!(
+            sq_window(2, 4, 1.0, 2, SdConvention::Population).unwrap().1,
+            10
+        );
         // Sample SD of a single answer is undefined.
         assert_eq!(sq_window(1, 4, 0.0, 2, SdConvention::Sample), None);
     }
@@ -296,9 +302,18 @@ mod tests {
     #[test]
     fn median_and_mode_figures() {
         assert_eq!(median2(7.5, 1, 9), Ok(15));
-        assert!(matches!(median2(7.3, 1, 9), Err(FigureProblem::MedianNotHalf { .. })));
-        assert!(matches!(median2(6.0, 1, 5), Err(FigureProblem::MedianOutOfScale { .. })));
+        assert!(matches!(
+            median2(7.3, 1, 9),
+            Err(FigureProblem::MedianNotHalf { .. })
+        ));
+        assert!(matches!(
+            median2(6.0, 1, 5),
+            Err(FigureProblem::MedianOutOfScale { .. })
+        ));
         assert_eq!(mode_value(4.0, 1, 5), Ok(4));
-        assert!(matches!(mode_value(4.5, 1, 5), Err(FigureProblem::ModeNotWhole { .. })));
+        assert!(matches!(
+            mode_value(4.5, 1, 5),
+            Err(FigureProblem::ModeNotWhole { .. })
+        ));
     }
 }
