@@ -1,0 +1,145 @@
+//! Summary table: published aggregates, `group,role,scale,n,mean,median,mode,sd` (group and
+//! n/median/mode/sd optional, blank allowed). Decimal commas (`7,37`) are accepted.
+
+use csv::ByteRecord;
+use std::collections::HashMap;
+
+use super::build::Groups;
+use super::error::ImportError;
+use super::long::{require, GROUP, ROLE};
+use super::text::{self, line_of, shown, Header};
+use crate::model::{GroupIx, Scale, SummaryRow, SummaryTable};
+
+const EXPECTED: &str = "group (optional), role, scale, n, mean, median, mode, sd";
+
+pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError> {
+    let mut rdr = text::reader(text);
+    let mut rec = ByteRecord::new();
+    if !text::next_record(&mut rdr, &mut rec, file)? {
+        return Err(ImportError::Empty {
+            file: file.to_string(),
+        });
+    }
+    let header = Header::new(&rec);
+    let c_role = require(&header, ROLE, file, "summary", EXPECTED)?;
+    let c_scale = require(&header, &["scale", "schaal"], file, "summary", EXPECTED)?;
+    let c_mean = require(&header, &["mean", "gemiddelde"], file, "summary", EXPECTED)?;
+    let c_group = header.find(GROUP);
+    let c_n = header.find(&["n", "count"]);
+    let c_median = header.find(&["median", "mediaan"]);
+    let c_mode = header.find(&["mode", "modus"]);
+    let c_sd = header.find(&["sd", "std", "stdev", "standard deviation"]);
+
+    let mut groups = Groups::default();
+    let mut rows: Vec<SummaryRow> = Vec::new();
+    let mut seen: HashMap<(Option<GroupIx>, u8, Scale), u64> = HashMap::new();
+    while text::next_record(&mut rdr, &mut rec, file)? {
+        header.check(&rec, file)?;
+        let line = line_of(&rec);
+        let field_err = |col: usize, expected: String| ImportError::InvalidField {
+            file: file.to_string(),
+            line,
+            column: header.name(col),
+            expected,
+            found: shown(&rec[col]),
+        };
+        let role = text::parse_role(&rec[c_role]).ok_or_else(|| ImportError::UnknownRole {
+            file: file.to_string(),
+            line,
+            column: header.name(c_role),
+            found: shown(&rec[c_role]),
+        })?;
+        let scale_text = String::from_utf8_lossy(&rec[c_scale]);
+        let scale = Scale::parse(&scale_text).ok_or_else(|| ImportError::UnknownScale {
+            file: file.to_string(),
+            line,
+            column: header.name(c_scale),
+            found: shown(&rec[c_scale]),
+        })?;
+        let group = match c_group {
+            Some(c) if !rec[c].trim_ascii().is_empty() => {
+                Some(groups.index(&rec[c]).map_err(|_| ImportError::TooMany {
+                    file: file.to_string(),
+                    line,
+                    column: header.name(c),
+                    what: "groups",
+                    max: usize::from(GroupIx::MAX),
+                })?)
+            }
+            _ => None,
+        };
+        let (lo, hi) = (f64::from(scale.min()), f64::from(scale.max()));
+        let on_scale = format!("a number from {lo} to {hi} ({} scale)", scale.name());
+        // A statistic on the scale; `None` when the cell is blank or the column absent.
+        let stat = |col: Option<usize>| -> Result<Option<f64>, ImportError> {
+            let Some(col) = col else { return Ok(None) };
+            if rec[col].trim_ascii().is_empty() {
+                return Ok(None);
+            }
+            match text::parse_number(&rec[col]) {
+                Some(x) if (lo..=hi).contains(&x) => Ok(Some(x)),
+                _ => Err(field_err(col, on_scale.clone())),
+            }
+        };
+        let mean = stat(Some(c_mean))?.ok_or_else(|| ImportError::MissingValue {
+            file: file.to_string(),
+            line,
+            column: header.name(c_mean),
+            expected: "a mean",
+        })?;
+        let median = stat(c_median)?;
+        let mode = stat(c_mode)?;
+        let sd = match c_sd {
+            Some(c) if !rec[c].trim_ascii().is_empty() => match text::parse_number(&rec[c]) {
+                Some(x) if (0.0..=hi - lo).contains(&x) => Some(x),
+                _ => {
+                    return Err(field_err(
+                        c,
+                        format!("a standard deviation from 0 to {}", hi - lo),
+                    ))
+                }
+            },
+            _ => None,
+        };
+        let n = match c_n {
+            Some(c) if !rec[c].trim_ascii().is_empty() => match text::parse_whole(&rec[c]) {
+                Some(n) if n >= 1 => Some(
+                    u32::try_from(n)
+                        .map_err(|_| field_err(c, "a positive whole number (the number of answers)".into()))?,
+                ),
+                _ => return Err(field_err(c, "a positive whole number (the number of answers)".into())),
+            },
+            _ => None,
+        };
+        if let Some(first) = seen.insert((group, role, scale), line) {
+            let who = match group {
+                Some(g) => format!("group \"{}\"", groups.code(g)),
+                None => "all respondents".to_string(),
+            };
+            return Err(ImportError::Duplicate {
+                file: file.to_string(),
+                line,
+                column: header.name(c_role),
+                what: format!(
+                    "role {role}, {} for {who} is already given on line {first}",
+                    scale.name()
+                ),
+            });
+        }
+        rows.push(SummaryRow {
+            group,
+            role,
+            scale,
+            n,
+            mean,
+            median,
+            mode,
+            sd,
+        });
+    }
+    let (groups, remap) = groups.finish();
+    for row in &mut rows {
+        row.group = row.group.and_then(|g| remap.get(usize::from(g)).copied());
+    }
+    Ok(SummaryTable { groups, rows })
+}

@@ -1,0 +1,338 @@
+//! Shared CSV plumbing: delimiter detection, the reader, header lookup and cell parsing.
+//! Cells stay byte slices on the hot path; strings are made only for ids, new groups and errors.
+
+use csv::{ByteRecord, Reader, ReaderBuilder};
+use std::sync::OnceLock;
+
+use super::error::ImportError;
+use crate::catalogue::catalogue;
+use crate::model::{Scale, N_ROLES};
+
+/// Guesses the delimiter from the first line (outside quotes): Dutch-locale Excel writes `;`,
+/// some tools write tabs. Ties go to the comma.
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
+    let (mut comma, mut semi, mut tab) = (0usize, 0usize, 0usize);
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => comma += 1,
+            b';' if !quoted => semi += 1,
+            b'\t' if !quoted => tab += 1,
+            _ => {}
+        }
+    }
+    if semi > comma && semi >= tab {
+        b';'
+    } else if tab > comma && tab > semi {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+pub(crate) fn reader(text: &str) -> Reader<&[u8]> {
+    ReaderBuilder::new()
+        .delimiter(detect_delimiter(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// Reads the next record, skipping rows whose cells are all blank (Excel appends `;;;;` rows).
+pub(crate) fn next_record(
+    rdr: &mut Reader<&[u8]>,
+    rec: &mut ByteRecord,
+    file: &str,
+) -> Result<bool, ImportError> {
+    loop {
+        match rdr.read_byte_record(rec) {
+            Ok(false) => return Ok(false),
+            Ok(true) => {
+                if rec.iter().any(|f| !f.trim_ascii().is_empty()) {
+                    return Ok(true);
+                }
+            }
+            Err(e) => {
+                return Err(ImportError::Csv {
+                    file: file.to_string(),
+                    line: e.position().map_or(0, |p| p.line()),
+                    message: e.to_string(),
+                })
+            }
+        }
+    }
+}
+
+pub(crate) fn line_of(rec: &ByteRecord) -> u64 {
+    rec.position().map_or(0, |p| p.line())
+}
+
+/// A cell as shown in an error message: trimmed, lossy, at most 60 characters.
+pub(crate) fn shown(bytes: &[u8]) -> String {
+    let s = String::from_utf8_lossy(bytes.trim_ascii());
+    shown_str(&s)
+}
+
+pub(crate) fn shown_str(s: &str) -> String {
+    let s = s.trim();
+    let mut out: String = s
+        .chars()
+        .take(60)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().count() > 60 {
+        out.push_str("...");
+    }
+    out
+}
+
+pub(crate) fn utf8(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The header row: names as written (for messages) and normalised (for lookup).
+pub(crate) struct Header {
+    pub raw: Vec<String>,
+    pub norm: Vec<String>,
+    pub line: u64,
+}
+
+impl Header {
+    pub fn new(rec: &ByteRecord) -> Header {
+        let raw: Vec<String> = rec
+            .iter()
+            .map(|f| utf8(f.trim_ascii()).trim().to_string())
+            .collect();
+        let norm = raw.iter().map(|r| r.to_lowercase()).collect();
+        Header {
+            raw,
+            norm,
+            line: line_of(rec),
+        }
+    }
+
+    pub fn find(&self, aliases: &[&str]) -> Option<usize> {
+        aliases
+            .iter()
+            .find_map(|a| self.norm.iter().position(|n| n == a))
+    }
+
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    pub fn name(&self, ix: usize) -> String {
+        self.raw.get(ix).cloned().unwrap_or_else(|| format!("column {}", ix + 1))
+    }
+
+    pub fn shown(&self) -> String {
+        shown_str(&self.raw.join(", "))
+    }
+
+    /// Checks a record's length; extra cells are tolerated only when blank.
+    pub fn check(&self, rec: &ByteRecord, file: &str) -> Result<(), ImportError> {
+        if rec.len() < self.len() {
+            return Err(ImportError::RaggedRow {
+                file: file.to_string(),
+                line: line_of(rec),
+                column: self.name(rec.len()),
+                expected: self.len(),
+                found: rec.len(),
+            });
+        }
+        if rec.len() > self.len() && rec.iter().skip(self.len()).any(|f| !f.trim_ascii().is_empty()) {
+            return Err(ImportError::RaggedRow {
+                file: file.to_string(),
+                line: line_of(rec),
+                column: format!("column {}", self.len() + 1),
+                expected: self.len(),
+                found: rec.len(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Parses a number, accepting a decimal comma (`7,37`) as Dutch-locale files write it.
+pub(crate) fn parse_number(bytes: &[u8]) -> Option<f64> {
+    let s = std::str::from_utf8(bytes.trim_ascii()).ok()?;
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    let x: f64 = if s.contains(',') && !s.contains('.') && s.matches(',').count() == 1 {
+        s.replace(',', ".").parse().ok()?
+    } else {
+        s.parse().ok()?
+    };
+    x.is_finite().then_some(x)
+}
+
+/// A whole number, `7.0` included; `None` for anything else.
+pub(crate) fn parse_whole(bytes: &[u8]) -> Option<i64> {
+    let b = bytes.trim_ascii();
+    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+        return Some(b.iter().fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0')));
+    }
+    let x = parse_number(b)?;
+    (x.fract() == 0.0 && x.abs() < 1e15).then_some(x as i64)
+}
+
+/// An answer cell: `Ok(None)` when blank, `Err(())` when not a whole number on the scale.
+#[inline]
+pub(crate) fn parse_value(bytes: &[u8], scale: Scale) -> Result<Option<u8>, ()> {
+    let b = bytes.trim_ascii();
+    match b {
+        [] => Ok(None),
+        [d @ b'0'..=b'9'] => {
+            let v = d - b'0';
+            if scale.contains(v) {
+                Ok(Some(v))
+            } else {
+                Err(())
+            }
+        }
+        _ => match parse_whole(b) {
+            Some(v) if (i64::from(scale.min())..=i64::from(scale.max())).contains(&v) => Ok(Some(v as u8)),
+            _ => Err(()),
+        },
+    }
+}
+
+pub(crate) fn invalid_value(file: &str, line: u64, column: String, scale: Scale, found: &[u8]) -> ImportError {
+    ImportError::InvalidValue {
+        file: file.to_string(),
+        line,
+        column,
+        scale: scale.name(),
+        min: scale.min(),
+        max: scale.max(),
+        found: shown(found),
+    }
+}
+
+/// A role cell: its number, or its text in Dutch or English.
+pub(crate) fn parse_role(bytes: &[u8]) -> Option<u8> {
+    let b = bytes.trim_ascii();
+    if let Some(n) = parse_whole(b) {
+        return (1..=N_ROLES as i64).contains(&n).then_some(n as u8);
+    }
+    match_role_text(std::str::from_utf8(b).ok()?)
+}
+
+/// Lower case, typographic quotes made plain, whitespace collapsed, trailing punctuation dropped:
+/// survey tools and word processors change all of these.
+pub(crate) fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' | '\u{B4}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
+            '\u{A0}' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    while out.ends_with(['.', ':', ';', '?', ' ']) {
+        out.pop();
+    }
+    out
+}
+
+fn role_texts() -> &'static [(u8, Vec<String>)] {
+    static TEXTS: OnceLock<Vec<(u8, Vec<String>)>> = OnceLock::new();
+    TEXTS.get_or_init(|| {
+        catalogue()
+            .roles
+            .iter()
+            .map(|r| {
+                (
+                    r.id,
+                    [&r.nl, &r.en, &r.short_nl, &r.short_en]
+                        .iter()
+                        .map(|t| normalise(t))
+                        .collect(),
+                )
+            })
+            .collect()
+    })
+}
+
+/// The role whose Dutch or English text (full or short) is `text`; failing that, the one role
+/// whose full text contains it or is contained in it (exports sometimes add or cut words).
+pub(crate) fn match_role_text(text: &str) -> Option<u8> {
+    let t = normalise(text);
+    if t.is_empty() {
+        return None;
+    }
+    let texts = role_texts();
+    if let Some((id, _)) = texts.iter().find(|(_, ts)| ts.iter().any(|x| *x == t)) {
+        return Some(*id);
+    }
+    if t.chars().count() < 12 {
+        return None;
+    }
+    let mut hits = texts
+        .iter()
+        .filter(|(_, ts)| ts[..2].iter().any(|x| x.contains(&t) || t.contains(x.as_str())));
+    match (hits.next(), hits.next()) {
+        (Some((id, _)), None) => Some(*id),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter() {
+        assert_eq!(detect_delimiter("a;b;c\n1,5;2;3"), b';');
+        assert_eq!(detect_delimiter("a,b,c"), b',');
+        assert_eq!(detect_delimiter("\"a;b\",c\n"), b',');
+        assert_eq!(detect_delimiter("a\tb\tc"), b'\t');
+        assert_eq!(detect_delimiter("abc"), b',');
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(parse_value(b" 7 ", Scale::Importance), Ok(Some(7)));
+        assert_eq!(parse_value(b"7.0", Scale::Importance), Ok(Some(7)));
+        assert_eq!(parse_value(b"7,0", Scale::Importance), Ok(Some(7)));
+        assert_eq!(parse_value(b"", Scale::Importance), Ok(None));
+        assert_eq!(parse_value(b"7.5", Scale::Importance), Err(()));
+        assert_eq!(parse_value(b"10", Scale::Importance), Err(()));
+        assert_eq!(parse_value(b"0", Scale::Importance), Err(()));
+        assert_eq!(parse_value(b"6", Scale::Performance), Err(()));
+        assert_eq!(parse_value(b"99999999999999999999999", Scale::Performance), Err(()));
+        assert_eq!(parse_value(b"NaN", Scale::Performance), Err(()));
+        assert_eq!(parse_value(b"-3", Scale::Performance), Err(()));
+        assert_eq!(parse_number(b"7,37"), Some(7.37));
+        assert_eq!(parse_number(b"inf"), None);
+    }
+
+    #[test]
+    fn roles() {
+        assert_eq!(parse_role(b"14"), Some(14));
+        assert_eq!(parse_role(b"15"), None);
+        assert_eq!(parse_role(b"0"), None);
+        assert_eq!(parse_role(b"300"), None);
+        assert_eq!(parse_role(b"Het cultiveren van vertrouwen"), Some(12));
+        assert_eq!(parse_role(b"cultivating  TRUST."), Some(12));
+        // Curly quotes as Word writes them.
+        assert_eq!(
+            match_role_text("Moeten \u{2018}knowledge gatekeepers\u{2019} vormen tussen lokale en niet-lokale partijen"),
+            Some(13)
+        );
+    }
+}
