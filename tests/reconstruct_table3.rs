@@ -4,6 +4,7 @@
 //! Regenerate after an intended change with
 //! `SPCO_REGENERATE=1 cargo test --test reconstruct_table3 shipped_file_regenerates`.
 
+use spco_roles::import::{import_str, Format, ImportOptions};
 use spco_roles::model::{Dataset, Scale};
 use spco_roles::reconstruct::{cli, reconstruct, table3, ReconstructOptions};
 use spco_roles::stats::{compute, Selection, StatsOptions};
@@ -211,10 +212,20 @@ fn other_seeds_give_other_valid_data() {
 }
 
 #[test]
-fn stats_compute_agrees() {
-    let survey = reconstruct(&table3(true), &ReconstructOptions::default()).expect("reconstruct");
+fn importer_and_stats_agree() {
+    // The shipped file through the product's own importer and statistics.
+    let text = std::fs::read_to_string(SHIPPED).expect("data/reconstructed-table3.csv");
+    let opts = ImportOptions {
+        format: Format::Long,
+        ..ImportOptions::default()
+    };
+    let dataset = import_str(&text, &opts).expect("import").dataset;
+    let Dataset::Respondents(survey) = &dataset else {
+        panic!("expected respondents");
+    };
+    assert_eq!(survey.len(), 31);
     let stats = compute(
-        &Dataset::Respondents(survey),
+        &dataset,
         &Selection::default(),
         &StatsOptions::default(),
     )

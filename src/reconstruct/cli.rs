@@ -4,8 +4,8 @@ use super::{
     check_table, format_checks, reconstruct, table_roles, to_long_csv, CheckOptions,
     ReconstructOptions, SdConvention,
 };
-use crate::catalogue::catalogue;
-use crate::model::{GroupIx, Scale, SummaryRow, SummaryTable};
+use crate::import::{import_str, Format, ImportOptions};
+use crate::model::{Dataset, SummaryTable};
 
 const RECONSTRUCT_USAGE: &str = "usage: spco-roles reconstruct SUMMARY.csv [--seed N] [--sd population|sample] [--respondents N] [--decimals N] [--no-group-rules]";
 const CHECK_USAGE: &str = "usage: spco-roles check SUMMARY.csv [--sd population|sample] [--n-range 5..100] [--format table|json] [--decimals N] [--budget N]";
@@ -86,7 +86,7 @@ fn run_reconstruct(args: &[String]) -> Result<String, String> {
             _ => return Err(format!("unknown option --{k}\n{RECONSTRUCT_USAGE}")),
         }
     }
-    let table = parse_summary(&read_input(a.path, RECONSTRUCT_USAGE)?)?;
+    let table = load_summary(&read_input(a.path, RECONSTRUCT_USAGE)?, a.path)?;
     let survey = reconstruct(&table, &opts).map_err(|e| e.to_string())?;
     Ok(to_long_csv(&survey, &table_roles(&table)))
 }
@@ -131,7 +131,7 @@ fn run_check(args: &[String]) -> Result<String, String> {
             _ => return Err(format!("unknown option --{k}\n{CHECK_USAGE}")),
         }
     }
-    let table = parse_summary(&read_input(a.path, CHECK_USAGE)?)?;
+    let table = load_summary(&read_input(a.path, CHECK_USAGE)?, a.path)?;
     let checks = check_table(&table, &opts);
     if json {
         serde_json::to_string_pretty(&checks)
@@ -142,108 +142,23 @@ fn run_check(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// The summary format `role,scale,n,mean,median,mode,sd` with an optional `group` column; `n`,
-/// `median`, `mode` and `sd` may be blank.
-///
-/// NOTE: a stop-gap until `import::import_str` (branch `import`) is merged; then this should call
-/// it so that the CLI accepts exactly what the importer accepts.
-fn parse_summary(text: &str) -> Result<SummaryTable, String> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| format!("line 1: {e}"))?
-        .iter()
-        .map(|h| h.to_ascii_lowercase())
-        .collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let need = |name: &str| col(name).ok_or_else(|| format!("line 1: no `{name}` column"));
-    let (c_role, c_scale, c_mean) = (need("role")?, need("scale")?, need("mean")?);
-    let (c_n, c_median, c_mode, c_sd, c_group) = (
-        col("n"),
-        col("median"),
-        col("mode"),
-        col("sd"),
-        col("group"),
-    );
-    let mut table = SummaryTable::default();
-    for (i, rec) in rdr.records().enumerate() {
-        let line = i + 2;
-        let rec = rec.map_err(|e| format!("line {line}: {e}"))?;
-        let cell = |c: Option<usize>| c.and_then(|c| rec.get(c)).filter(|s| !s.is_empty());
-        let num = |c: Option<usize>, name: &str| -> Result<Option<f64>, String> {
-            cell(c)
-                .map(|s| {
-                    s.replace(',', ".")
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|x| x.is_finite())
-                        .ok_or_else(|| format!("line {line}, column {name}: `{s}` is not a number"))
-                })
-                .transpose()
-        };
-        let role: u8 = cell(Some(c_role))
-            .and_then(|s| s.parse().ok())
-            .filter(|r| (1..=14).contains(r))
-            .ok_or_else(|| format!("line {line}, column role: expected 1-14"))?;
-        let scale = cell(Some(c_scale)).and_then(Scale::parse).ok_or_else(|| {
-            format!("line {line}, column scale: expected importance or performance")
-        })?;
-        let mean = num(Some(c_mean), "mean")?
-            .ok_or_else(|| format!("line {line}, column mean: missing"))?;
-        let n = cell(c_n)
-            .map(|s| {
-                s.parse::<u32>()
-                    .map_err(|_| format!("line {line}, column n: `{s}` is not a whole number"))
-            })
-            .transpose()?;
-        let group = match cell(c_group) {
-            None => None,
-            Some(text) => {
-                let g = catalogue().group_for(text);
-                let ix = match table.groups.iter().position(|x| x.code == g.code) {
-                    Some(ix) => ix,
-                    None => {
-                        table.groups.push(g);
-                        table.groups.len() - 1
-                    }
-                };
-                Some(ix as GroupIx)
-            }
-        };
-        table.rows.push(SummaryRow {
-            group,
-            role,
-            scale,
-            n,
-            mean,
-            median: num(c_median, "median")?,
-            mode: num(c_mode, "mode")?,
-            sd: num(c_sd, "sd")?,
-        });
+/// Reads a summary table with the importer, so that the CLI accepts exactly what the importer
+/// (and the demo) accept.
+fn load_summary(text: &str, path: Option<&str>) -> Result<SummaryTable, String> {
+    let opts = ImportOptions {
+        format: Format::Summary,
+        file_name: path.unwrap_or("stdin").to_string(),
+        ..ImportOptions::default()
+    };
+    match import_str(text, &opts).map_err(|e| e.to_string())?.dataset {
+        Dataset::Summary(t) => Ok(t),
+        Dataset::Respondents(_) => Err("expected a summary table".to_string()),
     }
-    Ok(table)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_summary_and_reports_positions() {
-        let t = parse_summary(
-            "role,scale,n,mean,median,mode,sd\n5,performance,31,3.52,4,4,1.04\n1,imp,,7.37,,,\n",
-        )
-        .unwrap();
-        assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows[0].n, Some(31));
-        assert_eq!(t.rows[1].n, None);
-        assert_eq!(t.rows[1].scale, Scale::Importance);
-        let e = parse_summary("role,scale,n,mean\n1,importance,x,7\n").unwrap_err();
-        assert!(e.starts_with("line 2, column n"), "{e}");
-    }
 
     #[test]
     fn missing_n_is_a_clear_error() {
