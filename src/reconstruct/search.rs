@@ -306,8 +306,8 @@ mod tests {
     #[test]
     fn finds_the_unique_histogram() {
         // n = 4 on 1..=5, mean 3.00, population SD 1.41 (var 2), median 3, mode 3: sum 12, Q = 44.
-        // {3,3,...}: the only histograms with S=12, Q=44 are {1,3,3,5} (median 3, mode 3) and
-        // {2,2,4,4} (median 3, modes 2 and 4); with mode 3 only the first remains.
+        // Deviations from 3 in -2..=2 summing to 0 with squares summing to 8: only {-2,0,0,2}, so
+        // {1,3,3,5} is the one histogram.
         let t = target(
             4,
             5,
