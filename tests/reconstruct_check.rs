@@ -209,7 +209,12 @@ fn table3_without_n_fits_the_study_n() {
         // n = 30 fits every importance row but role 14's, whose n STUDY.md gives as 29
         // (30 does not fit 6.31 with SD 1.88 and median 7).
         if c.scale == Scale::Importance {
-            assert_eq!(fits.contains(&30), c.role != 14, "role {}: {fits:?}", c.role);
+            assert_eq!(
+                fits.contains(&30),
+                c.role != 14,
+                "role {}: {fits:?}",
+                c.role
+            );
         }
     }
 }
@@ -218,10 +223,7 @@ fn table3_without_n_fits_the_study_n() {
 fn cli_check_table_and_json() {
     let args = [SUMMARY.to_string(), "--sd".into(), "population".into()];
     let out = cli::run("check", &args).expect("check");
-    assert!(
-        out.contains("28 of 28 rows consistent"),
-        "{out}"
-    );
+    assert!(out.contains("28 of 28 rows consistent"), "{out}");
     let args = [
         SUMMARY.to_string(),
         "--sd".into(),
@@ -234,6 +236,10 @@ fn cli_check_table_and_json() {
     assert_eq!(json.as_array().map(|a| a.len()), Some(28));
     // Role 1 importance (row 1 of the file): the sample SD fails GRIMMER at n = 30.
     assert_eq!(json[0]["by_sd"][0]["checks"][0]["grimmer"], "fail");
-    let err = cli::run("check", &[SUMMARY.to_string(), "--n-range".into(), "9".into()]).unwrap_err();
+    let err = cli::run(
+        "check",
+        &[SUMMARY.to_string(), "--n-range".into(), "9".into()],
+    )
+    .unwrap_err();
     assert!(err.contains("--n-range"), "{err}");
 }

@@ -32,17 +32,25 @@ fn inconsistent_rows_are_reported_with_their_position() {
         perf_row(2, Some(10), 3.48, 1.0),
     ]);
     match reconstruct(&t, &ReconstructOptions::default()) {
-        Err(ReconstructError::Inconsistent { row: 2, role: 2, .. }) => {}
+        Err(ReconstructError::Inconsistent {
+            row: 2, role: 2, ..
+        }) => {}
         other => panic!("{other:?}"),
     }
     let t = table(vec![perf_row(3, Some(10), 3.0, 2.5)]);
     let e = reconstruct(&t, &ReconstructOptions::default()).unwrap_err();
-    assert!(matches!(e, ReconstructError::Inconsistent { row: 1, .. }), "{e}");
+    assert!(
+        matches!(e, ReconstructError::Inconsistent { row: 1, .. }),
+        "{e}"
+    );
 }
 
 #[test]
 fn missing_n_and_too_few_respondents() {
-    let t = table(vec![perf_row(1, Some(10), 3.0, 1.0), perf_row(2, None, 3.0, 1.0)]);
+    let t = table(vec![
+        perf_row(1, Some(10), 3.0, 1.0),
+        perf_row(2, None, 3.0, 1.0),
+    ]);
     let e = reconstruct(&t, &ReconstructOptions::default()).unwrap_err();
     assert_eq!(
         e,
@@ -60,7 +68,11 @@ fn missing_n_and_too_few_respondents() {
     };
     assert!(matches!(
         reconstruct(&t, &opts),
-        Err(ReconstructError::TooFewRespondents { n: 10, respondents: 9, .. })
+        Err(ReconstructError::TooFewRespondents {
+            n: 10,
+            respondents: 9,
+            ..
+        })
     ));
 }
 

@@ -224,12 +224,7 @@ fn importer_and_stats_agree() {
         panic!("expected respondents");
     };
     assert_eq!(survey.len(), 31);
-    let stats = compute(
-        &dataset,
-        &Selection::default(),
-        &StatsOptions::default(),
-    )
-    .expect("stats");
+    let stats = compute(&dataset, &Selection::default(), &StatsOptions::default()).expect("stats");
     let printed = table3_printed();
     for r in &stats.roles {
         for (scale, d) in [

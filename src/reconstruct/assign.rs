@@ -192,7 +192,9 @@ pub fn reconstruct(
     }
     // Validate rows and partition them.
     let grouped = table.rows[0].group.is_some();
-    let mut seen: Vec<((Option<GroupIx>, u8, Scale), usize)> = Vec::new();
+    // (group, role, scale) of each row seen, with its position.
+    type Key = (Option<GroupIx>, u8, Scale);
+    let mut seen: Vec<(Key, usize)> = Vec::new();
     let mut parts: Vec<Part> = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
         let pos = i + 1;

@@ -145,7 +145,7 @@ impl Dfs<'_> {
             let t = t as i64;
             let ok = match (med_a, med_b) {
                 (Some(a), Some(b)) => a + b == t,
-                (Some(a), None) => a + v + 1 <= t && t <= a + hi,
+                (Some(a), None) => a + v < t && t <= a + hi,
                 _ => 2 * (v + 1) <= t,
             };
             if !ok {

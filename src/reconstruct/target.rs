@@ -137,7 +137,7 @@ pub(crate) fn sq_window(
     let div = p * n128;
     let sq_lo = lo_num.div_euclid(div) + i128::from(lo_num.rem_euclid(div) != 0);
     let sq_hi = hi_num.div_euclid(div);
-    (sq_lo <= sq_hi).then(|| (sq_lo as i64, sq_hi as i64))
+    (sq_lo <= sq_hi).then_some((sq_lo as i64, sq_hi as i64))
 }
 
 /// Twice the median, when it is a whole or half number within the scale.
