@@ -51,10 +51,13 @@ fn table3_printed() -> BTreeMap<(u8, char), Printed> {
         .collect()
 }
 
-/// Answers per (role, scale) and per respondent, parsed plainly from the long CSV.
+/// One line of the long CSV: role, importance, performance.
+type Line = (u8, Option<u8>, Option<u8>);
+
+/// Answers per (role, scale) and per respondent (group, lines), parsed plainly from the long CSV.
 struct Parsed {
     answers: BTreeMap<(u8, char), Vec<u8>>,
-    respondents: BTreeMap<String, (String, Vec<(u8, Option<u8>, Option<u8>)>)>,
+    respondents: BTreeMap<String, (String, Vec<Line>)>,
 }
 
 fn parse_long(text: &str) -> Parsed {
