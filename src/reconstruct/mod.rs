@@ -1,4 +1,20 @@
-//! Reconstruction of respondent-level data from published summaries (SPRITE), and consistency
-//! checks of summary tables (GRIM, GRIMMER).
+//! Reconstruction of respondent-level data from published summaries (SPRITE-style), and consistency
+//! checks of summary tables (GRIM, GRIMMER, median and mode).
 
+mod assign;
+mod check;
 pub mod cli;
+pub mod rng;
+mod search;
+mod table3;
+mod target;
+
+pub use assign::{
+    group_sizes, reconstruct, table_roles, to_long_csv, GroupRule, ReconstructError,
+    ReconstructOptions, DEFAULT_SEED,
+};
+pub use check::{
+    check_row, check_table, format_checks, CheckOptions, ConventionCheck, NCheck, RowCheck, Verdict,
+};
+pub use table3::{table3, table3_n};
+pub use target::{FigureProblem, Figures, SdConvention};
