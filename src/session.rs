@@ -10,8 +10,8 @@ use thiserror::Error;
 
 use crate::catalogue::{catalogue, Lang};
 use crate::chart::{
-    self, fmt_fixed, hit_test, layout_quadrant, QuadrantLayout, QuadrantPoint, QuadrantScene,
-    TextMeasure, ViewTransform,
+    self, fmt_fixed, fmt_num, hit_test, layout_quadrant, QuadrantLayout, QuadrantPoint,
+    QuadrantScene, TextMeasure, ViewTransform,
 };
 use crate::import::{self, Format, ImportError, ImportOptions, Imported};
 use crate::model::Dataset;
@@ -167,8 +167,14 @@ impl Session {
     }
 
     /// Imports a data file; on error the previous data stay.
-    pub fn load(&mut self, bytes: &[u8], format: &str, file_name: &str) -> Result<(), SessionError> {
-        let format = Format::parse(format).ok_or_else(|| SessionError::Format(format.to_string()))?;
+    pub fn load(
+        &mut self,
+        bytes: &[u8],
+        format: &str,
+        file_name: &str,
+    ) -> Result<(), SessionError> {
+        let format =
+            Format::parse(format).ok_or_else(|| SessionError::Format(format.to_string()))?;
         let opts = ImportOptions {
             format,
             file_name: file_name.to_string(),
@@ -203,8 +209,12 @@ impl Session {
 
     /// Applies new options; on error the previous options stay in force.
     pub fn set_options(&mut self, options: Options) -> Result<(), SessionError> {
-        let lang = Lang::parse(&options.lang)
-            .ok_or_else(|| SessionError::Options(format!("unknown language \"{}\": expected nl or en", options.lang)))?;
+        let lang = Lang::parse(&options.lang).ok_or_else(|| {
+            SessionError::Options(format!(
+                "unknown language \"{}\": expected nl or en",
+                options.lang
+            ))
+        })?;
         if !matches!(options.view.as_str(), "quadrant" | "hierarchy") {
             return Err(SessionError::View(options.view.clone()));
         }
@@ -255,13 +265,21 @@ impl Session {
         {
             // The crosshair stays where the whole sample puts it, so points move against a
             // fixed reference when a reader filters.
-            let all = stats::compute(&imported.dataset, &Selection::default(), &StatsOptions { sd, crosshair })?;
+            let all = stats::compute(
+                &imported.dataset,
+                &Selection::default(),
+                &StatsOptions { sd, crosshair },
+            )?;
             crosshair = Crosshair::At {
                 importance: all.crosshair.importance,
                 performance: all.crosshair.performance,
             };
         }
-        self.stats = Some(stats::compute(&imported.dataset, &selection, &StatsOptions { sd, crosshair })?);
+        self.stats = Some(stats::compute(
+            &imported.dataset,
+            &selection,
+            &StatsOptions { sd, crosshair },
+        )?);
         self.layout = None;
         Ok(())
     }
@@ -280,7 +298,12 @@ impl Session {
             return "null".into();
         };
         // Per-group n of the whole dataset, whatever the current filter.
-        let all = stats::compute(&imported.dataset, &Selection::default(), &StatsOptions::default()).ok();
+        let all = stats::compute(
+            &imported.dataset,
+            &Selection::default(),
+            &StatsOptions::default(),
+        )
+        .ok();
         let info = Info {
             format: format!("{:?}", imported.format).to_ascii_lowercase(),
             source: match imported.dataset {
@@ -357,7 +380,9 @@ impl Session {
 
     pub fn box_zoom(&mut self, x0_css: f64, y0_css: f64, x1_css: f64, y1_css: f64) {
         let d = self.size.dpr;
-        self.view = self.view.box_zoom(x0_css * d, y0_css * d, x1_css * d, y1_css * d);
+        self.view = self
+            .view
+            .box_zoom(x0_css * d, y0_css * d, x1_css * d, y1_css * d);
         self.layout = None;
     }
 
@@ -390,7 +415,9 @@ impl Session {
                 let (Some(imp), Some(perf)) = (&r.importance, &r.performance) else {
                     continue;
                 };
-                let Some(role) = cat.role(r.role) else { continue };
+                let Some(role) = cat.role(r.role) else {
+                    continue;
+                };
                 let whisker = |d: &Describe| match self.options.errorbars {
                     ErrorBars::Sd => d.sd.map(|sd| (d.mean - sd, d.mean + sd)),
                     ErrorBars::Ci => d.ci95.map(|[lo, hi]| (lo, hi)),
@@ -418,7 +445,10 @@ impl Session {
     }
 
     /// Lays the chart out for the current size if anything changed since the last layout.
-    pub fn ensure_layout(&mut self, measure: &mut dyn TextMeasure) -> Result<&QuadrantLayout, SessionError> {
+    pub fn ensure_layout(
+        &mut self,
+        measure: &mut dyn TextMeasure,
+    ) -> Result<&QuadrantLayout, SessionError> {
         if self.layout.is_none() {
             let scene = self.scene();
             let layout = layout_quadrant(
@@ -429,7 +459,7 @@ impl Session {
                 measure,
             )
             .map_err(|e| SessionError::Draw(e.to_string()))?;
-            self.view = layout.transform.clone();
+            self.view = layout.transform;
             self.layout = Some(layout);
         }
         Ok(self.layout.as_ref().expect("set above"))
@@ -487,7 +517,11 @@ impl Session {
             let Some(d) = d else { continue };
             let mut parts = vec![format!("{} {}", lang.pick("gem.", "mean"), num(d.mean))];
             if let Some(m) = d.median {
-                parts.push(format!("{} {}", lang.pick("med.", "median"), fmt_fixed(m, 1, lang).trim_end_matches(|c| c == '0').trim_end_matches([',', '.'])));
+                parts.push(format!(
+                    "{} {}",
+                    lang.pick("med.", "median"),
+                    fmt_num(m, lang)
+                ));
             }
             if let Some(sd) = d.sd {
                 parts.push(format!("SD {}", num(sd)));
@@ -506,17 +540,29 @@ impl Session {
         if let Some(q) = r.quadrant {
             let qi = cat.quadrants.iter().find(|x| x.code == q.code());
             if let Some(qi) = qi {
-                rows.push((lang.pick("Kwadrant", "Quadrant").into(), lang.pick(&qi.short_nl, &qi.short_en).to_string()));
+                rows.push((
+                    lang.pick("Kwadrant", "Quadrant").into(),
+                    lang.pick(&qi.short_nl, &qi.short_en).to_string(),
+                ));
             }
         }
         if let Some(g) = r.gap {
-            rows.push((lang.pick("Kloof", "Gap").into(), format!("{}{}", if g > 0.0 { "+" } else { "" }, num(g))));
+            rows.push((
+                lang.pick("Kloof", "Gap").into(),
+                format!("{}{}", if g > 0.0 { "+" } else { "" }, num(g)),
+            ));
         }
         let category = cat.category(info.category);
-        rows.push((lang.pick("Categorie", "Category").into(), lang.pick(&category.nl, &category.en).to_string()));
+        rows.push((
+            lang.pick("Categorie", "Category").into(),
+            lang.pick(&category.nl, &category.en).to_string(),
+        ));
         let mut notes = Vec::new();
         if r.small_n {
-            notes.push(lang.pick("Weinig antwoorden (n < 5): voorzichtig lezen.", "Few answers (n < 5): read with care."));
+            notes.push(lang.pick(
+                "Weinig antwoorden (n < 5): voorzichtig lezen.",
+                "Few answers (n < 5): read with care.",
+            ));
         }
         if r.ci_crosses_crosshair {
             notes.push(lang.pick(
@@ -542,7 +588,9 @@ impl Session {
 
     /// Geometry of the last layout in CSS px, for tests and for pages that overlay the chart.
     pub fn layout_json(&self) -> String {
-        let Some(layout) = &self.layout else { return "null".into() };
+        let Some(layout) = &self.layout else {
+            return "null".into();
+        };
         let d = self.size.dpr;
         let r = layout.transform.plot_rect();
         let (x0, x1) = layout.transform.x_range();
@@ -575,7 +623,10 @@ impl Session {
         let (x0, x1) = self.view.x_range();
         let (y0, y1) = self.view.y_range();
         let visible = self.layout.as_ref().map_or(0, |l| l.points.len());
-        let n = stats.n_respondents.map(|n| format!(", n = {n}")).unwrap_or_default();
+        let n = stats
+            .n_respondents
+            .map(|n| format!(", n = {n}"))
+            .unwrap_or_default();
         match lang {
             Lang::Nl => format!(
                 "Kwadrantgrafiek van belang ({}–{}) en prestatie ({}–{}) van {} rollen{n}. Gebruik Tab om de rollen te overlopen.",

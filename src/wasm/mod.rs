@@ -134,7 +134,9 @@ impl Chart {
         }
         let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone())
             .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?;
-        self.session.draw(&mut backend, &mut self.measure).map_err(js_err)?;
+        self.session
+            .draw(&mut backend, &mut self.measure)
+            .map_err(js_err)?;
         Ok(false)
     }
 
