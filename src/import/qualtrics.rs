@@ -322,7 +322,7 @@ pub(crate) fn parse(
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rows.rec, rows.line);
+    let header = Header::new(&rows.rec, rows.line());
     if !rows.next()? {
         return Err(ImportError::QualtricsHeader {
             file: file.to_string(),
@@ -332,7 +332,7 @@ pub(crate) fn parse(
                 .into(),
         });
     }
-    let texts_line = rows.line;
+    let texts_line = rows.line();
     let texts: Vec<String> = rows.rec.iter().map(|f| text::utf8(f).trim().to_string()).collect();
     // The third header row; older exports lack it, so a data row may come here instead.
     let mut pending = rows.next()?;
@@ -466,8 +466,8 @@ pub(crate) fn parse(
             break;
         }
         pending = false;
-        let (rec, line) = (&rows.rec, rows.line);
-        header.check(rec, line, file)?;
+        header.check(&rows, file)?;
+        let (rec, line) = (&rows.rec, rows.line());
         if !opts.keep_all {
             let reason = c_status
                 .and_then(|c| status_reason(&rec[c]))
@@ -487,10 +487,10 @@ pub(crate) fn parse(
                 max: usize::from(u16::MAX),
             })?
         } else {
-            ctx.group(rec, line, c_group)?
+            ctx.group(&rows, c_group)?
         };
-        let spco = ctx.spco(rec, line, c_spco)?;
-        let id = ctx.id(rec, line, c_id)?;
+        let spco = ctx.spco(&rows, c_spco)?;
+        let id = ctx.id(&rows, c_id)?;
         if let Some(r) = ctx.resp.find(id) {
             return Err(ImportError::Duplicate {
                 file: file.to_string(),
@@ -499,11 +499,11 @@ pub(crate) fn parse(
                 what: format!(
                     "response \"{}\" already appears on line {}",
                     text::shown_str(id),
-                    ctx.resp.first_line[r]
+                    rows.line_at(ctx.resp.first_byte[r])
                 ),
             });
         }
-        let r = ctx.resp.add(id, group, spco, line);
+        let r = ctx.resp.add(id, group, spco, rows.byte);
         for &(col, role, scale) in &cols {
             let cell = &rec[col];
             let v = parse_choice(cell, scale)
