@@ -79,7 +79,9 @@ impl Groups {
     }
 
     pub fn code(&self, ix: GroupIx) -> &str {
-        self.list.get(usize::from(ix)).map_or("", |g| g.code.as_str())
+        self.list
+            .get(usize::from(ix))
+            .map_or("", |g| g.code.as_str())
     }
 
     /// The final group list and the map from provisional to final index.
@@ -87,7 +89,10 @@ impl Groups {
         let cat = catalogue();
         let rank = |g: &Group| {
             if g.known {
-                cat.groups.iter().position(|c| c.code == g.code).unwrap_or(usize::MAX)
+                cat.groups
+                    .iter()
+                    .position(|c| c.code == g.code)
+                    .unwrap_or(usize::MAX)
             } else {
                 usize::MAX
             }

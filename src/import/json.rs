@@ -95,7 +95,10 @@ impl<'de> Visitor<'de> for Top<'_> {
                 None => None,
             };
             let i = st.resp.add(&r.respondent.0, group, spco, 0);
-            for (scale, answers) in [(Scale::Importance, &r.importance.0), (Scale::Performance, &r.performance.0)] {
+            for (scale, answers) in [
+                (Scale::Importance, &r.importance.0),
+                (Scale::Performance, &r.performance.0),
+            ] {
                 for (k, v) in answers.iter().enumerate() {
                     st.resp.set(i, k as u8 + 1, scale, (*v != 0).then_some(*v));
                 }
@@ -132,7 +135,9 @@ impl<'de, const NONEMPTY: bool> Deserialize<'de> for Text<NONEMPTY> {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<N>, E> {
                 let t = v.trim();
                 if N && t.is_empty() {
-                    return Err(E::custom("expected text or a number, found an empty string"));
+                    return Err(E::custom(
+                        "expected text or a number, found an empty string",
+                    ));
                 }
                 Ok(Text(t.to_string()))
             }

@@ -3,7 +3,7 @@
 //! be anywhere in the file. This is the bulk format, so the loop works on reused byte records.
 
 use super::build::{Groups, Respondents, Spcos};
-use super::error::ImportError;
+use super::error::{Conflict, ImportError};
 use super::text::{self, shown, Header, Rows};
 use crate::model::{GroupIx, Scale, SpcoIx, Survey};
 
@@ -31,13 +31,15 @@ pub(crate) fn require(
     format: &'static str,
     expected: &'static str,
 ) -> Result<usize, ImportError> {
-    header.find(aliases).ok_or_else(|| ImportError::MissingColumn {
-        file: file.to_string(),
-        line: header.line,
-        column: aliases[0].to_string(),
-        format,
-        expected,
-    })
+    header
+        .find(aliases)
+        .ok_or_else(|| ImportError::MissingColumn {
+            file: file.to_string(),
+            line: header.line,
+            column: aliases[0].to_string(),
+            format,
+            expected,
+        })
 }
 
 /// Resolves a respondent's group and SPCO cells against what is known of that respondent,
@@ -109,7 +111,7 @@ impl Ctx<'_> {
     ) -> Result<(), ImportError> {
         let rec = &rows.rec;
         if self.resp.group[r] != group {
-            return Err(ImportError::Conflict {
+            return Err(ImportError::Conflict(Box::new(Conflict {
                 file: self.file.to_string(),
                 line: rows.line(),
                 column: self.header.name(gcol),
@@ -118,19 +120,24 @@ impl Ctx<'_> {
                 first: self.groups.code(self.resp.group[r]).to_string(),
                 first_line: rows.line_at(self.resp.first_byte[r]),
                 found: shown(rec.get(gcol).unwrap_or_default()),
-            });
+            })));
         }
         match (self.resp.spco[r], spco) {
-            (Some(a), Some(b)) if a != b => Err(ImportError::Conflict {
+            (Some(a), Some(b)) if a != b => Err(ImportError::Conflict(Box::new(Conflict {
                 file: self.file.to_string(),
                 line: rows.line(),
                 column: scol.map_or_else(String::new, |c| self.header.name(c)),
                 respondent: self.resp.ids[r].clone(),
                 what: "SPCO",
-                first: self.spcos.list.get(usize::from(a)).cloned().unwrap_or_default(),
+                first: self
+                    .spcos
+                    .list
+                    .get(usize::from(a))
+                    .cloned()
+                    .unwrap_or_default(),
                 first_line: rows.line_at(self.resp.first_byte[r]),
                 found: shown(scol.and_then(|c| rec.get(c)).unwrap_or_default()),
-            }),
+            }))),
             (None, Some(b)) => {
                 self.resp.spco[r] = Some(b);
                 Ok(())
@@ -192,8 +199,9 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
         };
         for &(col, scale) in &scales {
             let cell = &rec[col];
-            let v = text::parse_value(cell, scale)
-                .map_err(|()| text::invalid_value(file, rows.line(), header.name(col), scale, cell))?;
+            let v = text::parse_value(cell, scale).map_err(|()| {
+                text::invalid_value(file, rows.line(), header.name(col), scale, cell)
+            })?;
             if !ctx.resp.set(r, role, scale, v) {
                 return Err(ImportError::Duplicate {
                     file: file.to_string(),

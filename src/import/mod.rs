@@ -14,7 +14,7 @@ mod summary;
 mod text;
 mod wide;
 
-pub use error::ImportError;
+pub use error::{Conflict, ImportError};
 
 use serde::Serialize;
 

@@ -102,11 +102,15 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
         };
         let n = match c_n {
             Some(c) if !rec[c].trim_ascii().is_empty() => match text::parse_whole(&rec[c]) {
-                Some(n) if n >= 1 => Some(
-                    u32::try_from(n)
-                        .map_err(|_| field_err(c, "a positive whole number (the number of answers)".into()))?,
-                ),
-                _ => return Err(field_err(c, "a positive whole number (the number of answers)".into())),
+                Some(n) if n >= 1 => Some(u32::try_from(n).map_err(|_| {
+                    field_err(c, "a positive whole number (the number of answers)".into())
+                })?),
+                _ => {
+                    return Err(field_err(
+                        c,
+                        "a positive whole number (the number of answers)".into(),
+                    ))
+                }
             },
             _ => None,
         };

@@ -97,7 +97,9 @@ impl<'a> Rows<'a> {
     /// csv reports the `\n` of a CRLF as the start of the next record; a record never starts
     /// with a line break, so skip past any.
     fn record_start(&self, byte: u64) -> usize {
-        let mut b = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        let mut b = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
         while b < self.text.len() && matches!(self.text[b], b'\r' | b'\n') {
             b += 1;
         }
@@ -176,11 +178,7 @@ impl Header {
             .map(|f| utf8(f.trim_ascii()).trim().to_string())
             .collect();
         let norm = raw.iter().map(|r| r.to_lowercase()).collect();
-        Header {
-            raw,
-            norm,
-            line,
-        }
+        Header { raw, norm, line }
     }
 
     pub fn find(&self, aliases: &[&str]) -> Option<usize> {
@@ -194,7 +192,10 @@ impl Header {
     }
 
     pub fn name(&self, ix: usize) -> String {
-        self.raw.get(ix).cloned().unwrap_or_else(|| format!("column {}", ix + 1))
+        self.raw
+            .get(ix)
+            .cloned()
+            .unwrap_or_else(|| format!("column {}", ix + 1))
     }
 
     pub fn shown(&self) -> String {
@@ -213,7 +214,12 @@ impl Header {
                 found: rec.len(),
             });
         }
-        if rec.len() > self.len() && rec.iter().skip(self.len()).any(|f| !f.trim_ascii().is_empty()) {
+        if rec.len() > self.len()
+            && rec
+                .iter()
+                .skip(self.len())
+                .any(|f| !f.trim_ascii().is_empty())
+        {
             return Err(ImportError::RaggedRow {
                 file: file.to_string(),
                 line: rows.line(),
@@ -265,13 +271,21 @@ pub(crate) fn parse_value(bytes: &[u8], scale: Scale) -> Result<Option<u8>, ()> 
             }
         }
         _ => match parse_whole(b) {
-            Some(v) if (i64::from(scale.min())..=i64::from(scale.max())).contains(&v) => Ok(Some(v as u8)),
+            Some(v) if (i64::from(scale.min())..=i64::from(scale.max())).contains(&v) => {
+                Ok(Some(v as u8))
+            }
             _ => Err(()),
         },
     }
 }
 
-pub(crate) fn invalid_value(file: &str, line: u64, column: String, scale: Scale, found: &[u8]) -> ImportError {
+pub(crate) fn invalid_value(
+    file: &str,
+    line: u64,
+    column: String,
+    scale: Scale,
+    found: &[u8],
+) -> ImportError {
     ImportError::InvalidValue {
         file: file.to_string(),
         line,
@@ -347,15 +361,17 @@ pub(crate) fn match_role_text(text: &str) -> Option<u8> {
         return None;
     }
     let texts = role_texts();
-    if let Some((id, _)) = texts.iter().find(|(_, ts)| ts.iter().any(|x| *x == t)) {
+    if let Some((id, _)) = texts.iter().find(|(_, ts)| ts.contains(&t)) {
         return Some(*id);
     }
     if t.chars().count() < 12 {
         return None;
     }
-    let mut hits = texts
-        .iter()
-        .filter(|(_, ts)| ts[..2].iter().any(|x| x.contains(&t) || t.contains(x.as_str())));
+    let mut hits = texts.iter().filter(|(_, ts)| {
+        ts[..2]
+            .iter()
+            .any(|x| x.contains(&t) || t.contains(x.as_str()))
+    });
     match (hits.next(), hits.next()) {
         (Some((id, _)), None) => Some(*id),
         _ => None,
@@ -371,7 +387,10 @@ mod tests {
         let text = b"a\nbb\n\n\x8a\x0b\xff\n0123456789\n\n\n\x0a\xfa";
         let naive = text.iter().filter(|&&c| c == b'\n').count() as u64;
         for i in 0..text.len() {
-            assert_eq!(count_newlines(&text[i..]), naive - text[..i].iter().filter(|&&c| c == b'\n').count() as u64);
+            assert_eq!(
+                count_newlines(&text[i..]),
+                naive - text[..i].iter().filter(|&&c| c == b'\n').count() as u64
+            );
         }
     }
 
@@ -394,7 +413,10 @@ mod tests {
         assert_eq!(parse_value(b"10", Scale::Importance), Err(()));
         assert_eq!(parse_value(b"0", Scale::Importance), Err(()));
         assert_eq!(parse_value(b"6", Scale::Performance), Err(()));
-        assert_eq!(parse_value(b"99999999999999999999999", Scale::Performance), Err(()));
+        assert_eq!(
+            parse_value(b"99999999999999999999999", Scale::Performance),
+            Err(())
+        );
         assert_eq!(parse_value(b"NaN", Scale::Performance), Err(()));
         assert_eq!(parse_value(b"-3", Scale::Performance), Err(()));
         assert_eq!(parse_number(b"7,37"), Some(7.37));
