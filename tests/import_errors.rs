@@ -302,7 +302,11 @@ fn json_errors() {
         "{e}"
     );
     let e = err("[{\"respondent\": \"r1\", \"importance\": {}}]");
-    assert!(e.to_string().contains("missing field `group`"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("this respondent has no \"group\" field"),
+        "{e}"
+    );
     let e = err("{\"respondent\": \"r1\"}");
     assert!(
         matches!(
@@ -331,7 +335,11 @@ fn json_errors() {
         "{e:?}"
     );
     let e = err("[{\"respondent\": \"r1\", \"group\": \"sme\", \"imp\": {}}]");
-    assert!(e.to_string().contains("unknown field `imp`"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("unknown field \"imp\", expected one of \"respondent\""),
+        "{e}"
+    );
     let e = err("[{\"respondent\": \"r1\", \"group\": \"sme\"}] x");
     assert!(matches!(e, ImportError::JsonSyntax { .. }), "{e:?}");
 }
@@ -470,5 +478,22 @@ fn lines_count_crlf_and_quoted_newlines() {
     assert!(
         matches!(e, ImportError::InvalidValue { line: 4, .. }),
         "{e:?}"
+    );
+}
+
+#[test]
+fn json_messages_read_plainly() {
+    let e = err("{}");
+    assert!(
+        e.to_string()
+            .starts_with("data.csv, line 1, column 1: expected an array of respondents such as [{"),
+        "{e}"
+    );
+    assert!(e.to_string().ends_with("found an object."), "{e}");
+    let e = err("[{\"respondent\": true, \"group\": \"sme\"}]");
+    assert!(
+        e.to_string()
+            .contains("expected text or a number, found \"true\""),
+        "{e}"
     );
 }
