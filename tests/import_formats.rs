@@ -1,14 +1,19 @@
 //! Each input form parses a small hand-written fixture into the answers written in it.
 //! Expected values below are read off the fixture files by hand.
 
-use spco_roles::import::{import, import_str, Exclusion, Format, ImportOptions, Imported, QualtricsOptions};
-use spco_roles::model::{Dataset, Scale, Survey, SummaryTable};
+use spco_roles::import::{
+    import, import_str, Exclusion, Format, ImportOptions, Imported, QualtricsOptions,
+};
+use spco_roles::model::{Dataset, Scale, SummaryTable, Survey};
 
 const IMP: Scale = Scale::Importance;
 const PERF: Scale = Scale::Performance;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -41,7 +46,7 @@ fn codes(s: &Survey) -> Vec<&str> {
     s.groups.iter().map(|g| g.code.as_str()).collect()
 }
 
-fn group_of<'a>(s: &'a Survey, r: usize) -> &'a str {
+fn group_of(s: &Survey, r: usize) -> &str {
     &s.groups[s.group[r] as usize].code
 }
 
@@ -95,7 +100,9 @@ fn long_csv() {
     assert_eq!(s.answer(2, 1, PERF), Some(2));
     assert_eq!(s.answer(3, 3, IMP), Some(5));
     assert_eq!(s.answer(3, 3, PERF), Some(1));
-    let given: usize = (0..4).map(|r| s.row(r).iter().filter(|&&v| v != 0).count()).sum();
+    let given: usize = (0..4)
+        .map(|r| s.row(r).iter().filter(|&&v| v != 0).count())
+        .sum();
     assert_eq!(given, 6 + 3 + 1 + 2);
 }
 
@@ -200,10 +207,19 @@ fn summary_csv() {
     // Table 3 of the report, role 1 importance and performance.
     let r = &t.rows[0];
     assert_eq!((r.group, r.role, r.scale, r.n), (None, 1, IMP, Some(30)));
-    assert_eq!((r.mean, r.median, r.mode, r.sd), (7.37, Some(7.0), Some(7.0), Some(1.49)));
-    assert_eq!((t.rows[1].scale, t.rows[1].n, t.rows[1].mean), (PERF, Some(31), 3.39));
+    assert_eq!(
+        (r.mean, r.median, r.mode, r.sd),
+        (7.37, Some(7.0), Some(7.0), Some(1.49))
+    );
+    assert_eq!(
+        (t.rows[1].scale, t.rows[1].n, t.rows[1].mean),
+        (PERF, Some(31), 3.39)
+    );
     assert_eq!(t.rows[2].median, Some(7.5));
-    assert_eq!((t.rows[3].role, t.rows[3].n, t.rows[3].sd), (13, None, Some(0.52)));
+    assert_eq!(
+        (t.rows[3].role, t.rows[3].n, t.rows[3].sd),
+        (13, None, Some(0.52))
+    );
 }
 
 #[test]
@@ -216,9 +232,15 @@ fn summary_dutch_semicolons() {
     // Row 1 is KMO's (sme, index 1), row 2 large (index 0).
     let r = &t.rows[0];
     assert_eq!((r.group, r.role, r.scale, r.n), (Some(1), 5, PERF, Some(6)));
-    assert_eq!((r.mean, r.median, r.mode, r.sd), (3.75, Some(4.0), Some(4.0), Some(0.5)));
+    assert_eq!(
+        (r.mean, r.median, r.mode, r.sd),
+        (3.75, Some(4.0), Some(4.0), Some(0.5))
+    );
     let r = &t.rows[1];
-    assert_eq!((r.group, r.mean, r.median, r.mode, r.sd), (Some(0), 2.5, Some(2.5), None, None));
+    assert_eq!(
+        (r.group, r.mean, r.median, r.mode, r.sd),
+        (Some(0), 2.5, Some(2.5), None, None)
+    );
 }
 
 #[test]
@@ -230,9 +252,18 @@ fn qualtrics_numeric_export() {
     assert_eq!(
         imp.excluded,
         [
-            Exclusion { reason: "survey preview".into(), count: 2 },
-            Exclusion { reason: "unfinished".into(), count: 1 },
-            Exclusion { reason: "spam".into(), count: 1 },
+            Exclusion {
+                reason: "survey preview".into(),
+                count: 2
+            },
+            Exclusion {
+                reason: "unfinished".into(),
+                count: 1
+            },
+            Exclusion {
+                reason: "spam".into(),
+                count: 1
+            },
         ]
     );
     let s = survey(&imp);
@@ -269,10 +300,22 @@ fn qualtrics_text_export() {
     assert_eq!(
         imp.excluded,
         [
-            Exclusion { reason: "survey preview".into(), count: 1 },
-            Exclusion { reason: "unfinished".into(), count: 1 },
-            Exclusion { reason: "spam".into(), count: 1 },
-            Exclusion { reason: "survey test".into(), count: 1 },
+            Exclusion {
+                reason: "survey preview".into(),
+                count: 1
+            },
+            Exclusion {
+                reason: "unfinished".into(),
+                count: 1
+            },
+            Exclusion {
+                reason: "spam".into(),
+                count: 1
+            },
+            Exclusion {
+                reason: "survey test".into(),
+                count: 1
+            },
         ]
     );
     let s = survey(&imp);
@@ -302,10 +345,16 @@ fn qualtrics_keep_all() {
     assert!(err.to_string().contains("line 5, column \"Q2_1\""), "{err}");
     // Without the nonsense row, everything is kept.
     let text = String::from_utf8(fixture("qualtrics_text.csv")).unwrap();
-    let text: String = text.split_inclusive('\n').filter(|l| !l.contains("R_t2")).collect();
+    let text: String = text
+        .split_inclusive('\n')
+        .filter(|l| !l.contains("R_t2"))
+        .collect();
     let imp = import_str(&text, &o).unwrap();
     assert!(imp.excluded.is_empty());
-    assert_eq!(survey(&imp).respondents, ["R_t1", "R_t3", "R_t4", "R_t5", "R_t6"]);
+    assert_eq!(
+        survey(&imp).respondents,
+        ["R_t1", "R_t3", "R_t4", "R_t5", "R_t6"]
+    );
 }
 
 #[test]
@@ -319,18 +368,33 @@ fn qualtrics_named_columns() {
             texts.push(format!("Vraag {q} - stelling {k}"));
         }
     }
-    let imports: Vec<String> = ids.iter().map(|i| format!("\"{{\"\"ImportId\"\":\"\"{i}\"\"}}\"")).collect();
+    let imports: Vec<String> = ids
+        .iter()
+        .map(|i| format!("\"{{\"\"ImportId\"\":\"\"{i}\"\"}}\""))
+        .collect();
     let vals: Vec<String> = ["R_1".to_string(), "1".into(), "kennisinstellingen".into()]
         .into_iter()
         .chain((1..=14).map(|k| ((k % 9) + 1).to_string()))
         .chain((1..=14).map(|k| ((k % 5) + 1).to_string()))
         .collect();
-    let text = format!("{}\n{}\n{}\n{}\n", ids.join(","), texts.join(","), imports.join(","), vals.join(","));
+    let text = format!(
+        "{}\n{}\n{}\n{}\n",
+        ids.join(","),
+        texts.join(","),
+        imports.join(","),
+        vals.join(",")
+    );
     let mut o = opts("q.csv");
     let err = import_str(&text, &o).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.starts_with("q.csv: could not find the importance questions"), "{msg}");
-    assert!(msg.contains("QA: Vraag QA") && msg.contains("importance prefix"), "{msg}");
+    assert!(
+        msg.starts_with("q.csv: could not find the importance questions"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("QA: Vraag QA") && msg.contains("importance prefix"),
+        "{msg}"
+    );
     o.qualtrics = QualtricsOptions {
         importance_prefix: Some("QB".into()),
         performance_prefix: Some("qa_".into()),
@@ -340,7 +404,10 @@ fn qualtrics_named_columns() {
     };
     // Wrong way round on purpose: QA values reach 9 and so cannot be performance answers.
     let err = import_str(&text, &o).unwrap_err().to_string();
-    assert!(err.contains("column \"QA_5\": expected a whole number from 1 to 5"), "{err}");
+    assert!(
+        err.contains("column \"QA_5\": expected a whole number from 1 to 5"),
+        "{err}"
+    );
     o.qualtrics.importance_prefix = Some("QA".into());
     o.qualtrics.performance_prefix = Some("QB".into());
     let imp = import_str(&text, &o).unwrap();

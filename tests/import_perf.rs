@@ -6,7 +6,14 @@ use std::time::Instant;
 use spco_roles::import::{import, ImportOptions};
 use spco_roles::model::{Dataset, Scale};
 
-const GROUPS: [&str; 6] = ["sme", "Grote bedrijfsleden", "knowledge", "Overheid", "SPCO-directies", "KMO's"];
+const GROUPS: [&str; 6] = [
+    "sme",
+    "Grote bedrijfsleden",
+    "knowledge",
+    "Overheid",
+    "SPCO-directies",
+    "KMO's",
+];
 const SPCOS: [&str; 6] = ["VIL", "catalisti", "Flux50", "MEDVIA", "dbc", "ff"];
 
 #[test]
@@ -19,7 +26,11 @@ fn long_csv_100k_respondents() {
         for role in 1..=14 {
             let imp = 1 + (r + role) % 9;
             // Every seventh performance answer skipped.
-            let perf = if (r * 14 + role) % 7 == 0 { String::new() } else { (1 + (r * 3 + role) % 5).to_string() };
+            let perf = if (r * 14 + role) % 7 == 0 {
+                String::new()
+            } else {
+                (1 + (r * 3 + role) % 5).to_string()
+            };
             text.push_str(&format!(
                 "resp{r},{},{},{role},{imp},{perf}\n",
                 GROUPS[r % GROUPS.len()],
@@ -34,12 +45,18 @@ fn long_csv_100k_respondents() {
         let t = Instant::now();
         let imp = import(&bytes, &opts).expect("valid");
         best = best.min(t.elapsed().as_secs_f64());
-        let Dataset::Respondents(s) = imp.dataset else { panic!("respondents") };
+        let Dataset::Respondents(s) = imp.dataset else {
+            panic!("respondents")
+        };
         assert_eq!(s.len(), n);
         // "sme" and "KMO's" are one group; "Overheid" is unknown and comes last.
         let codes: Vec<_> = s.groups.iter().map(|g| g.code.as_str()).collect();
         assert_eq!(codes, ["large", "sme", "knowledge", "director", "Overheid"]);
-        assert_eq!(s.answer(12_345, 3, Scale::Importance), Some((1 + (12_345 + 3) % 9) as u8));
+        // Respondent r answered importance 1 + (r + role) mod 9.
+        for (r, role) in [(12_345usize, 3usize), (99_999, 14)] {
+            let want = (1 + (r + role) % 9) as u8;
+            assert_eq!(s.answer(r, role as u8, Scale::Importance), Some(want));
+        }
     }
     eprintln!(
         "imported {} bytes, {} rows, in {:.0} ms (best of 3)",

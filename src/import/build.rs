@@ -3,9 +3,40 @@
 //! catalogue order, then unknown groups in order of appearance) is known only at the end.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::catalogue::catalogue;
 use crate::model::{Group, GroupIx, Scale, SpcoIx, Survey, ROW_LEN};
+
+/// FxHash: a multiply-rotate hash, several times cheaper than SipHash on the short ids and
+/// labels hashed once per row. Inputs are the user's own files, so hash flooding is no concern.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&(i as u64).to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Too many distinct values for the index type.
 pub(crate) struct Overflow;
@@ -13,7 +44,7 @@ pub(crate) struct Overflow;
 #[derive(Default)]
 pub(crate) struct Groups {
     pub list: Vec<Group>,
-    cache: HashMap<Box<[u8]>, GroupIx>,
+    cache: FastMap<Box<[u8]>, GroupIx>,
     last: Option<(Box<[u8]>, GroupIx)>,
 }
 
@@ -48,7 +79,9 @@ impl Groups {
     }
 
     pub fn code(&self, ix: GroupIx) -> &str {
-        self.list.get(usize::from(ix)).map_or("", |g| g.code.as_str())
+        self.list
+            .get(usize::from(ix))
+            .map_or("", |g| g.code.as_str())
     }
 
     /// The final group list and the map from provisional to final index.
@@ -56,7 +89,10 @@ impl Groups {
         let cat = catalogue();
         let rank = |g: &Group| {
             if g.known {
-                cat.groups.iter().position(|c| c.code == g.code).unwrap_or(usize::MAX)
+                cat.groups
+                    .iter()
+                    .position(|c| c.code == g.code)
+                    .unwrap_or(usize::MAX)
             } else {
                 usize::MAX
             }
@@ -77,7 +113,8 @@ impl Groups {
 #[derive(Default)]
 pub(crate) struct Spcos {
     pub list: Vec<String>,
-    cache: HashMap<Box<[u8]>, SpcoIx>,
+    cache: FastMap<Box<[u8]>, SpcoIx>,
+    last: Option<(Box<[u8]>, SpcoIx)>,
 }
 
 impl Spcos {
@@ -88,8 +125,14 @@ impl Spcos {
         if key.is_empty() {
             return Ok(None);
         }
-        if let Some(ix) = self.cache.get(key) {
-            return Ok(Some(*ix));
+        if let Some((k, ix)) = &self.last {
+            if **k == *key {
+                return Ok(Some(*ix));
+            }
+        }
+        if let Some(&ix) = self.cache.get(key) {
+            self.last = Some((key.into(), ix));
+            return Ok(Some(ix));
         }
         let text = String::from_utf8_lossy(key);
         let text = text.trim();
@@ -107,6 +150,7 @@ impl Spcos {
         };
         let ix = SpcoIx::try_from(ix).map_err(|_| Overflow)?;
         self.cache.insert(key.into(), ix);
+        self.last = Some((key.into(), ix));
         Ok(Some(ix))
     }
 }
@@ -118,10 +162,11 @@ pub(crate) struct Respondents {
     pub ids: Vec<String>,
     pub group: Vec<GroupIx>,
     pub spco: Vec<Option<SpcoIx>>,
-    pub first_line: Vec<u64>,
+    /// Byte offset of each respondent's first row (see `Rows::line_at`).
+    pub first_byte: Vec<usize>,
     answers: Vec<u8>,
     given: Vec<u32>,
-    lookup: HashMap<Box<str>, u32>,
+    lookup: FastMap<Box<str>, u32>,
     last: Option<usize>,
 }
 
@@ -137,13 +182,13 @@ impl Respondents {
         Some(r)
     }
 
-    pub fn add(&mut self, id: &str, group: GroupIx, spco: Option<SpcoIx>, line: u64) -> usize {
+    pub fn add(&mut self, id: &str, group: GroupIx, spco: Option<SpcoIx>, byte: usize) -> usize {
         let r = self.ids.len();
         self.ids.push(id.to_string());
         self.lookup.insert(id.into(), r as u32);
         self.group.push(group);
         self.spco.push(spco);
-        self.first_line.push(line);
+        self.first_byte.push(byte);
         self.answers.extend_from_slice(&[0; ROW_LEN]);
         self.given.push(0);
         self.last = Some(r);

@@ -78,17 +78,9 @@ pub enum ImportError {
         what: String,
     },
 
-    #[error("{file}, line {line}, column \"{column}\": respondent \"{respondent}\" is listed with {what} \"{first}\" on line {first_line} but with \"{found}\" here; a respondent belongs to one {what} only.")]
-    Conflict {
-        file: String,
-        line: u64,
-        column: String,
-        respondent: String,
-        what: &'static str,
-        first: String,
-        first_line: u64,
-        found: String,
-    },
+    /// A respondent listed with two different groups or SPCOs (boxed: it is the largest).
+    #[error(transparent)]
+    Conflict(Box<Conflict>),
 
     #[error("{file}, line {line}, column \"{column}\": expected {expected}, found an empty cell.")]
     MissingValue {
@@ -158,4 +150,19 @@ pub enum ImportError {
         line: u64,
         message: String,
     },
+}
+
+/// The details of `ImportError::Conflict`.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{file}, line {line}, column \"{column}\": respondent \"{respondent}\" is listed with {what} \"{first}\" on line {first_line} but with \"{found}\" here; a respondent belongs to one {what} only.")]
+pub struct Conflict {
+    pub file: String,
+    pub line: u64,
+    pub column: String,
+    pub respondent: String,
+    /// `group` or `SPCO`.
+    pub what: &'static str,
+    pub first: String,
+    pub first_line: u64,
+    pub found: String,
 }

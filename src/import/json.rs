@@ -41,6 +41,7 @@ fn convert(e: &serde_json::Error, file: &str) -> ImportError {
         .to_string();
     // serde_json says column 0 when it stopped before the first character of a line.
     let (line, column) = (line.max(1), column.max(1));
+    let message = plain(&message);
     match e.classify() {
         serde_json::error::Category::Data => ImportError::JsonShape {
             file: file.to_string(),
@@ -55,6 +56,32 @@ fn convert(e: &serde_json::Error, file: &str) -> ImportError {
             message,
         },
     }
+}
+
+/// Rewords serde's messages for readers who do not know its vocabulary: "invalid type: map,
+/// expected X" becomes "expected X, found an object"; backticks become quotes.
+fn plain(message: &str) -> String {
+    let m = message.replace('`', "\"");
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let found = match found {
+                "map" => "an object",
+                "sequence" => "a list",
+                "unit value" | "null" => "null",
+                f => f,
+            };
+            let found = found
+                .replace("floating point ", "the number ")
+                .replace("integer ", "the number ")
+                .replace("boolean ", "")
+                .replace("string ", "the text ");
+            return format!("expected {expected}, found {found}");
+        }
+    }
+    if let Some(field) = m.strip_prefix("missing field ") {
+        return format!("this respondent has no {field} field");
+    }
+    m
 }
 
 struct Top<'a>(&'a mut State);
@@ -95,7 +122,10 @@ impl<'de> Visitor<'de> for Top<'_> {
                 None => None,
             };
             let i = st.resp.add(&r.respondent.0, group, spco, 0);
-            for (scale, answers) in [(Scale::Importance, &r.importance.0), (Scale::Performance, &r.performance.0)] {
+            for (scale, answers) in [
+                (Scale::Importance, &r.importance.0),
+                (Scale::Performance, &r.performance.0),
+            ] {
                 for (k, v) in answers.iter().enumerate() {
                     st.resp.set(i, k as u8 + 1, scale, (*v != 0).then_some(*v));
                 }
@@ -132,7 +162,9 @@ impl<'de, const NONEMPTY: bool> Deserialize<'de> for Text<NONEMPTY> {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<N>, E> {
                 let t = v.trim();
                 if N && t.is_empty() {
-                    return Err(E::custom("expected text or a number, found an empty string"));
+                    return Err(E::custom(
+                        "expected text or a number, found an empty string",
+                    ));
                 }
                 Ok(Text(t.to_string()))
             }

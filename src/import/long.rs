@@ -2,11 +2,9 @@
 //! `respondent,group,spco,role,importance,performance` (spco optional). A respondent's rows may
 //! be anywhere in the file. This is the bulk format, so the loop works on reused byte records.
 
-use csv::ByteRecord;
-
 use super::build::{Groups, Respondents, Spcos};
-use super::error::ImportError;
-use super::text::{self, shown, Header};
+use super::error::{Conflict, ImportError};
+use super::text::{self, shown, Header, Rows};
 use crate::model::{GroupIx, Scale, SpcoIx, Survey};
 
 pub(crate) const RESPONDENT: &[&str] = &[
@@ -33,13 +31,15 @@ pub(crate) fn require(
     format: &'static str,
     expected: &'static str,
 ) -> Result<usize, ImportError> {
-    header.find(aliases).ok_or_else(|| ImportError::MissingColumn {
-        file: file.to_string(),
-        line: header.line,
-        column: aliases[0].to_string(),
-        format,
-        expected,
-    })
+    header
+        .find(aliases)
+        .ok_or_else(|| ImportError::MissingColumn {
+            file: file.to_string(),
+            line: header.line,
+            column: aliases[0].to_string(),
+            format,
+            expected,
+        })
 }
 
 /// Resolves a respondent's group and SPCO cells against what is known of that respondent,
@@ -53,45 +53,46 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub fn group(&mut self, rec: &ByteRecord, line: u64, col: usize) -> Result<GroupIx, ImportError> {
-        let raw = rec.get(col).unwrap_or_default();
+    pub fn group(&mut self, rows: &Rows, col: usize) -> Result<GroupIx, ImportError> {
+        let raw = rows.rec.get(col).unwrap_or_default();
         if raw.trim_ascii().is_empty() {
             return Err(ImportError::MissingValue {
                 file: self.file.to_string(),
-                line,
+                line: rows.line(),
                 column: self.header.name(col),
                 expected: "a respondent group",
             });
         }
         self.groups.index(raw).map_err(|_| ImportError::TooMany {
             file: self.file.to_string(),
-            line,
+            line: rows.line(),
             column: self.header.name(col),
             what: "groups",
             max: usize::from(GroupIx::MAX),
         })
     }
 
-    pub fn spco(&mut self, rec: &ByteRecord, line: u64, col: Option<usize>) -> Result<Option<SpcoIx>, ImportError> {
+    pub fn spco(&mut self, rows: &Rows, col: Option<usize>) -> Result<Option<SpcoIx>, ImportError> {
         let Some(col) = col else { return Ok(None) };
         self.spcos
-            .index(rec.get(col).unwrap_or_default())
+            .index(rows.rec.get(col).unwrap_or_default())
             .map_err(|_| ImportError::TooMany {
                 file: self.file.to_string(),
-                line,
+                line: rows.line(),
                 column: self.header.name(col),
                 what: "SPCOs",
                 max: usize::from(SpcoIx::MAX),
             })
     }
 
-    pub fn id<'r>(&self, rec: &'r ByteRecord, line: u64, col: usize) -> Result<&'r str, ImportError> {
+    pub fn id<'r>(&self, rows: &'r Rows, col: usize) -> Result<&'r str, ImportError> {
+        let rec = &rows.rec;
         let raw = rec.get(col).unwrap_or_default().trim_ascii();
         let id = std::str::from_utf8(raw).unwrap_or_default().trim();
         if id.is_empty() {
             return Err(ImportError::MissingValue {
                 file: self.file.to_string(),
-                line,
+                line: rows.line(),
                 column: self.header.name(col),
                 expected: "a respondent id",
             });
@@ -104,34 +105,39 @@ impl Ctx<'_> {
     pub fn check_same(
         &mut self,
         r: usize,
-        rec: &ByteRecord,
-        line: u64,
+        rows: &Rows,
         (gcol, group): (usize, GroupIx),
         (scol, spco): (Option<usize>, Option<SpcoIx>),
     ) -> Result<(), ImportError> {
+        let rec = &rows.rec;
         if self.resp.group[r] != group {
-            return Err(ImportError::Conflict {
+            return Err(ImportError::Conflict(Box::new(Conflict {
                 file: self.file.to_string(),
-                line,
+                line: rows.line(),
                 column: self.header.name(gcol),
                 respondent: self.resp.ids[r].clone(),
                 what: "group",
                 first: self.groups.code(self.resp.group[r]).to_string(),
-                first_line: self.resp.first_line[r],
+                first_line: rows.line_at(self.resp.first_byte[r]),
                 found: shown(rec.get(gcol).unwrap_or_default()),
-            });
+            })));
         }
         match (self.resp.spco[r], spco) {
-            (Some(a), Some(b)) if a != b => Err(ImportError::Conflict {
+            (Some(a), Some(b)) if a != b => Err(ImportError::Conflict(Box::new(Conflict {
                 file: self.file.to_string(),
-                line,
+                line: rows.line(),
                 column: scol.map_or_else(String::new, |c| self.header.name(c)),
                 respondent: self.resp.ids[r].clone(),
                 what: "SPCO",
-                first: self.spcos.list.get(usize::from(a)).cloned().unwrap_or_default(),
-                first_line: self.resp.first_line[r],
+                first: self
+                    .spcos
+                    .list
+                    .get(usize::from(a))
+                    .cloned()
+                    .unwrap_or_default(),
+                first_line: rows.line_at(self.resp.first_byte[r]),
                 found: shown(scol.and_then(|c| rec.get(c)).unwrap_or_default()),
-            }),
+            }))),
             (None, Some(b)) => {
                 self.resp.spco[r] = Some(b);
                 Ok(())
@@ -148,7 +154,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rows.rec, rows.line);
+    let header = Header::new(&rows.rec, rows.line());
     let c_resp = require(&header, RESPONDENT, file, "long", EXPECTED)?;
     let c_group = require(&header, GROUP, file, "long", EXPECTED)?;
     let c_role = require(&header, ROLE, file, "long", EXPECTED)?;
@@ -171,33 +177,35 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
         resp: Respondents::default(),
     };
     while rows.next()? {
-        let (rec, line) = (&rows.rec, rows.line);
-        header.check(rec, line, file)?;
+        header.check(&rows, file)?;
+        // Lines are counted only for messages: this is the bulk path.
+        let rec = &rows.rec;
         let role_cell = &rec[c_role];
         let role = text::parse_role(role_cell).ok_or_else(|| ImportError::UnknownRole {
             file: file.to_string(),
-            line,
+            line: rows.line(),
             column: header.name(c_role),
             found: shown(role_cell),
         })?;
-        let group = ctx.group(rec, line, c_group)?;
-        let spco = ctx.spco(rec, line, c_spco)?;
-        let id = ctx.id(rec, line, c_resp)?;
+        let group = ctx.group(&rows, c_group)?;
+        let spco = ctx.spco(&rows, c_spco)?;
+        let id = ctx.id(&rows, c_resp)?;
         let r = match ctx.resp.find(id) {
             Some(r) => {
-                ctx.check_same(r, rec, line, (c_group, group), (c_spco, spco))?;
+                ctx.check_same(r, &rows, (c_group, group), (c_spco, spco))?;
                 r
             }
-            None => ctx.resp.add(id, group, spco, line),
+            None => ctx.resp.add(id, group, spco, rows.byte),
         };
         for &(col, scale) in &scales {
             let cell = &rec[col];
-            let v = text::parse_value(cell, scale)
-                .map_err(|()| text::invalid_value(file, line, header.name(col), scale, cell))?;
+            let v = text::parse_value(cell, scale).map_err(|()| {
+                text::invalid_value(file, rows.line(), header.name(col), scale, cell)
+            })?;
             if !ctx.resp.set(r, role, scale, v) {
                 return Err(ImportError::Duplicate {
                     file: file.to_string(),
-                    line,
+                    line: rows.line(),
                     column: header.name(col),
                     what: format!(
                         "respondent \"{}\" already has a {} answer for role {role}",

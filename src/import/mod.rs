@@ -14,7 +14,7 @@ mod summary;
 mod text;
 mod wide;
 
-pub use error::ImportError;
+pub use error::{Conflict, ImportError};
 
 use serde::Serialize;
 
@@ -188,7 +188,7 @@ fn detect(text: &str, file: &str) -> Result<Format, ImportError> {
             break;
         }
         if i == 0 {
-            header = Some(text::Header::new(&rows.rec, rows.line));
+            header = Some(text::Header::new(&rows.rec, rows.line()));
         } else if i == 2 && qualtrics::is_import_id_row(&rows.rec) {
             return Ok(Format::Qualtrics);
         }

@@ -101,7 +101,9 @@ fn matrices(header: &Header, texts: &[String]) -> Vec<Matrix> {
             None => out.push(Matrix {
                 prefix: prefix.to_string(),
                 cols: vec![(i, num)],
-                stem: split_text(texts.get(i).map_or("", |t| t.as_str())).0.to_string(),
+                stem: split_text(texts.get(i).map_or("", |t| t.as_str()))
+                    .0
+                    .to_string(),
             }),
         }
     }
@@ -152,11 +154,7 @@ fn map_roles(
     Ok(out)
 }
 
-fn find_column(
-    header: &Header,
-    texts: &[String],
-    name: &str,
-) -> Option<usize> {
+fn find_column(header: &Header, texts: &[String], name: &str) -> Option<usize> {
     let want = name.trim().to_lowercase();
     header.norm.iter().position(|n| *n == want).or_else(|| {
         let want = normalise(name);
@@ -190,7 +188,9 @@ fn status_reason(cell: &[u8]) -> Option<String> {
         "9" | "preview spam" | "survey preview spam" => Some("preview spam".into()),
         "12" | "imported spam" => Some("imported spam".into()),
         "16" | "offline" => Some("offline response".into()),
-        "17" | "offline survey preview" | "offline preview" => Some("offline survey preview".into()),
+        "17" | "offline survey preview" | "offline preview" => {
+            Some("offline survey preview".into())
+        }
         _ => Some(format!("status \"{}\"", text::shown_str(&s))),
     }
 }
@@ -228,7 +228,11 @@ fn parse_choice(cell: &[u8], scale: Scale) -> Result<Option<u8>, ()> {
         };
         if sep_ok {
             let n: u8 = s[..digits].parse().map_err(|_| ())?;
-            return if scale.contains(n) { Ok(Some(n)) } else { Err(()) };
+            return if scale.contains(n) {
+                Ok(Some(n))
+            } else {
+                Err(())
+            };
         }
         return Err(());
     }
@@ -286,8 +290,16 @@ fn pick_matrix<'m>(
     file: &str,
 ) -> Result<Option<&'m Matrix>, ImportError> {
     let (what, option, words) = match scale {
-        Scale::Importance => ("the importance questions", "importance prefix, e.g. Q2", IMPORTANCE_WORDS),
-        Scale::Performance => ("the performance questions", "performance prefix, e.g. Q3", PERFORMANCE_WORDS),
+        Scale::Importance => (
+            "the importance questions",
+            "importance prefix, e.g. Q2",
+            IMPORTANCE_WORDS,
+        ),
+        Scale::Performance => (
+            "the performance questions",
+            "performance prefix, e.g. Q3",
+            PERFORMANCE_WORDS,
+        ),
     };
     if let Some(p) = prefix {
         let p = p.trim().trim_end_matches('_').to_lowercase();
@@ -322,18 +334,23 @@ pub(crate) fn parse(
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rows.rec, rows.line);
+    let header = Header::new(&rows.rec, rows.line());
     if !rows.next()? {
         return Err(ImportError::QualtricsHeader {
             file: file.to_string(),
             line: header.line + 1,
-            message: "a Qualtrics export starts with three header rows (column ids, question texts, \
+            message:
+                "a Qualtrics export starts with three header rows (column ids, question texts, \
                       import ids), but this file ends after the first."
-                .into(),
+                    .into(),
         });
     }
-    let texts_line = rows.line;
-    let texts: Vec<String> = rows.rec.iter().map(|f| text::utf8(f).trim().to_string()).collect();
+    let texts_line = rows.line();
+    let texts: Vec<String> = rows
+        .rec
+        .iter()
+        .map(|f| text::utf8(f).trim().to_string())
+        .collect();
     // The third header row; older exports lack it, so a data row may come here instead.
     let mut pending = rows.next()?;
     if pending && is_import_id_row(&rows.rec) {
@@ -341,18 +358,35 @@ pub(crate) fn parse(
     }
 
     let all = matrices(&header, &texts);
-    let imp = pick_matrix(&all, opts.importance_prefix.as_deref(), Scale::Importance, file)?;
-    let perf = pick_matrix(&all, opts.performance_prefix.as_deref(), Scale::Performance, file)?;
+    let imp = pick_matrix(
+        &all,
+        opts.importance_prefix.as_deref(),
+        Scale::Importance,
+        file,
+    )?;
+    let perf = pick_matrix(
+        &all,
+        opts.performance_prefix.as_deref(),
+        Scale::Performance,
+        file,
+    )?;
     // One matrix found by its words: the other is the one remaining matrix about the roles.
     let role_like = |m: &&Matrix| {
         m.cols.len() >= N_ROLES / 2
-            && m.cols.iter().filter(|&&(c, _)| {
-                text::match_role_text(split_text(texts.get(c).map_or("", |t| t.as_str())).1).is_some()
-            }).count()
+            && m.cols
+                .iter()
+                .filter(|&&(c, _)| {
+                    text::match_role_text(split_text(texts.get(c).map_or("", |t| t.as_str())).1)
+                        .is_some()
+                })
+                .count()
                 >= N_ROLES / 2
     };
     let other = |found: &Matrix| {
-        let mut rest = all.iter().filter(|m| m.prefix != found.prefix).filter(role_like);
+        let mut rest = all
+            .iter()
+            .filter(|m| m.prefix != found.prefix)
+            .filter(role_like);
         match (rest.next(), rest.next()) {
             (Some(m), None) => Some(m),
             _ => None,
@@ -391,10 +425,24 @@ pub(crate) fn parse(
         if mapped.is_empty() {
             return Err(columns_error(
                 file,
-                if scale == Scale::Importance { "the importance questions" } else { "the performance questions" },
-                format!("statements matching the 14 roles in question {}", m.prefix.to_uppercase()),
-                m.cols.iter().map(|&(c, _)| describe(&header, &texts, c)).collect(),
-                if scale == Scale::Importance { "importance prefix, e.g. Q2" } else { "performance prefix, e.g. Q3" },
+                if scale == Scale::Importance {
+                    "the importance questions"
+                } else {
+                    "the performance questions"
+                },
+                format!(
+                    "statements matching the 14 roles in question {}",
+                    m.prefix.to_uppercase()
+                ),
+                m.cols
+                    .iter()
+                    .map(|&(c, _)| describe(&header, &texts, c))
+                    .collect(),
+                if scale == Scale::Importance {
+                    "importance prefix, e.g. Q2"
+                } else {
+                    "performance prefix, e.g. Q3"
+                },
             ));
         }
         cols.extend(mapped.into_iter().map(|(c, r)| (c, r, scale)));
@@ -407,7 +455,8 @@ pub(crate) fn parse(
     let find_by_words = |words: &[&str], skip: Option<usize>| {
         candidates.iter().copied().find(|&c| {
             Some(c) != skip
-                && (mentions(&header.norm[c], words) || mentions(texts.get(c).map_or("", |t| t.as_str()), words))
+                && (mentions(&header.norm[c], words)
+                    || mentions(texts.get(c).map_or("", |t| t.as_str()), words))
         })
     };
     let c_group = match &opts.group_column {
@@ -434,22 +483,26 @@ pub(crate) fn parse(
                     file,
                     "the SPCO question",
                     format!("a column named \"{}\"", text::shown_str(name)),
-                    candidates.iter().map(|&c| describe(&header, &texts, c)).collect(),
+                    candidates
+                        .iter()
+                        .map(|&c| describe(&header, &texts, c))
+                        .collect(),
                     "SPCO column",
                 ))
             }
         },
         None => find_by_words(SPCO_WORDS, Some(c_group)),
     };
-    let c_id = header.find(&["responseid", "response id", "_recordid"]).ok_or_else(|| {
-        ImportError::MissingColumn {
+    let c_id = header
+        .find(&["responseid", "response id", "_recordid"])
+        .ok_or_else(|| ImportError::MissingColumn {
             file: file.to_string(),
             line: header.line,
             column: "ResponseId".into(),
             format: "Qualtrics",
-            expected: "ResponseId and the question columns (Status and Finished are used when present)",
-        }
-    })?;
+            expected:
+                "ResponseId and the question columns (Status and Finished are used when present)",
+        })?;
     let c_status = header.find(&["status"]);
     let c_finished = header.find(&["finished"]);
 
@@ -466,31 +519,38 @@ pub(crate) fn parse(
             break;
         }
         pending = false;
-        let (rec, line) = (&rows.rec, rows.line);
-        header.check(rec, line, file)?;
+        header.check(&rows, file)?;
+        let (rec, line) = (&rows.rec, rows.line());
         if !opts.keep_all {
             let reason = c_status
                 .and_then(|c| status_reason(&rec[c]))
                 .or_else(|| c_finished.and_then(|c| finished_reason(&rec[c])))
-                .or_else(|| rec[c_group].trim_ascii().is_empty().then(|| "no group given".to_string()));
+                .or_else(|| {
+                    rec[c_group]
+                        .trim_ascii()
+                        .is_empty()
+                        .then(|| "no group given".to_string())
+                });
             if let Some(reason) = reason {
                 exclude(&mut excluded, &reason);
                 continue;
             }
         }
         let group = if rec[c_group].trim_ascii().is_empty() {
-            ctx.groups.index(b"(no group)").map_err(|_| ImportError::TooMany {
-                file: file.to_string(),
-                line,
-                column: header.name(c_group),
-                what: "groups",
-                max: usize::from(u16::MAX),
-            })?
+            ctx.groups
+                .index(b"(no group)")
+                .map_err(|_| ImportError::TooMany {
+                    file: file.to_string(),
+                    line,
+                    column: header.name(c_group),
+                    what: "groups",
+                    max: usize::from(u16::MAX),
+                })?
         } else {
-            ctx.group(rec, line, c_group)?
+            ctx.group(&rows, c_group)?
         };
-        let spco = ctx.spco(rec, line, c_spco)?;
-        let id = ctx.id(rec, line, c_id)?;
+        let spco = ctx.spco(&rows, c_spco)?;
+        let id = ctx.id(&rows, c_id)?;
         if let Some(r) = ctx.resp.find(id) {
             return Err(ImportError::Duplicate {
                 file: file.to_string(),
@@ -499,11 +559,11 @@ pub(crate) fn parse(
                 what: format!(
                     "response \"{}\" already appears on line {}",
                     text::shown_str(id),
-                    ctx.resp.first_line[r]
+                    rows.line_at(ctx.resp.first_byte[r])
                 ),
             });
         }
-        let r = ctx.resp.add(id, group, spco, line);
+        let r = ctx.resp.add(id, group, spco, rows.byte);
         for &(col, role, scale) in &cols {
             let cell = &rec[col];
             let v = parse_choice(cell, scale)
@@ -547,7 +607,10 @@ mod tests {
         assert_eq!(status_reason(b"IP Address"), None);
         assert_eq!(status_reason(b"Imported"), None);
         assert_eq!(status_reason(b"1").as_deref(), Some("survey preview"));
-        assert_eq!(status_reason(b"Survey Preview").as_deref(), Some("survey preview"));
+        assert_eq!(
+            status_reason(b"Survey Preview").as_deref(),
+            Some("survey preview")
+        );
         assert_eq!(status_reason(b"8").as_deref(), Some("spam"));
         assert_eq!(finished_reason(b"False").as_deref(), Some("unfinished"));
         assert_eq!(finished_reason(b"1"), None);

@@ -19,7 +19,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rows.rec, rows.line);
+    let header = Header::new(&rows.rec, rows.line());
     let c_role = require(&header, ROLE, file, "summary", EXPECTED)?;
     let c_scale = require(&header, &["scale", "schaal"], file, "summary", EXPECTED)?;
     let c_mean = require(&header, MEAN, file, "summary", EXPECTED)?;
@@ -33,8 +33,8 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
     let mut out: Vec<SummaryRow> = Vec::new();
     let mut seen: HashMap<(Option<GroupIx>, u8, Scale), u64> = HashMap::new();
     while rows.next()? {
-        let (rec, line) = (&rows.rec, rows.line);
-        header.check(rec, line, file)?;
+        header.check(&rows, file)?;
+        let (rec, line) = (&rows.rec, rows.line());
         let field_err = |col: usize, expected: String| ImportError::InvalidField {
             file: file.to_string(),
             line,
@@ -102,11 +102,15 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
         };
         let n = match c_n {
             Some(c) if !rec[c].trim_ascii().is_empty() => match text::parse_whole(&rec[c]) {
-                Some(n) if n >= 1 => Some(
-                    u32::try_from(n)
-                        .map_err(|_| field_err(c, "a positive whole number (the number of answers)".into()))?,
-                ),
-                _ => return Err(field_err(c, "a positive whole number (the number of answers)".into())),
+                Some(n) if n >= 1 => Some(u32::try_from(n).map_err(|_| {
+                    field_err(c, "a positive whole number (the number of answers)".into())
+                })?),
+                _ => {
+                    return Err(field_err(
+                        c,
+                        "a positive whole number (the number of answers)".into(),
+                    ))
+                }
             },
             _ => None,
         };

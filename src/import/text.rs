@@ -2,6 +2,7 @@
 //! Cells stay byte slices on the hot path; strings are made only for ids, new groups and errors.
 
 use csv::{ByteRecord, Reader, ReaderBuilder};
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use super::error::ImportError;
@@ -47,11 +48,13 @@ pub(crate) struct Rows<'a> {
     rdr: Reader<&'a [u8]>,
     text: &'a [u8],
     file: &'a str,
-    pos: usize,
-    newlines: u64,
+    /// Where newlines were last counted up to, and how many lay before it. Lines are counted
+    /// only when asked for (for messages), so the bulk path never pays for it.
+    pos: Cell<usize>,
+    newlines: Cell<u64>,
     pub rec: ByteRecord,
-    /// 1-based line on which `rec` starts.
-    pub line: u64,
+    /// Byte offset at which `rec` starts.
+    pub byte: usize,
 }
 
 impl<'a> Rows<'a> {
@@ -60,10 +63,10 @@ impl<'a> Rows<'a> {
             rdr: reader(text),
             text: text.as_bytes(),
             file,
-            pos: 0,
-            newlines: 0,
+            pos: Cell::new(0),
+            newlines: Cell::new(0),
             rec: ByteRecord::new(),
-            line: 0,
+            byte: 0,
         }
     }
 
@@ -75,7 +78,7 @@ impl<'a> Rows<'a> {
                 Ok(true) => {
                     if self.rec.iter().any(|f| !f.trim_ascii().is_empty()) {
                         let byte = self.rec.position().map_or(0, |p| p.byte());
-                        self.line = self.line_at(usize::try_from(byte).unwrap_or(usize::MAX));
+                        self.byte = self.record_start(byte);
                         return Ok(true);
                     }
                 }
@@ -83,7 +86,7 @@ impl<'a> Rows<'a> {
                     let byte = e.position().map_or(0, |p| p.byte());
                     return Err(ImportError::Csv {
                         file: self.file.to_string(),
-                        line: self.line_at(usize::try_from(byte).unwrap_or(usize::MAX)),
+                        line: self.line_at(self.record_start(byte)),
                         message: e.to_string(),
                     });
                 }
@@ -91,20 +94,51 @@ impl<'a> Rows<'a> {
         }
     }
 
-    fn line_at(&mut self, byte: usize) -> u64 {
-        let mut b = byte.min(self.text.len());
-        // A record never starts with a line break; skip the rest of the previous terminator.
+    /// csv reports the `\n` of a CRLF as the start of the next record; a record never starts
+    /// with a line break, so skip past any.
+    fn record_start(&self, byte: u64) -> usize {
+        let mut b = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
         while b < self.text.len() && matches!(self.text[b], b'\r' | b'\n') {
             b += 1;
         }
-        if b < self.pos {
-            self.pos = 0;
-            self.newlines = 0;
-        }
-        self.newlines += self.text[self.pos..b].iter().filter(|&&c| c == b'\n').count() as u64;
-        self.pos = b;
-        self.newlines + 1
+        b
     }
+
+    /// 1-based line on which the current record starts.
+    pub fn line(&self) -> u64 {
+        self.line_at(self.byte)
+    }
+
+    /// 1-based line of a byte offset; cheap when offsets are asked in increasing order.
+    pub fn line_at(&self, byte: usize) -> u64 {
+        let b = byte.min(self.text.len());
+        if b < self.pos.get() {
+            self.pos.set(0);
+            self.newlines.set(0);
+        }
+        let n = self.newlines.get() + count_newlines(&self.text[self.pos.get()..b]);
+        self.pos.set(b);
+        self.newlines.set(n);
+        n + 1
+    }
+}
+
+/// Counts `\n` bytes eight at a time: this runs over the whole file, and the release profile
+/// optimises for size, which leaves a byte loop unvectorised.
+fn count_newlines(bytes: &[u8]) -> u64 {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const NL: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0u64;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or_default()) ^ NL;
+        // Exact zero-byte test: the high bit of each byte of `t` is set iff that byte of x is 0.
+        let t = !(((x & LO7).wrapping_add(LO7)) | x | LO7);
+        n += u64::from(t.count_ones());
+    }
+    n + chunks.remainder().iter().filter(|&&c| c == b'\n').count() as u64
 }
 
 /// A cell as shown in an error message: trimmed, lossy, at most 60 characters.
@@ -144,11 +178,7 @@ impl Header {
             .map(|f| utf8(f.trim_ascii()).trim().to_string())
             .collect();
         let norm = raw.iter().map(|r| r.to_lowercase()).collect();
-        Header {
-            raw,
-            norm,
-            line,
-        }
+        Header { raw, norm, line }
     }
 
     pub fn find(&self, aliases: &[&str]) -> Option<usize> {
@@ -162,7 +192,10 @@ impl Header {
     }
 
     pub fn name(&self, ix: usize) -> String {
-        self.raw.get(ix).cloned().unwrap_or_else(|| format!("column {}", ix + 1))
+        self.raw
+            .get(ix)
+            .cloned()
+            .unwrap_or_else(|| format!("column {}", ix + 1))
     }
 
     pub fn shown(&self) -> String {
@@ -170,20 +203,26 @@ impl Header {
     }
 
     /// Checks a record's length; extra cells are tolerated only when blank.
-    pub fn check(&self, rec: &ByteRecord, line: u64, file: &str) -> Result<(), ImportError> {
+    pub fn check(&self, rows: &Rows, file: &str) -> Result<(), ImportError> {
+        let rec = &rows.rec;
         if rec.len() < self.len() {
             return Err(ImportError::RaggedRow {
                 file: file.to_string(),
-                line,
+                line: rows.line(),
                 column: self.name(rec.len()),
                 expected: self.len(),
                 found: rec.len(),
             });
         }
-        if rec.len() > self.len() && rec.iter().skip(self.len()).any(|f| !f.trim_ascii().is_empty()) {
+        if rec.len() > self.len()
+            && rec
+                .iter()
+                .skip(self.len())
+                .any(|f| !f.trim_ascii().is_empty())
+        {
             return Err(ImportError::RaggedRow {
                 file: file.to_string(),
-                line,
+                line: rows.line(),
                 column: format!("column {}", self.len() + 1),
                 expected: self.len(),
                 found: rec.len(),
@@ -232,13 +271,21 @@ pub(crate) fn parse_value(bytes: &[u8], scale: Scale) -> Result<Option<u8>, ()> 
             }
         }
         _ => match parse_whole(b) {
-            Some(v) if (i64::from(scale.min())..=i64::from(scale.max())).contains(&v) => Ok(Some(v as u8)),
+            Some(v) if (i64::from(scale.min())..=i64::from(scale.max())).contains(&v) => {
+                Ok(Some(v as u8))
+            }
             _ => Err(()),
         },
     }
 }
 
-pub(crate) fn invalid_value(file: &str, line: u64, column: String, scale: Scale, found: &[u8]) -> ImportError {
+pub(crate) fn invalid_value(
+    file: &str,
+    line: u64,
+    column: String,
+    scale: Scale,
+    found: &[u8],
+) -> ImportError {
     ImportError::InvalidValue {
         file: file.to_string(),
         line,
@@ -314,15 +361,17 @@ pub(crate) fn match_role_text(text: &str) -> Option<u8> {
         return None;
     }
     let texts = role_texts();
-    if let Some((id, _)) = texts.iter().find(|(_, ts)| ts.iter().any(|x| *x == t)) {
+    if let Some((id, _)) = texts.iter().find(|(_, ts)| ts.contains(&t)) {
         return Some(*id);
     }
     if t.chars().count() < 12 {
         return None;
     }
-    let mut hits = texts
-        .iter()
-        .filter(|(_, ts)| ts[..2].iter().any(|x| x.contains(&t) || t.contains(x.as_str())));
+    let mut hits = texts.iter().filter(|(_, ts)| {
+        ts[..2]
+            .iter()
+            .any(|x| x.contains(&t) || t.contains(x.as_str()))
+    });
     match (hits.next(), hits.next()) {
         (Some((id, _)), None) => Some(*id),
         _ => None,
@@ -332,6 +381,18 @@ pub(crate) fn match_role_text(text: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newlines() {
+        let text = b"a\nbb\n\n\x8a\x0b\xff\n0123456789\n\n\n\x0a\xfa";
+        let naive = text.iter().filter(|&&c| c == b'\n').count() as u64;
+        for i in 0..text.len() {
+            assert_eq!(
+                count_newlines(&text[i..]),
+                naive - text[..i].iter().filter(|&&c| c == b'\n').count() as u64
+            );
+        }
+    }
 
     #[test]
     fn delimiter() {
@@ -352,7 +413,10 @@ mod tests {
         assert_eq!(parse_value(b"10", Scale::Importance), Err(()));
         assert_eq!(parse_value(b"0", Scale::Importance), Err(()));
         assert_eq!(parse_value(b"6", Scale::Performance), Err(()));
-        assert_eq!(parse_value(b"99999999999999999999999", Scale::Performance), Err(()));
+        assert_eq!(
+            parse_value(b"99999999999999999999999", Scale::Performance),
+            Err(())
+        );
         assert_eq!(parse_value(b"NaN", Scale::Performance), Err(()));
         assert_eq!(parse_value(b"-3", Scale::Performance), Err(()));
         assert_eq!(parse_number(b"7,37"), Some(7.37));

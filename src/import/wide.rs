@@ -29,7 +29,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
             file: file.to_string(),
         });
     }
-    let header = Header::new(&rows.rec, rows.line);
+    let header = Header::new(&rows.rec, rows.line());
     let c_resp = require(&header, RESPONDENT, file, "wide", EXPECTED)?;
     let c_group = require(&header, GROUP, file, "wide", EXPECTED)?;
     let c_spco = header.find(SPCO);
@@ -82,11 +82,11 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
         resp: Respondents::default(),
     };
     while rows.next()? {
-        let (rec, line) = (&rows.rec, rows.line);
-        header.check(rec, line, file)?;
-        let group = ctx.group(rec, line, c_group)?;
-        let spco = ctx.spco(rec, line, c_spco)?;
-        let id = ctx.id(rec, line, c_resp)?;
+        header.check(&rows, file)?;
+        let (rec, line) = (&rows.rec, rows.line());
+        let group = ctx.group(&rows, c_group)?;
+        let spco = ctx.spco(&rows, c_spco)?;
+        let id = ctx.id(&rows, c_resp)?;
         if let Some(r) = ctx.resp.find(id) {
             return Err(ImportError::Duplicate {
                 file: file.to_string(),
@@ -95,11 +95,11 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
                 what: format!(
                     "respondent \"{}\" already has a row, on line {}",
                     text::shown_str(id),
-                    ctx.resp.first_line[r]
+                    rows.line_at(ctx.resp.first_byte[r])
                 ),
             });
         }
-        let r = ctx.resp.add(id, group, spco, line);
+        let r = ctx.resp.add(id, group, spco, rows.byte);
         for &(col, role, scale) in &cols {
             let cell = &rec[col];
             let v = text::parse_value(cell, scale)
