@@ -21,7 +21,11 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 3] = [Category::Strategic, Category::Operational, Category::AllRound];
+    pub const ALL: [Category; 3] = [
+        Category::Strategic,
+        Category::Operational,
+        Category::AllRound,
+    ];
 
     pub const fn index(self) -> usize {
         self as usize
@@ -196,7 +200,9 @@ impl Catalogue {
     pub fn find_group(&self, text: &str) -> Option<&GroupInfo> {
         let t = text.trim();
         self.groups.iter().find(|g| {
-            g.code.eq_ignore_ascii_case(t) || g.nl.eq_ignore_ascii_case(t) || g.en.eq_ignore_ascii_case(t)
+            g.code.eq_ignore_ascii_case(t)
+                || g.nl.eq_ignore_ascii_case(t)
+                || g.en.eq_ignore_ascii_case(t)
         })
     }
 
@@ -268,7 +274,10 @@ mod tests {
             assert_eq!(c.spearheads_of(role).count(), count, "role {role}");
         }
         assert_eq!(c.find_group("KMO's").unwrap().code, "sme");
-        assert_eq!(c.find_group(" large member companies ").unwrap().code, "large");
+        assert_eq!(
+            c.find_group(" large member companies ").unwrap().code,
+            "large"
+        );
         assert!(!c.group_for("Overheid").known);
     }
 }
