@@ -190,3 +190,20 @@ impl Dataset {
         }
     }
 }
+
+/// Case folding for matching headers, labels and question texts: ASCII and Latin-1 letters (all
+/// that Dutch, French, German and English texts use). `str::to_lowercase` would be exact for all
+/// of Unicode, but its tables cost ~15 KB of the shipped wasm for letters no survey file uses.
+pub fn fold_case(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// One character of `fold_case`.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        // Latin-1 capitals À..Þ (but not × U+D7) map 0x20 down, as in ASCII.
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c,
+    }
+}

@@ -5,7 +5,7 @@
 //! Coordinates that come in from the wrapper are CSS pixels relative to the plot element; the
 //! layout works in device pixels (`css * dpr`), so the canvas backing store is sharp.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thiserror::Error;
 
 use crate::catalogue::{catalogue, Lang};
@@ -38,7 +38,7 @@ pub enum SessionError {
 }
 
 /// What the whiskers show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ErrorBars {
     #[default]
@@ -47,9 +47,21 @@ pub enum ErrorBars {
     None,
 }
 
-/// Options the wrapper sets from the element's attributes (as JSON: small, rarely changed).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+impl ErrorBars {
+    pub fn parse(text: &str) -> Result<ErrorBars, SessionError> {
+        match text.trim() {
+            "" | "sd" => Ok(ErrorBars::Sd),
+            "ci" => Ok(ErrorBars::Ci),
+            "none" => Ok(ErrorBars::None),
+            other => Err(SessionError::Options(format!(
+                "unknown errorbars \"{other}\": expected sd, ci or none"
+            ))),
+        }
+    }
+}
+
+/// Options the wrapper sets from the element's attributes (small, rarely changed).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Options {
     pub lang: String,
     /// Comma-separated group codes; empty = everyone.
@@ -229,12 +241,6 @@ impl Session {
         Ok(())
     }
 
-    pub fn set_options_json(&mut self, json: &str) -> Result<(), SessionError> {
-        let options: Options =
-            serde_json::from_str(json).map_err(|e| SessionError::Options(e.to_string()))?;
-        self.set_options(options)
-    }
-
     fn selection(&self) -> Selection {
         Selection {
             groups: self
@@ -305,7 +311,7 @@ impl Session {
         )
         .ok();
         let info = Info {
-            format: format!("{:?}", imported.format).to_ascii_lowercase(),
+            format: imported.format.name().to_string(),
             source: match imported.dataset {
                 Dataset::Respondents(_) => "respondents",
                 Dataset::Summary(_) => "summary",

@@ -282,19 +282,12 @@ export class SpcoRolesElement extends HTMLElement {
 
   _applyOptions(quiet = false) {
     if (!this._handle || !this._info) return;
-    const opts = {
-      lang: this.lang === 'nl' ? 'nl' : 'en',
-      groups: this.group,
-      crosshair: this.crosshair,
-      crosshair_follows: this.hasAttribute('crosshair-follows') ? this.getAttribute('crosshair-follows') !== 'false' : false,
-      errorbars: this.errorbars,
-      sd: this.getAttribute('sd') || 'population',
-      view: this.view,
-      hierarchy: this.getAttribute('hierarchy') || 'spearheads',
-      color_by: this.getAttribute('color-by') || 'gap',
-    };
+    const follows = this.getAttribute('crosshair-follows');
     try {
-      this._call(() => this._handle.set_options(JSON.stringify(opts)));
+      this._call(() => this._handle.set_options(
+        this.lang === 'nl' ? 'nl' : 'en', this.group, this.crosshair,
+        follows != null && follows !== 'false', this.errorbars, this.getAttribute('sd') || 'population',
+        this.view, this.getAttribute('hierarchy') || 'spearheads', this.getAttribute('color-by') || 'gap'));
       this._statsCache = null;
       if (!quiet) this._setMessage(null);
       this._renderControls();

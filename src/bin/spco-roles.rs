@@ -241,7 +241,7 @@ fn quadrant_label(code: Option<&str>) -> String {
         .quadrants
         .iter()
         .find(|q| q.code == code)
-        .map_or_else(|| code.to_string(), |q| q.short_en.clone())
+        .map_or_else(|| code.to_string(), |q| q.short_en.to_string())
 }
 
 /// Aligns columns: text columns (`left`) to the left, numbers to the right.
@@ -384,7 +384,7 @@ fn table(s: &Stats, imported: &Imported) -> String {
         .map(|r| {
             let label = r
                 .code
-                .map_or_else(String::new, |c| cat.category(c).en.clone());
+                .map_or_else(String::new, |c| cat.category(c).en.to_string());
             (label, r)
         })
         .collect();
@@ -399,7 +399,7 @@ fn table(s: &Stats, imported: &Imported) -> String {
                 .spearheads
                 .iter()
                 .find(|x| x.id == id)
-                .map_or_else(String::new, |x| x.en.clone());
+                .map_or_else(String::new, |x| x.en.to_string());
             (format!("SR{id} {label}"), r)
         })
         .collect();

@@ -4,15 +4,11 @@
 //! Kept once, as `catalogue.json` compiled into the crate; the JS wrapper asks wasm for it rather
 //! than repeating any of it.
 
-use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use serde::Serialize;
 
-use crate::model::{Group, N_ROLES};
+use crate::model::Group;
 
-/// The catalogue as JSON text, exactly as compiled in.
-pub const CATALOGUE_JSON: &str = include_str!("catalogue.json");
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Strategic,
@@ -32,7 +28,7 @@ impl Category {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
     Up,
@@ -40,14 +36,14 @@ pub enum Trend {
     Down,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Framework,
     Action,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Nl,
@@ -72,117 +68,113 @@ impl Lang {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Role {
     pub id: u8,
     pub category: Category,
     pub trend: Trend,
-    pub nl: String,
-    pub en: String,
-    pub short_nl: String,
-    pub short_en: String,
+    pub nl: &'static str,
+    pub en: &'static str,
+    pub short_nl: &'static str,
+    pub short_en: &'static str,
 }
 
 impl Role {
-    pub fn text(&self, lang: Lang) -> &str {
-        lang.pick(&self.nl, &self.en)
+    pub fn text(&self, lang: Lang) -> &'static str {
+        lang.pick(self.nl, self.en)
     }
-    pub fn short(&self, lang: Lang) -> &str {
-        lang.pick(&self.short_nl, &self.short_en)
+    pub fn short(&self, lang: Lang) -> &'static str {
+        lang.pick(self.short_nl, self.short_en)
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct CategoryInfo {
     pub code: Category,
-    pub letter: String,
-    pub nl: String,
-    pub en: String,
-    pub short_nl: String,
-    pub short_en: String,
+    pub letter: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
+    pub short_nl: &'static str,
+    pub short_en: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct KindInfo {
     pub code: Kind,
-    pub nl: String,
-    pub en: String,
+    pub nl: &'static str,
+    pub en: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Spearhead {
     pub id: u8,
     pub kind: Kind,
-    pub nl: String,
-    pub en: String,
+    pub nl: &'static str,
+    pub en: &'static str,
     /// Main source roles.
-    pub primary: Vec<u8>,
+    pub primary: &'static [u8],
     /// Roles that also feed this spearhead role.
-    pub secondary: Vec<u8>,
+    pub secondary: &'static [u8],
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PurposeItem {
-    pub nl: String,
-    pub en: String,
+    pub nl: &'static str,
+    pub en: &'static str,
     /// The role folded into the higher purpose (role 1), if any.
     pub role: Option<u8>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Text2 {
-    pub nl: String,
-    pub en: String,
+    pub nl: &'static str,
+    pub en: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct GroupInfo {
-    pub code: String,
-    pub nl: String,
-    pub en: String,
+    pub code: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
     /// Participants in the report's focus group.
     pub focus_group: u32,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Spco {
-    pub code: String,
-    pub name: String,
-    pub nl: String,
-    pub en: String,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct QuadrantInfo {
-    pub code: String,
-    pub nl: String,
-    pub en: String,
-    pub short_nl: String,
-    pub short_en: String,
+    pub code: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
+    pub short_nl: &'static str,
+    pub short_en: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Catalogue {
-    pub roles: Vec<Role>,
-    pub categories: Vec<CategoryInfo>,
-    pub kinds: Vec<KindInfo>,
-    pub spearheads: Vec<Spearhead>,
-    pub higher_purpose: Vec<PurposeItem>,
-    pub higher_purpose_requirements: Vec<Text2>,
-    pub groups: Vec<GroupInfo>,
-    pub spcos: Vec<Spco>,
-    pub quadrants: Vec<QuadrantInfo>,
+    pub roles: &'static [Role],
+    pub categories: &'static [CategoryInfo],
+    pub kinds: &'static [KindInfo],
+    pub spearheads: &'static [Spearhead],
+    pub higher_purpose: &'static [PurposeItem],
+    pub higher_purpose_requirements: &'static [Text2],
+    pub groups: &'static [GroupInfo],
+    pub spcos: &'static [Spco],
+    pub quadrants: &'static [QuadrantInfo],
 }
 
-/// The compiled-in catalogue, parsed once.
+include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
+
+/// The compiled-in catalogue (generated from `catalogue.json` by `build.rs`).
 pub fn catalogue() -> &'static Catalogue {
-    static CAT: OnceLock<Catalogue> = OnceLock::new();
-    CAT.get_or_init(|| {
-        let cat: Catalogue = serde_json::from_str(CATALOGUE_JSON)
-            .expect("catalogue.json is compiled in and checked by a test");
-        debug_assert_eq!(cat.roles.len(), N_ROLES);
-        cat
-    })
+    &CATALOGUE
 }
 
 impl Catalogue {
@@ -211,9 +203,9 @@ impl Catalogue {
     pub fn group_for(&self, text: &str) -> Group {
         match self.find_group(text) {
             Some(g) => Group {
-                code: g.code.clone(),
-                label_nl: g.nl.clone(),
-                label_en: g.en.clone(),
+                code: g.code.to_string(),
+                label_nl: g.nl.to_string(),
+                label_en: g.en.to_string(),
                 known: true,
             },
             None => {

@@ -140,7 +140,7 @@ impl Spcos {
             .spcos
             .iter()
             .find(|s| s.code.eq_ignore_ascii_case(text) || s.name.eq_ignore_ascii_case(text))
-            .map_or_else(|| text.to_string(), |s| s.name.clone());
+            .map_or_else(|| text.to_string(), |s| s.name.to_string());
         let ix = match self.list.iter().position(|x| *x == name) {
             Some(i) => i,
             None => {

@@ -111,7 +111,7 @@ fn matrices(header: &Header, texts: &[String]) -> Vec<Matrix> {
 }
 
 fn mentions(text: &str, words: &[&str]) -> bool {
-    let t = text.to_lowercase();
+    let t = crate::model::fold_case(text);
     words.iter().any(|w| t.contains(w))
 }
 
@@ -146,7 +146,7 @@ fn map_roles(
                 what: format!(
                     "this column and column \"{}\" both hold role {role} of question {}",
                     header.name(first),
-                    m.prefix.to_uppercase()
+                    m.prefix.to_ascii_uppercase()
                 ),
             });
         }
@@ -155,7 +155,7 @@ fn map_roles(
 }
 
 fn find_column(header: &Header, texts: &[String], name: &str) -> Option<usize> {
-    let want = name.trim().to_lowercase();
+    let want = crate::model::fold_case(name.trim());
     header.norm.iter().position(|n| *n == want).or_else(|| {
         let want = normalise(name);
         texts.iter().position(|t| normalise(t) == want)
@@ -179,7 +179,7 @@ fn exclude(list: &mut Vec<Exclusion>, reason: &str) {
 
 /// Why a response is not a real one, from its `Status` (numeric or text export).
 fn status_reason(cell: &[u8]) -> Option<String> {
-    let s = String::from_utf8_lossy(cell.trim_ascii()).to_lowercase();
+    let s = crate::model::fold_case(&String::from_utf8_lossy(cell.trim_ascii()));
     match s.as_str() {
         "" | "0" | "ip address" | "anonymous" | "4" | "imported" => None,
         "1" | "survey preview" | "preview" => Some("survey preview".into()),
@@ -196,7 +196,7 @@ fn status_reason(cell: &[u8]) -> Option<String> {
 }
 
 fn finished_reason(cell: &[u8]) -> Option<String> {
-    let s = String::from_utf8_lossy(cell.trim_ascii()).to_lowercase();
+    let s = crate::model::fold_case(&String::from_utf8_lossy(cell.trim_ascii()));
     match s.as_str() {
         "" | "1" | "true" | "waar" => None,
         "0" | "false" | "onwaar" => Some("unfinished".into()),
@@ -302,15 +302,17 @@ fn pick_matrix<'m>(
         ),
     };
     if let Some(p) = prefix {
-        let p = p.trim().trim_end_matches('_').to_lowercase();
+        let p = crate::model::fold_case(p.trim().trim_end_matches('_'));
         return match all.iter().find(|m| m.prefix == p) {
             Some(m) => Ok(Some(m)),
             None => Err(columns_error(
                 file,
                 what,
-                format!("columns {0}_1 .. {0}_14", p.to_uppercase()),
+                format!("columns {0}_1 .. {0}_14", p.to_ascii_uppercase()),
                 all.iter()
-                    .map(|m| text::shown_str(&format!("{}: {}", m.prefix.to_uppercase(), m.stem)))
+                    .map(|m| {
+                        text::shown_str(&format!("{}: {}", m.prefix.to_ascii_uppercase(), m.stem))
+                    })
                     .collect(),
                 option,
             )),
@@ -399,7 +401,7 @@ pub(crate) fn parse(
     };
     let tried: Vec<String> = all
         .iter()
-        .map(|m| text::shown_str(&format!("{}: {}", m.prefix.to_uppercase(), m.stem)))
+        .map(|m| text::shown_str(&format!("{}: {}", m.prefix.to_ascii_uppercase(), m.stem)))
         .collect();
     let Some(imp) = imp else {
         return Err(columns_error(
@@ -432,7 +434,7 @@ pub(crate) fn parse(
                 },
                 format!(
                     "statements matching the 14 roles in question {}",
-                    m.prefix.to_uppercase()
+                    m.prefix.to_ascii_uppercase()
                 ),
                 m.cols
                     .iter()

@@ -177,7 +177,7 @@ impl Header {
             .iter()
             .map(|f| utf8(f.trim_ascii()).trim().to_string())
             .collect();
-        let norm = raw.iter().map(|r| r.to_lowercase()).collect();
+        let norm = raw.iter().map(|r| crate::model::fold_case(r)).collect();
         Header { raw, norm, line }
     }
 
@@ -326,7 +326,7 @@ pub(crate) fn normalise(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        out.push(crate::model::fold_char(c));
     }
     while out.ends_with(['.', ':', ';', '?', ' ']) {
         out.pop();

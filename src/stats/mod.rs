@@ -401,7 +401,7 @@ fn group_mask(groups: &[crate::model::Group], wanted: &[String]) -> Result<Vec<b
     let mut mask = vec![false; groups.len()];
     for w in wanted {
         let t = w.trim();
-        let via_catalogue = catalogue().find_group(t).map(|g| g.code.as_str());
+        let via_catalogue = catalogue().find_group(t).map(|g| g.code);
         let ix = groups
             .iter()
             .position(|g| g.code == t)
@@ -424,8 +424,8 @@ fn spco_key(text: &str) -> String {
         .spcos
         .iter()
         .find(|s| s.code.eq_ignore_ascii_case(t) || s.name.eq_ignore_ascii_case(t))
-        .map(|s| s.code.clone())
-        .unwrap_or_else(|| t.to_lowercase())
+        .map(|s| s.code.to_string())
+        .unwrap_or_else(|| crate::model::fold_case(t))
 }
 
 fn respondents(s: &Survey, sel: &Selection, kind: SdKind) -> Result<Parts, StatsError> {

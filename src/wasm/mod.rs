@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::{CachedMeasure, TextMeasure, FONT_FAMILY_UI};
-use crate::session::Session;
+use crate::session::{ErrorBars, Options, Session};
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -29,12 +29,6 @@ fn start() {
 #[wasm_bindgen]
 pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|p| p.borrow().clone())
-}
-
-/// The study catalogue (roles, spearhead roles, groups, SPCOs, quadrant names) as JSON.
-#[wasm_bindgen]
-pub fn catalogue_json() -> String {
-    crate::catalogue::CATALOGUE_JSON.to_string()
 }
 
 fn js_err(e: impl std::fmt::Display) -> JsError {
@@ -110,8 +104,32 @@ impl Chart {
         self.session.info_json()
     }
 
-    pub fn set_options(&mut self, json: &str) -> Result<(), JsError> {
-        self.session.set_options_json(json).map_err(js_err)
+    /// Applies the element's attributes; on error the previous options stay in force.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_options(
+        &mut self,
+        lang: &str,
+        groups: &str,
+        crosshair: &str,
+        crosshair_follows: bool,
+        errorbars: &str,
+        sd: &str,
+        view: &str,
+        hierarchy: &str,
+        color_by: &str,
+    ) -> Result<(), JsError> {
+        let options = Options {
+            lang: lang.into(),
+            groups: groups.into(),
+            crosshair: crosshair.into(),
+            crosshair_follows,
+            errorbars: ErrorBars::parse(errorbars).map_err(js_err)?,
+            sd: sd.into(),
+            view: view.into(),
+            hierarchy: hierarchy.into(),
+            color_by: color_by.into(),
+        };
+        self.session.set_options(options).map_err(js_err)
     }
 
     pub fn set_zoom(&mut self, zoom: &str) -> Result<(), JsError> {
