@@ -548,7 +548,7 @@ impl Session {
             if let Some(qi) = qi {
                 rows.push((
                     lang.pick("Kwadrant", "Quadrant").into(),
-                    lang.pick(&qi.short_nl, &qi.short_en).to_string(),
+                    lang.pick(qi.short_nl, qi.short_en).to_string(),
                 ));
             }
         }
@@ -561,7 +561,7 @@ impl Session {
         let category = cat.category(info.category);
         rows.push((
             lang.pick("Categorie", "Category").into(),
-            lang.pick(&category.nl, &category.en).to_string(),
+            lang.pick(category.nl, category.en).to_string(),
         ));
         let mut notes = Vec::new();
         if r.small_n {

@@ -396,7 +396,7 @@ fn layout_legend(
             let info = cat.category(c);
             (
                 LegendKind::Category(c),
-                lang.pick(&info.short_nl, &info.short_en).to_string(),
+                lang.pick(info.short_nl, info.short_en).to_string(),
             )
         })
         .collect();
@@ -736,10 +736,10 @@ fn place_quadrant_names(
     let inset = m.px(6.0);
     let mut out = Vec::new();
     for (code, region) in tints {
-        let Some(info) = cat.quadrants.iter().find(|q| &q.code == code) else {
+        let Some(info) = cat.quadrants.iter().find(|q| q.code == code) else {
             continue;
         };
-        let text = lang.pick(&info.short_nl, &info.short_en);
+        let text = lang.pick(info.short_nl, info.short_en);
         let top = region.y0 <= plot.y0 + 0.5;
         let right = region.x1 >= plot.x1 - 0.5;
         let h = m.line(QUAD_FONT);

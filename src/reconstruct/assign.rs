@@ -237,7 +237,7 @@ pub fn reconstruct(
     let groups: Vec<Group> = if grouped {
         table.groups.clone()
     } else {
-        cat.groups.iter().map(|g| cat.group_for(&g.code)).collect()
+        cat.groups.iter().map(|g| cat.group_for(g.code)).collect()
     };
     let mut survey = Survey::new(groups.clone(), Vec::new());
 
