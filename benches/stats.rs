@@ -30,7 +30,7 @@ impl Rng {
 
 fn synthetic() -> Survey {
     let cat = catalogue();
-    let groups = cat.groups.iter().map(|g| cat.group_for(&g.code)).collect();
+    let groups = cat.groups.iter().map(|g| cat.group_for(g.code)).collect();
     let spcos = cat.spcos.iter().map(|s| s.name.to_string()).collect();
     let mut s = Survey::new(groups, spcos);
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
