@@ -548,7 +548,7 @@ impl Session {
             if let Some(qi) = qi {
                 rows.push((
                     lang.pick("Kwadrant", "Quadrant").into(),
-                    lang.pick(qi.short_nl, qi.short_en).to_string(),
+                    lang.pick(qi.nl, qi.en).to_string(),
                 ));
             }
         }
@@ -643,6 +643,12 @@ impl Session {
                 fmt_fixed(x0, 1, lang), fmt_fixed(x1, 1, lang), fmt_fixed(y0, 1, lang), fmt_fixed(y1, 1, lang), visible
             ),
         }
+    }
+
+    /// The chart as a standalone SVG document (for reports and slides), at the current view.
+    pub fn svg(&self, width_css: f64, height_css: f64) -> Result<String, SessionError> {
+        chart::render_svg(&self.scene(), &self.view, width_css, height_css, 1.0)
+            .map_err(|e| SessionError::Draw(e.to_string()))
     }
 
     /// Draws the chart onto any plotters backend of the session's pixel size.

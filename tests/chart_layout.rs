@@ -253,7 +253,10 @@ fn quadrant_names_sit_in_their_quadrants() {
         assert_eq!(r.x0 > cx, right, "{}", q.code);
         assert_eq!(r.y1 < cy, above, "{}", q.code);
     }
-    assert!(l.quadrant_names.iter().any(|q| q.text.text == "Goed zo"));
+    assert!(l
+        .quadrant_names
+        .iter()
+        .any(|q| q.text.text == "Groot belang, goede prestatie"));
 }
 
 #[test]

@@ -198,3 +198,43 @@ fn reconstruct_and_check_are_dispatched() {
         assert!(matches!(o.status.code(), Some(0) | Some(2)), "{cmd}");
     }
 }
+
+#[test]
+fn svg_subcommand_draws_the_chart() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spco-roles"))
+        .args([
+            "svg",
+            "data/reconstructed-table3.csv",
+            "--group",
+            "sme",
+            "--lang",
+            "nl",
+            "--zoom",
+            "report",
+            "--size",
+            "800x500",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<svg width=\"800\" height=\"500\""));
+    // Dutch axis title and decimal commas on the report zoom's ticks.
+    assert!(svg.contains("Belang (1 = onbelangrijk"));
+    assert!(svg.contains("4,5"));
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_spco-roles"))
+        .args([
+            "svg",
+            "data/reconstructed-table3.csv",
+            "--group",
+            "astronauts",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("astronauts"));
+}

@@ -17,6 +17,7 @@ spco-roles: statistics of the VUB survey on the roles of Flemish spearhead-clust
 
 USAGE:
     spco-roles stats FILE [OPTIONS]
+    spco-roles svg FILE [OPTIONS]   the quadrant chart as an SVG document on standard output
     spco-roles reconstruct ...      (see `spco-roles reconstruct --help`)
     spco-roles check ...            (see `spco-roles check --help`)
     spco-roles help | --help
@@ -30,6 +31,15 @@ STATS:
     --sd KIND                 population (default, as the report) or sample
     --format FORMAT           json (default) or table
     --input-format FORMAT     auto (default), long, wide, qualtrics, json or summary
+
+SVG:
+    FILE                      survey data (any format above)
+    --group CODE              only this respondent group (repeatable)
+    --lang nl|en              language of labels and numbers (default en)
+    --zoom ZOOM               full (default), report (4.5-9 x 2.5-5), fit, or x0,x1,y0,y1
+    --errorbars KIND          sd (default), ci or none
+    --crosshair KIND          as for stats
+    --size WIDTHxHEIGHT       in CSS pixels (default 900x600)
 
 Errors go to standard error with exit code 2.
 ";
@@ -58,6 +68,7 @@ fn run(args: &[String]) -> Result<String, String> {
     match cmd.as_str() {
         "help" | "--help" | "-h" => Ok(USAGE.to_string()),
         "stats" => stats(&args[1..]),
+        "svg" => svg(&args[1..]),
         "reconstruct" | "check" => spco_roles::reconstruct::cli::run(cmd, &args[1..]),
         other => Err(format!(
             "unknown command `{other}`; try `spco-roles --help`"
@@ -427,4 +438,66 @@ fn excluded_notes(excluded: &[Exclusion]) -> String {
         out.push_str(&format!("  {} x {}\n", e.count, e.reason));
     }
     out
+}
+
+/// `spco-roles svg`: the same chart the browser draws, through the same session code.
+fn svg(args: &[String]) -> Result<String, String> {
+    use spco_roles::session::{ErrorBars, Session};
+    let mut session = Session::new();
+    let mut options = session.options().clone();
+    let mut groups = Vec::new();
+    let mut zoom = String::from("full");
+    let (mut width, mut height) = (900.0, 600.0);
+    let mut file = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value"))
+        };
+        match arg.as_str() {
+            "--help" | "-h" => return Ok(USAGE.to_string()),
+            "--group" => groups.push(value()?),
+            "--lang" => options.lang = value()?,
+            "--zoom" => zoom = value()?,
+            "--errorbars" => {
+                options.errorbars = ErrorBars::parse(&value()?).map_err(|e| e.to_string())?
+            }
+            "--crosshair" => options.crosshair = value()?,
+            "--size" => {
+                let v = value()?;
+                let parsed = v
+                    .split_once('x')
+                    .and_then(|(w, h)| {
+                        Some((w.trim().parse::<f64>().ok()?, h.trim().parse::<f64>().ok()?))
+                    })
+                    .filter(|(w, h)| {
+                        (100.0..=10000.0).contains(w) && (100.0..=10000.0).contains(h)
+                    });
+                (width, height) = parsed.ok_or_else(|| {
+                    format!("--size {v}: expected WIDTHxHEIGHT such as 900x600, each 100 to 10000")
+                })?;
+            }
+            _ if arg.starts_with('-') && arg != "-" => {
+                return Err(format!("unknown option {arg}\n\n{USAGE}"))
+            }
+            _ => set_file(&mut file, arg)?,
+        }
+    }
+    let path = file.ok_or_else(|| format!("svg needs a FILE\n\n{USAGE}"))?;
+    let bytes = read_input(&path)?;
+    let name = if path == "-" {
+        "stdin".to_string()
+    } else {
+        path.clone()
+    };
+    session
+        .load(&bytes, "auto", &name)
+        .map_err(|e| e.to_string())?;
+    options.groups = groups.join(",");
+    session.set_options(options).map_err(|e| e.to_string())?;
+    session.resize(width, height, 1.0);
+    session.set_zoom(&zoom).map_err(|e| e.to_string())?;
+    session.svg(width, height).map_err(|e| e.to_string())
 }

@@ -666,7 +666,10 @@ struct Occupancy {
 
 impl Occupancy {
     fn box_free(&self, b: &Rect, clearance: f64) -> bool {
-        let g = b.inflate(clearance);
+        // More room to the sides than above and below: two labels side by side with a hair
+        // between them read as one phrase, stacked ones read as lines.
+        let side = clearance * 5.0;
+        let g = Rect::new(b.x0 - side, b.y0 - clearance, b.x1 + side, b.y1 + clearance);
         self.boxes.iter().all(|(o, _)| !g.intersects(o))
             && self
                 .leaders

@@ -1,0 +1,201 @@
+//! The per-element state (what the wasm handle wraps), natively: load, options, filters,
+//! crosshair, zoom, layout, hit testing and tooltips.
+
+use spco_roles::chart::arial_measure;
+use spco_roles::session::{Options, Session};
+
+const TABLE3: &[u8] = include_bytes!("../data/table3-summary.csv");
+const RECON: &[u8] = include_bytes!("../data/reconstructed-table3.csv");
+
+fn loaded(bytes: &[u8]) -> Session {
+    let mut s = Session::new();
+    s.load(bytes, "auto", "data.csv").unwrap();
+    s.resize(900.0, 600.0, 1.0);
+    s
+}
+
+fn with(s: &mut Session, f: impl FnOnce(&mut Options)) -> Result<(), String> {
+    let mut o = s.options().clone();
+    f(&mut o);
+    s.set_options(o).map_err(|e| e.to_string())
+}
+
+#[test]
+fn table3_tooltip_in_both_languages() {
+    let mut s = loaded(TABLE3);
+    s.ensure_layout(&mut arial_measure()).unwrap();
+    let tip = s.tooltip_json(4).unwrap();
+    assert!(
+        tip.contains("Bringing together and coordinating diverse stakeholders"),
+        "{tip}"
+    );
+    assert!(
+        tip.contains("mean 7.97") && tip.contains("SD 0.91") && tip.contains("n = 30"),
+        "{tip}"
+    );
+    assert!(
+        tip.contains("Great importance, SPCOs perform very well"),
+        "{tip}"
+    );
+    with(&mut s, |o| o.lang = "nl".into()).unwrap();
+    let tip = s.tooltip_json(4).unwrap();
+    assert!(tip.contains("Het samenbrengen en coördineren"), "{tip}");
+    assert!(
+        tip.contains("gem. 7,97") && tip.contains("SD 0,91"),
+        "{tip}"
+    );
+    assert!(s.tooltip_json(15).is_none());
+}
+
+#[test]
+fn group_filter_and_crosshair_that_stays_or_follows() {
+    let mut s = loaded(RECON);
+    let all = s.stats().unwrap().n_respondents.unwrap();
+    assert_eq!(all, 31);
+    // The mean crosshair of the whole sample: the mean of the 14 role means.
+    with(&mut s, |o| o.crosshair = "mean".into()).unwrap();
+    let full = s.stats().unwrap().crosshair.clone();
+    let imp_means: f64 = s
+        .stats()
+        .unwrap()
+        .roles
+        .iter()
+        .map(|r| r.importance.as_ref().unwrap().mean)
+        .sum::<f64>()
+        / 14.0;
+    assert!((full.importance - imp_means).abs() < 1e-12);
+
+    with(&mut s, |o| o.groups = "sme".into()).unwrap();
+    let sme = s.stats().unwrap();
+    assert_eq!(sme.n_respondents, Some(5));
+    assert_eq!(
+        sme.crosshair.importance, full.importance,
+        "stays at the full sample by default"
+    );
+    with(&mut s, |o| o.crosshair_follows = true).unwrap();
+    let follow = s.stats().unwrap().crosshair.clone();
+    let sme_means: f64 = s
+        .stats()
+        .unwrap()
+        .roles
+        .iter()
+        .map(|r| r.importance.as_ref().unwrap().mean)
+        .sum::<f64>()
+        / 14.0;
+    assert!((follow.importance - sme_means).abs() < 1e-12);
+    assert!((follow.importance - full.importance).abs() > 1e-6);
+}
+
+#[test]
+fn errors_keep_the_previous_state() {
+    let mut s = loaded(RECON);
+    let before = s.stats_json();
+    let e = s
+        .load(
+            b"respondent,group,role,importance,performance\nr1,sme,4,12,3\n",
+            "auto",
+            "mine.csv",
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("mine.csv, line 2"), "{e}");
+    assert_eq!(s.stats_json(), before);
+    let e = with(&mut s, |o| o.groups = "astronauts".into()).unwrap_err();
+    assert!(e.contains("astronauts"), "{e}");
+    assert_eq!(s.options().groups, "");
+    assert_eq!(s.stats_json(), before);
+    assert!(with(&mut s, |o| o.lang = "fr".into()).is_err());
+    assert!(s.set_zoom("1,2,3").is_err());
+    assert!(s.set_zoom("9,1,1,5").is_err(), "inverted range");
+    let e = s.load(b"x", "xml", "a.xml").unwrap_err();
+    assert!(e.to_string().contains("unknown data format"));
+    // A summary table has no groups to filter by.
+    let mut t = loaded(TABLE3);
+    assert!(with(&mut t, |o| o.groups = "sme".into()).is_err());
+}
+
+#[test]
+fn zoom_layout_hit_and_focus_order() {
+    let mut s = loaded(TABLE3);
+    let mut m = arial_measure();
+    s.set_zoom("report").unwrap();
+    s.ensure_layout(&mut m).unwrap();
+    assert_eq!(s.view().x_range(), (4.5, 9.0));
+    assert_eq!(s.view().y_range(), (2.5, 5.0));
+    // Role 11 (importance 4.90) is inside the report zoom; every role is laid out once.
+    assert_eq!(s.layout().unwrap().points.len(), 14);
+    let (x, y) = s.item_position(4).unwrap();
+    assert_eq!(s.hit(x, y), 4);
+    assert_eq!(s.hit(x + 0.5, y - 0.5), 4);
+    // Zooming in at role 4 keeps role 4 where it was and hides far-away roles.
+    s.zoom_at(x, y, 4.0);
+    s.ensure_layout(&mut m).unwrap();
+    let (x2, y2) = s.item_position(4).unwrap();
+    assert!((x - x2).abs() < 1e-6 && (y - y2).abs() < 1e-6);
+    assert!(s.item_position(11).is_none());
+    // Tab order walks the visible roles in number order, then leaves.
+    let visible: Vec<u32> = {
+        let mut v: Vec<u32> = s
+            .layout()
+            .unwrap()
+            .points
+            .iter()
+            .map(|p| u32::from(p.role))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut seen = vec![];
+    let mut cur = 0;
+    loop {
+        cur = s.next_item(cur, 1);
+        if cur == 0 {
+            break;
+        }
+        seen.push(cur);
+    }
+    assert_eq!(seen, visible);
+    // The layout JSON is in CSS px: at dpr 2 the same numbers as at dpr 1.
+    s.set_zoom("full").unwrap();
+    s.ensure_layout(&mut m).unwrap();
+    let a: serde_json::Value = serde_json::from_str(&s.layout_json()).unwrap();
+    s.resize(900.0, 600.0, 2.0);
+    s.ensure_layout(&mut arial_measure()).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&s.layout_json()).unwrap();
+    assert_eq!(a["points"].as_array().unwrap().len(), 14);
+    for (p, q) in a["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(b["points"].as_array().unwrap())
+    {
+        assert!((p["x"].as_f64().unwrap() - q["x"].as_f64().unwrap()).abs() < 1.0);
+    }
+}
+
+#[test]
+fn svg_export_has_every_role() {
+    let s = loaded(TABLE3);
+    let svg = s.svg(800.0, 520.0).unwrap();
+    assert!(svg.starts_with("<svg"));
+    // plotters puts each text on its own line between the tags.
+    let texts: Vec<String> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| t.split('>').nth(1))
+        .map(|t| {
+            let t = t.split('<').next().unwrap_or("").trim();
+            t.replace('\u{a0}', " ").replace("&amp;", "&")
+        })
+        .collect();
+    for role in 1..=14u8 {
+        let short = spco_roles::catalogue::catalogue()
+            .role(role)
+            .unwrap()
+            .short_en;
+        let full = format!("{role}  {short}");
+        assert!(
+            texts.iter().any(|t| *t == full || *t == role.to_string()),
+            "role {role} not labelled in {texts:?}"
+        );
+    }
+}
