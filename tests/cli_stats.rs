@@ -101,7 +101,7 @@ fn table3_table_format() {
     assert!(
         role11.contains("Business support services")
             && role11.contains("4.90")
-            && role11.contains("Possible overkill"),
+            && role11.contains("Less crucial, performing well"),
         "{role11}"
     );
     assert!(out.contains("SR2 Shaping a consortium"));
