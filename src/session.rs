@@ -109,6 +109,71 @@ impl Size {
     }
 }
 
+/// What the wrapper needs to know about loaded data.
+#[derive(Debug, Serialize)]
+pub struct Info<'a> {
+    pub format: &'static str,
+    pub source: &'static str,
+    pub n_respondents: Option<u32>,
+    pub groups: Vec<stats::GroupStats>,
+    pub excluded: &'a [import::Exclusion],
+}
+
+/// A tooltip: title, the full role text, figure rows (label, value) and a note.
+#[derive(Debug, Serialize)]
+pub struct Tooltip {
+    pub title: String,
+    pub text: String,
+    pub rows: Vec<(String, String)>,
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct RectCss {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct ViewCss {
+    pub x0: f64,
+    pub x1: f64,
+    pub y0: f64,
+    pub y1: f64,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct PointCss {
+    pub role: u8,
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct LabelCss {
+    pub role: u8,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub number_only: bool,
+    pub leader: bool,
+}
+
+/// The geometry of the last frame in CSS pixels (see `Session::layout_css`).
+#[derive(Debug, Serialize)]
+pub struct LayoutCss {
+    pub width_css: f64,
+    pub height_css: f64,
+    pub dpr: f64,
+    pub plot: RectCss,
+    pub view: ViewCss,
+    pub points: Vec<PointCss>,
+    pub labels: Vec<LabelCss>,
+}
+
 /// A named or explicit zoom.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Zoom {
@@ -291,18 +356,8 @@ impl Session {
     }
 
     /// What the wrapper needs to build its controls.
-    pub fn info_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Info<'a> {
-            format: String,
-            source: &'a str,
-            n_respondents: Option<u32>,
-            groups: Vec<stats::GroupStats>,
-            excluded: &'a [import::Exclusion],
-        }
-        let Some(imported) = &self.imported else {
-            return "null".into();
-        };
+    pub fn info(&self) -> Option<Info<'_>> {
+        let imported = self.imported.as_ref()?;
         // Per-group n of the whole dataset, whatever the current filter.
         let all = stats::compute(
             &imported.dataset,
@@ -310,8 +365,8 @@ impl Session {
             &StatsOptions::default(),
         )
         .ok();
-        let info = Info {
-            format: imported.format.name().to_string(),
+        Some(Info {
+            format: imported.format.name(),
             source: match imported.dataset {
                 Dataset::Respondents(_) => "respondents",
                 Dataset::Summary(_) => "summary",
@@ -319,15 +374,7 @@ impl Session {
             n_respondents: all.as_ref().and_then(|s| s.n_respondents),
             groups: all.map(|s| s.groups).unwrap_or_default(),
             excluded: &imported.excluded,
-        };
-        serde_json::to_string(&info).unwrap_or_else(|_| "null".into())
-    }
-
-    pub fn stats_json(&self) -> String {
-        match &self.stats {
-            Some(s) => serde_json::to_string(s).unwrap_or_else(|_| "null".into()),
-            None => "null".into(),
-        }
+        })
     }
 
     // ---- view -----------------------------------------------------------------------------
@@ -508,7 +555,7 @@ impl Session {
     }
 
     /// The tooltip of a role: full text and figures, formatted for the current language.
-    pub fn tooltip_json(&self, role: u32) -> Option<String> {
+    pub fn tooltip(&self, role: u32) -> Option<Tooltip> {
         let cat = catalogue();
         let stats = self.stats.as_ref()?;
         let r = stats.roles.iter().find(|r| u32::from(r.role) == role)?;
@@ -576,48 +623,58 @@ impl Session {
                 "The 95% confidence interval crosses the quadrant line.",
             ));
         }
-        #[derive(Serialize)]
-        struct Tip {
-            title: String,
-            text: String,
-            rows: Vec<(String, String)>,
-            note: String,
-        }
-        serde_json::to_string(&Tip {
+        Some(Tooltip {
             title: format!("{} · {}", r.role, info.short(lang)),
             text: info.text(lang).to_string(),
             rows,
             note: notes.join(" "),
         })
-        .ok()
     }
 
     /// Geometry of the last layout in CSS px, for tests and for pages that overlay the chart.
-    pub fn layout_json(&self) -> String {
-        let Some(layout) = &self.layout else {
-            return "null".into();
-        };
+    pub fn layout_css(&self) -> Option<LayoutCss> {
+        let layout = self.layout.as_ref()?;
         let d = self.size.dpr;
-        let r = layout.transform.plot_rect();
+        let css = |r: &chart::Rect| RectCss {
+            x: r.x0 / d,
+            y: r.y0 / d,
+            w: r.width() / d,
+            h: r.height() / d,
+        };
         let (x0, x1) = layout.transform.x_range();
         let (y0, y1) = layout.transform.y_range();
-        let rect = |x: f64, y: f64, w: f64, h: f64| serde_json::json!({"x": x / d, "y": y / d, "w": w / d, "h": h / d});
-        serde_json::json!({
-            "width_css": self.size.width_css,
-            "height_css": self.size.height_css,
-            "dpr": d,
-            "plot": rect(r.x0, r.y0, r.width(), r.height()),
-            "view": {"x0": x0, "x1": x1, "y0": y0, "y1": y1},
-            "points": layout.points.iter().map(|p| serde_json::json!({"role": p.role, "x": p.x / d, "y": p.y / d})).collect::<Vec<_>>(),
-            "labels": layout.labels.iter().map(|l| {
-                let mut v = rect(l.rect.x0, l.rect.y0, l.rect.width(), l.rect.height());
-                v["role"] = l.role.into();
-                v["number_only"] = l.number_only.into();
-                v["leader"] = l.leader.is_some().into();
-                v
-            }).collect::<Vec<_>>(),
+        Some(LayoutCss {
+            width_css: self.size.width_css,
+            height_css: self.size.height_css,
+            dpr: d,
+            plot: css(&layout.transform.plot_rect()),
+            view: ViewCss { x0, x1, y0, y1 },
+            points: layout
+                .points
+                .iter()
+                .map(|p| PointCss {
+                    role: p.role,
+                    x: p.x / d,
+                    y: p.y / d,
+                })
+                .collect(),
+            labels: layout
+                .labels
+                .iter()
+                .map(|l| {
+                    let r = css(&l.rect);
+                    LabelCss {
+                        role: l.role,
+                        x: r.x,
+                        y: r.y,
+                        w: r.w,
+                        h: r.h,
+                        number_only: l.number_only,
+                        leader: l.leader.is_some(),
+                    }
+                })
+                .collect(),
         })
-        .to_string()
     }
 
     /// One sentence for screen readers describing what is shown.

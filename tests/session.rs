@@ -24,7 +24,7 @@ fn with(s: &mut Session, f: impl FnOnce(&mut Options)) -> Result<(), String> {
 fn table3_tooltip_in_both_languages() {
     let mut s = loaded(TABLE3);
     s.ensure_layout(&mut arial_measure()).unwrap();
-    let tip = s.tooltip_json(4).unwrap();
+    let tip = serde_json::to_string(&s.tooltip(4).unwrap()).unwrap();
     assert!(
         tip.contains("Bringing together and coordinating diverse stakeholders"),
         "{tip}"
@@ -38,13 +38,13 @@ fn table3_tooltip_in_both_languages() {
         "{tip}"
     );
     with(&mut s, |o| o.lang = "nl".into()).unwrap();
-    let tip = s.tooltip_json(4).unwrap();
+    let tip = serde_json::to_string(&s.tooltip(4).unwrap()).unwrap();
     assert!(tip.contains("Het samenbrengen en coördineren"), "{tip}");
     assert!(
         tip.contains("gem. 7,97") && tip.contains("SD 0,91"),
         "{tip}"
     );
-    assert!(s.tooltip_json(15).is_none());
+    assert!(s.tooltip(15).is_none());
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn group_filter_and_crosshair_that_stays_or_follows() {
 #[test]
 fn errors_keep_the_previous_state() {
     let mut s = loaded(RECON);
-    let before = s.stats_json();
+    let before = serde_json::to_string(&s.stats()).unwrap();
     let e = s
         .load(
             b"respondent,group,role,importance,performance\nr1,sme,4,12,3\n",
@@ -98,11 +98,11 @@ fn errors_keep_the_previous_state() {
         )
         .unwrap_err();
     assert!(e.to_string().contains("mine.csv, line 2"), "{e}");
-    assert_eq!(s.stats_json(), before);
+    assert_eq!(serde_json::to_string(&s.stats()).unwrap(), before);
     let e = with(&mut s, |o| o.groups = "astronauts".into()).unwrap_err();
     assert!(e.contains("astronauts"), "{e}");
     assert_eq!(s.options().groups, "");
-    assert_eq!(s.stats_json(), before);
+    assert_eq!(serde_json::to_string(&s.stats()).unwrap(), before);
     assert!(with(&mut s, |o| o.lang = "fr".into()).is_err());
     assert!(s.set_zoom("1,2,3").is_err());
     assert!(s.set_zoom("9,1,1,5").is_err(), "inverted range");
@@ -157,10 +157,10 @@ fn zoom_layout_hit_and_focus_order() {
     // The layout JSON is in CSS px: at dpr 2 the same numbers as at dpr 1.
     s.set_zoom("full").unwrap();
     s.ensure_layout(&mut m).unwrap();
-    let a: serde_json::Value = serde_json::from_str(&s.layout_json()).unwrap();
+    let a: serde_json::Value = serde_json::to_value(s.layout_css().unwrap()).unwrap();
     s.resize(900.0, 600.0, 2.0);
     s.ensure_layout(&mut arial_measure()).unwrap();
-    let b: serde_json::Value = serde_json::from_str(&s.layout_json()).unwrap();
+    let b: serde_json::Value = serde_json::to_value(s.layout_css().unwrap()).unwrap();
     assert_eq!(a["points"].as_array().unwrap().len(), 14);
     for (p, q) in a["points"]
         .as_array()

@@ -101,7 +101,6 @@ export class SpcoRolesElement extends HTMLElement {
     this._pointers = new Map();
     this._loadSeq = 0;
     this._info = null;
-    this._statsCache = null;
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = `<style>${STYLE}</style>
       <div class="root">
@@ -151,14 +150,13 @@ export class SpcoRolesElement extends HTMLElement {
   /** The current statistics, as plain objects (see README: "The statistics JSON"). */
   get stats() {
     if (!this._handle) return null;
-    if (!this._statsCache) this._statsCache = this._call(() => this._handle.stats_json());
-    return this._statsCache ? JSON.parse(this._statsCache) : null;
+    return this._call(() => this._handle.stats()) ?? null;
   }
 
   /** Geometry of the last drawn frame in CSS pixels (plot rect, visible points, placed labels, view). */
   get layout() {
     if (!this._handle) return null;
-    return JSON.parse(this._call(() => this._handle.layout_json()));
+    return this._call(() => this._handle.layout()) ?? null;
   }
 
   /** Information about the loaded data: format, groups (with n), exclusions, source kind. */
@@ -272,7 +270,7 @@ export class SpcoRolesElement extends HTMLElement {
   }
 
   _afterLoad() {
-    this._info = JSON.parse(this._call(() => this._handle.info_json()));
+    this._info = this._call(() => this._handle.info());
     this._setMessage(null);
     this._applyOptions(true);
     this._applyZoom();
@@ -288,7 +286,6 @@ export class SpcoRolesElement extends HTMLElement {
         this.lang === 'nl' ? 'nl' : 'en', this.group, this.crosshair,
         follows != null && follows !== 'false', this.errorbars, this.getAttribute('sd') || 'population',
         this.view, this.getAttribute('hierarchy') || 'spearheads', this.getAttribute('color-by') || 'gap'));
-      this._statsCache = null;
       if (!quiet) this._setMessage(null);
       this._renderControls();
       this._invalidate();
@@ -557,9 +554,8 @@ export class SpcoRolesElement extends HTMLElement {
   // ---- tooltip, controls, messages ----------------------------------------------------------
 
   _showTip(item, x, y) {
-    const data = this._safe(() => this._handle.tooltip_json(item));
-    if (!data) { this._hideTip(); return; }
-    const t = JSON.parse(data);
+    const t = this._safe(() => this._handle.tooltip(item));
+    if (!t) { this._hideTip(); return; }
     const tip = this._el.tip;
     tip.replaceChildren();
     const h = document.createElement('h4');

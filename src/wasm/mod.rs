@@ -31,6 +31,13 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|p| p.borrow().clone())
 }
 
+/// Plain JS objects (not Maps) and plain numbers, as JSON would give.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 fn js_err(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
@@ -100,8 +107,9 @@ impl Chart {
         self.session.load(bytes, format, name).map_err(js_err)
     }
 
-    pub fn info_json(&self) -> String {
-        self.session.info_json()
+    /// Format, source kind, groups with n and exclusions of the loaded data (null before).
+    pub fn info(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.info())
     }
 
     /// Applies the element's attributes; on error the previous options stay in force.
@@ -204,16 +212,18 @@ impl Chart {
         self.session.set_selected(item);
     }
 
-    pub fn tooltip_json(&self, item: u32) -> Option<String> {
-        self.session.tooltip_json(item)
+    pub fn tooltip(&self, item: u32) -> Result<JsValue, JsError> {
+        to_js(&self.session.tooltip(item))
     }
 
-    pub fn stats_json(&self) -> String {
-        self.session.stats_json()
+    /// The statistics of the current selection as plain objects (the CLI's JSON).
+    pub fn stats(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.stats())
     }
 
-    pub fn layout_json(&self) -> String {
-        self.session.layout_json()
+    /// The last frame's geometry in CSS px (plot, view, visible points, placed labels).
+    pub fn layout(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.layout_css())
     }
 
     /// Escape: leaves a zoomed-in subtree (hierarchy); false when there is nothing to leave.
