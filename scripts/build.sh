@@ -14,6 +14,11 @@ if [ "$profile" = release ]; then
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     pkg/spco_roles_bg.wasm -o pkg/spco_roles_bg.wasm
 fi
-cp www/spco-roles.js pkg/spco-roles.js
+# One module for the page: the wrapper with the wasm-bindgen glue bundled in (minified in release).
+cp www/spco-roles.js pkg/wrapper.js
+minify=(); [ "$profile" = release ] && minify=(--minify)
+node_modules/.bin/esbuild pkg/wrapper.js --bundle --format=esm --target=es2020 "${minify[@]}" \
+  --legal-comments=none --log-level=warning --outfile=pkg/spco-roles.js
+rm pkg/wrapper.js pkg/spco_roles.js
 cp www/spco-roles.d.ts pkg/spco-roles.d.ts
 printf '[build] pkg/: %s\n' "$(cd pkg && ls | tr '\n' ' ')" >&2

@@ -213,7 +213,10 @@ pub struct Session {
     stats: Option<Stats>,
     view: ViewTransform,
     size: Size,
+    /// The last layout; kept while `dirty` so hit tests between a change and the next frame
+    /// still answer from what is on screen.
     layout: Option<QuadrantLayout>,
+    dirty: bool,
     highlighted: Option<u8>,
     selected: Option<u8>,
 }
@@ -238,6 +241,7 @@ impl Session {
                 dpr: 1.0,
             },
             layout: None,
+            dirty: true,
             highlighted: None,
             selected: None,
         }
@@ -302,7 +306,7 @@ impl Session {
             return Err(e);
         }
         self.lang = lang;
-        self.layout = None;
+        self.dirty = true;
         Ok(())
     }
 
@@ -351,7 +355,7 @@ impl Session {
             &selection,
             &StatsOptions { sd, crosshair },
         )?);
-        self.layout = None;
+        self.dirty = true;
         Ok(())
     }
 
@@ -388,7 +392,7 @@ impl Session {
         };
         if size != self.size {
             self.size = size;
-            self.layout = None;
+            self.dirty = true;
         }
     }
 
@@ -406,7 +410,7 @@ impl Session {
                 .map_err(|e| SessionError::Zoom(format!("{zoom}: {e}")))?,
         };
         self.view = view.with_plot_rect(plot).unwrap_or(view);
-        self.layout = None;
+        self.dirty = true;
         Ok(())
     }
 
@@ -421,14 +425,14 @@ impl Session {
         }
         let d = self.size.dpr;
         self.view = self.view.zoom_at(x_css * d, y_css * d, factor);
-        self.layout = None;
+        self.dirty = true;
     }
 
     /// Pans by a pointer movement in CSS px (the content follows the pointer).
     pub fn pan(&mut self, dx_css: f64, dy_css: f64) {
         let d = self.size.dpr;
         self.view = self.view.pan_px(dx_css * d, dy_css * d);
-        self.layout = None;
+        self.dirty = true;
     }
 
     pub fn box_zoom(&mut self, x0_css: f64, y0_css: f64, x1_css: f64, y1_css: f64) {
@@ -436,14 +440,14 @@ impl Session {
         self.view = self
             .view
             .box_zoom(x0_css * d, y0_css * d, x1_css * d, y1_css * d);
-        self.layout = None;
+        self.dirty = true;
     }
 
     pub fn set_highlight(&mut self, role: u32) {
         let role = u8::try_from(role).ok().filter(|r| (1..=14).contains(r));
         if role != self.highlighted {
             self.highlighted = role;
-            self.layout = None;
+            self.dirty = true;
         }
     }
 
@@ -451,7 +455,7 @@ impl Session {
         let role = u8::try_from(role).ok().filter(|r| (1..=14).contains(r));
         if role != self.selected {
             self.selected = role;
-            self.layout = None;
+            self.dirty = true;
         }
     }
 
@@ -502,7 +506,7 @@ impl Session {
         &mut self,
         measure: &mut dyn TextMeasure,
     ) -> Result<&QuadrantLayout, SessionError> {
-        if self.layout.is_none() {
+        if self.dirty || self.layout.is_none() {
             let scene = self.scene();
             let layout = layout_quadrant(
                 &scene,
@@ -514,6 +518,7 @@ impl Session {
             .map_err(|e| SessionError::Draw(e.to_string()))?;
             self.view = layout.transform;
             self.layout = Some(layout);
+            self.dirty = false;
         }
         Ok(self.layout.as_ref().expect("set above"))
     }

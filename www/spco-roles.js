@@ -3,6 +3,8 @@
 // values. All data, statistics, geometry and drawing live in wasm. Text from data files only ever
 // reaches the DOM through textContent.
 
+import initWasm, * as wasm from './spco_roles.js';
+
 const UI = {
   en: {
     everyone: 'Everyone', groups: 'Respondent groups', full: 'Full scale', report: 'Report zoom', fit: 'Fit',
@@ -70,14 +72,12 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 const ATTRS = ['src', 'view', 'group', 'lang', 'crosshair', 'zoom', 'controls', 'errorbars', 'format', 'sd',
   'crosshair-follows', 'link', 'hierarchy', 'color-by', 'synthetic'];
 
-// The wasm module is loaded once per page, however many elements there are.
+// The wasm module is fetched and instantiated once per page, however many elements there are,
+// and only when the first element connects.
 let wasmReady = null;
 function loadWasm() {
   if (!wasmReady) {
-    wasmReady = import(new URL('./spco_roles.js', import.meta.url).href).then(async (mod) => {
-      await mod.default({ module_or_path: new URL('./spco_roles_bg.wasm', import.meta.url) });
-      return mod;
-    });
+    wasmReady = initWasm({ module_or_path: new URL('./spco_roles_bg.wasm', import.meta.url) }).then(() => wasm);
   }
   return wasmReady;
 }
