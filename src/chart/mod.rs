@@ -11,6 +11,7 @@ mod layout;
 mod text;
 mod ticks;
 mod view;
+pub mod hierarchy;
 
 pub use draw::{
     draw_quadrant, render_svg, DrawError, DrawOptions, FONT_FAMILY_EXPORT, FONT_FAMILY_UI,
