@@ -484,7 +484,10 @@ pub fn layout_hierarchy(
             for (&id, sp) in l.iter().zip(&spans) {
                 if let Some((a, b)) = sp {
                     let c = (a + b) / 2.0;
-                    let w = (b - a - gap).clamp(1.0, CAP_GROUP * s);
+                    // Centred over its children, but a box of ordinary size across the levels'
+                    // direction (a column-high box would read as a container).
+                    let cap = if tb { CAP_GROUP * s } else { CAP_ROW * s };
+                    let w = (b - a - gap).clamp(1.0, cap);
                     cross.insert(id, (c - w / 2.0, c + w / 2.0));
                     sub_of.insert(id, 0);
                 }
