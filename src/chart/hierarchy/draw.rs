@@ -246,7 +246,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     }
 
     fn text(&mut self, tb: &TextBox, c: Rgb, alpha: f64, bold: bool) -> Result<(), DrawError> {
-        if !self.clip.contains_rect(&tb.rect) {
+        if !self.clip.inflate(0.5).contains_rect(&tb.rect) {
             return Ok(());
         }
         let (x, y) = tb.anchor();

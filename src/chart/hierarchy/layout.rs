@@ -231,6 +231,20 @@ fn ellipsize(text: &str, max_w: f64, font: f64, m: &mut dyn TextMeasure) -> Stri
     }
 }
 
+/// `text` with words dropped from the end until it and an ellipsis fit; a single word that
+/// does not fit is cut.
+fn ellipsize_words(text: &str, max_w: f64, font: f64, m: &mut dyn TextMeasure) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.len() > 1 {
+        let s = words.join(" ") + "…";
+        if m.text_width(&s, font) <= max_w {
+            return s;
+        }
+        words.pop();
+    }
+    ellipsize(words.first().copied().unwrap_or(""), max_w, font, m)
+}
+
 struct Fitted {
     form: LabelForm,
     lines: Vec<String>,
@@ -258,34 +272,31 @@ fn fit_label(
     }
     let max_lines = ((h / line_h).floor() as usize).max(1);
     let lines = wrap(label, w, font, m);
-    if !lines.is_empty() && lines.len() <= max_lines && !lines.iter().any(|l| l.ends_with('…')) {
+    // A word cut by `wrap` ends the usable text: better "6 · Knowledge…" than a broken word.
+    let cut = lines
+        .iter()
+        .position(|l| l.ends_with('…') && !label.contains('…'))
+        .unwrap_or(lines.len());
+    if !lines.is_empty() && cut == lines.len() && lines.len() <= max_lines {
         return Fitted {
             form: LabelForm::Full,
             lines,
         };
     }
-    if !lines.is_empty() {
-        let mut kept: Vec<String> = lines.into_iter().take(max_lines).collect();
-        if let Some(last) = kept.pop() {
-            let last = if last.ends_with('…') {
-                last
-            } else {
-                ellipsize(&last, w, font, m)
-            };
-            let cut = ellipsize(&(last.trim_end_matches('…').to_string() + " "), w, font, m);
-            let last = if last.len() <= cut.len() { last } else { cut };
-            kept.push(last);
-        }
-        let shown: usize = kept
-            .iter()
-            .map(|l| l.trim_end_matches('…').chars().count())
-            .sum();
-        if shown >= prefix_len + 6 {
-            return Fitted {
-                form: LabelForm::Truncated,
-                lines: kept,
-            };
-        }
+    let mut kept: Vec<String> = lines.into_iter().take(cut.min(max_lines)).collect();
+    if let Some(last) = kept.pop() {
+        kept.push(ellipsize_words(&last, w, font, m));
+    }
+    let shown: usize = kept
+        .iter()
+        .map(|l| l.trim_end_matches('…').chars().count())
+        .sum::<usize>()
+        + kept.len().saturating_sub(1);
+    if !kept.is_empty() && shown >= prefix_len + 6 {
+        return Fitted {
+            form: LabelForm::Truncated,
+            lines: kept,
+        };
     }
     if !short.is_empty() && m.text_width(short, font) <= w {
         return Fitted {
@@ -806,7 +817,8 @@ fn make_node(
     } else {
         value.map_or(NEUTRAL, |v| scale.color(v))
     };
-    let inside = plot.contains_rect(&rect);
+    // A hair of tolerance: boxes flush with the plot edge come out 1e-13 px over.
+    let inside = plot.inflate(1e-6).contains_rect(&rect);
     let mut node = LaidNode {
         id,
         kind,
