@@ -33,10 +33,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (420.0, 600.0, 1.0),
         (420.0, 600.0, 2.0),
     ];
-    let zooms = [("fit", HierView::fit()), ("zoom", HierView::new(2.5, 0.55, 0.7)?)];
+    let zooms = [
+        ("fit", HierView::fit()),
+        ("zoom", HierView::new(2.5, 0.55, 0.7)?),
+    ];
     for lang in [Lang::En, Lang::Nl] {
         let tag = if lang == Lang::En { "en" } else { "nl" };
-        for (arr, an) in [(Arrangement::Spearheads, "sr"), (Arrangement::Categories, "cat")] {
+        for (arr, an) in [
+            (Arrangement::Spearheads, "sr"),
+            (Arrangement::Categories, "cat"),
+        ] {
             for (cb, cn) in [
                 (ColorBy::Importance, "imp"),
                 (ColorBy::Performance, "perf"),

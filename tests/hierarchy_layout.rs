@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::chart::arial_measure;
 use spco_roles::chart::hierarchy::{
-    contrast, hit_test_hierarchy, layout_hierarchy, lerp, render_hierarchy_svg,
-    values_from_stats, zoom_to_node, Arrangement, ColorBy, Hit, HierView, HierarchyLayout,
-    HierarchyScene, NodeId, NodeKind, Orientation, MAX_ZOOM,
+    contrast, hit_test_hierarchy, layout_hierarchy, lerp, render_hierarchy_svg, values_from_stats,
+    zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, NodeId,
+    NodeKind, Orientation, MAX_ZOOM,
 };
 use spco_roles::import::{import_str, ImportOptions};
 use spco_roles::stats::{compute, Selection, StatsOptions};
@@ -50,11 +50,21 @@ fn every_node_is_laid_out() {
         .chain([201, 202, 300, 301, 302, 303])
         .collect();
     assert_eq!(ids(&l), want);
-    assert_eq!(l.node(1).unwrap().label, "1 · Competitiveness and economic growth (extra employment)");
+    assert_eq!(
+        l.node(1).unwrap().label,
+        "1 · Competitiveness and economic growth (extra employment)"
+    );
     assert_eq!(l.node(102).unwrap().label, "SR2 · Shaping a consortium");
-    assert_eq!(l.node(4).unwrap().label, "4 · Bringing stakeholders together");
+    assert_eq!(
+        l.node(4).unwrap().label,
+        "4 · Bringing stakeholders together"
+    );
     // Role 1 sits inside the higher purpose.
-    assert!(l.node(300).unwrap().rect.contains_rect(&l.node(1).unwrap().rect));
+    assert!(l
+        .node(300)
+        .unwrap()
+        .rect
+        .contains_rect(&l.node(1).unwrap().rect));
 
     let s = scene(Arrangement::Categories, Lang::Nl, ColorBy::Gap);
     let l = lay(&s, &HierView::fit(), 700.0, 900.0, 2.0);
@@ -84,10 +94,16 @@ fn every_link_is_an_edge_with_the_right_dash() {
                     let (p, c) = (l.node(e.from).unwrap(), l.node(e.to).unwrap());
                     let (first, last) = (e.points[0], *e.points.last().unwrap());
                     if l.orientation == Orientation::TopDown {
-                        assert!((last.1 - c.rect.y0).abs() < 0.5 && (last.0 - c.rect.center().0).abs() < 0.5);
+                        assert!(
+                            (last.1 - c.rect.y0).abs() < 0.5
+                                && (last.0 - c.rect.center().0).abs() < 0.5
+                        );
                         assert!(first.1 >= p.rect.y1 - 0.5);
                     } else {
-                        assert!((last.0 - c.rect.x0).abs() < 0.5 && (last.1 - c.rect.center().1).abs() < 0.5);
+                        assert!(
+                            (last.0 - c.rect.x0).abs() < 0.5
+                                && (last.1 - c.rect.center().1).abs() < 0.5
+                        );
                         assert!(first.0 >= p.rect.x1 - 0.5);
                     }
                 }
@@ -97,7 +113,10 @@ fn every_link_is_an_edge_with_the_right_dash() {
         assert_eq!(n_links, 18);
         // Role 5 is primary for SR5 and SR6: both solid.
         for sr in [105, 106] {
-            assert!(l.edges.iter().any(|e| e.from == sr && e.to == 5 && e.primary));
+            assert!(l
+                .edges
+                .iter()
+                .any(|e| e.from == sr && e.to == 5 && e.primary));
         }
         // 18 role links, 10 kind -> spearhead, 2 purpose -> kind.
         assert_eq!(l.edges.len(), 30);
@@ -142,30 +161,55 @@ fn check_geometry(l: &HierarchyLayout, tag: &str) {
             }
             for (j, t) in a.lines.iter().enumerate() {
                 for u in &a.lines[j + 1..] {
-                    assert!(!t.rect.intersects(&u.rect), "{tag}: lines of {} overlap", a.id);
+                    assert!(
+                        !t.rect.intersects(&u.rect),
+                        "{tag}: lines of {} overlap",
+                        a.id
+                    );
                 }
             }
         } else {
-            assert!(a.lines.is_empty(), "{tag}: text of a box cut by the plot edge");
+            assert!(
+                a.lines.is_empty(),
+                "{tag}: text of a box cut by the plot edge"
+            );
         }
         for b in &l.nodes[i + 1..] {
             let nested = a.rect.contains_rect(&b.rect) || b.rect.contains_rect(&a.rect);
             let frame = a.kind == NodeKind::Purpose || b.kind == NodeKind::Purpose;
             if frame && nested {
                 // Items inside the frame must not overlap its header text.
-                let (f, item) = if a.kind == NodeKind::Purpose { (a, b) } else { (b, a) };
+                let (f, item) = if a.kind == NodeKind::Purpose {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
                 for t in &f.lines {
-                    assert!(!t.rect.intersects(&item.rect), "{tag}: header over {}", item.id);
+                    assert!(
+                        !t.rect.intersects(&item.rect),
+                        "{tag}: header over {}",
+                        item.id
+                    );
                 }
                 continue;
             }
-            assert!(!a.rect.intersects(&b.rect), "{tag}: {} and {} overlap", a.id, b.id);
+            assert!(
+                !a.rect.intersects(&b.rect),
+                "{tag}: {} and {} overlap",
+                a.id,
+                b.id
+            );
         }
         if let Some(t) = &a.toggle {
             assert!(l.plot.contains_rect(&t.rect), "{tag}");
             for b in &l.nodes {
                 if b.id != a.id && !(b.kind == NodeKind::Purpose && b.rect.contains_rect(&a.rect)) {
-                    assert!(!t.rect.intersects(&b.rect), "{tag}: toggle of {} on {}", a.id, b.id);
+                    assert!(
+                        !t.rect.intersects(&b.rect),
+                        "{tag}: toggle of {} on {}",
+                        a.id,
+                        b.id
+                    );
                 }
             }
             if let Some(lb) = &t.label {
@@ -178,7 +222,10 @@ fn check_geometry(l: &HierarchyLayout, tag: &str) {
         assert!(lg.title.font_px >= 10.0 * dpr);
         for (_, t) in &lg.ticks {
             assert!(t.font_px >= 10.0 * dpr);
-            assert!(t.rect.x0 >= 0.0 && t.rect.x1 <= l.width && t.rect.y1 <= l.height, "{tag}");
+            assert!(
+                t.rect.x0 >= 0.0 && t.rect.x1 <= l.width && t.rect.y1 <= l.height,
+                "{tag}"
+            );
         }
         assert!(lg.title.rect.x1 <= l.width);
     }
@@ -197,7 +244,11 @@ fn no_overlaps_no_small_text_at_any_size_or_zoom() {
                         if vi == 0 {
                             // Fitted: everything visible and inside the plot.
                             for n in &l.nodes {
-                                assert!(n.inside, "{w}x{h}: {} at {:?}, plot {:?}", n.id, n.rect, l.plot);
+                                assert!(
+                                    n.inside,
+                                    "{w}x{h}: {} at {:?}, plot {:?}",
+                                    n.id, n.rect, l.plot
+                                );
                             }
                         }
                     }
@@ -212,10 +263,22 @@ fn labels_grow_with_the_zoom() {
     let s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Importance);
     let fit = lay(&s, &HierView::fit(), 420.0, 600.0, 1.0);
     // At phone width the 13 roles cannot show their names...
-    assert!(fit.nodes.iter().any(|n| n.kind == NodeKind::Role && n.lines.len() == 1 && n.lines[0].text == n.id.to_string()));
+    assert!(fit.nodes.iter().any(|n| n.kind == NodeKind::Role
+        && n.lines.len() == 1
+        && n.lines[0].text == n.id.to_string()));
     // ...but zoomed in on them, every role box that is wholly visible shows its full label.
-    let deep = lay(&s, &HierView::new(4.0, 0.5, 0.85).unwrap(), 420.0, 600.0, 1.0);
-    let roles: Vec<_> = deep.nodes.iter().filter(|n| n.kind == NodeKind::Role && n.inside).collect();
+    let deep = lay(
+        &s,
+        &HierView::new(4.0, 0.5, 0.85).unwrap(),
+        420.0,
+        600.0,
+        1.0,
+    );
+    let roles: Vec<_> = deep
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Role && n.inside)
+        .collect();
     assert!(!roles.is_empty());
     for n in roles {
         let text: Vec<&str> = n.lines.iter().map(|t| t.text.as_str()).collect();
@@ -239,7 +302,10 @@ fn orientation_follows_the_aspect() {
 fn layout_is_deterministic() {
     let s = scene(Arrangement::Spearheads, Lang::Nl, ColorBy::Performance);
     let v = HierView::new(2.0, 0.4, 0.6).unwrap();
-    assert_eq!(lay(&s, &v, 900.0, 600.0, 2.0), lay(&s, &v, 900.0, 600.0, 2.0));
+    assert_eq!(
+        lay(&s, &v, 900.0, 600.0, 2.0),
+        lay(&s, &v, 900.0, 600.0, 2.0)
+    );
 }
 
 #[test]
@@ -347,7 +413,10 @@ fn view_zoom_pan_and_lerp() {
     assert!((bz.zoom() - 2.0).abs() < 1e-9);
     assert_eq!(bz.centre(), (0.25, 0.25));
     // Lerp: the ends are the two views, the middle in between (eased, geometric zoom).
-    let c = HierView::new(4.0, 0.7, 0.3).unwrap().with_plot_rect(p).unwrap();
+    let c = HierView::new(4.0, 0.7, 0.3)
+        .unwrap()
+        .with_plot_rect(p)
+        .unwrap();
     assert_eq!(lerp(&v, &c, 0.0), v);
     assert_eq!(lerp(&v, &c, 1.0), c);
     let m = lerp(&v, &c, 0.5);
@@ -362,7 +431,11 @@ fn text_contrasts_with_its_fill() {
         let l = lay(&s, &HierView::fit(), 1200.0, 700.0, 1.0);
         for n in &l.nodes {
             // WCAG AA for normal text.
-            assert!(contrast(n.fill, n.text_color) >= 4.5, "{cb:?} node {}", n.id);
+            assert!(
+                contrast(n.fill, n.text_color) >= 4.5,
+                "{cb:?} node {}",
+                n.id
+            );
         }
         // Kinds and purpose items carry no value and are neutral.
         assert_eq!(l.node(201).unwrap().value, None);
@@ -372,7 +445,11 @@ fn text_contrasts_with_its_fill() {
             assert_eq!(l.scale.lo, -l.scale.hi);
         } else {
             // Table 3: importance 4.90-7.97 -> 4.5-8; performance 3.03-4.32 -> 3-4.5.
-            let want = if cb == ColorBy::Importance { (4.5, 8.0) } else { (3.0, 4.5) };
+            let want = if cb == ColorBy::Importance {
+                (4.5, 8.0)
+            } else {
+                (3.0, 4.5)
+            };
             assert_eq!((l.scale.lo, l.scale.hi), want);
         }
     }
@@ -386,7 +463,28 @@ fn renders_svg() {
     let svg = render_hierarchy_svg(&s, &HierView::fit(), 1200.0, 700.0, 2.0).unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("SR2 · Shaping a consortium"));
-    assert!(layout_hierarchy(&s, &HierView::fit(), (30.0, 30.0), 1.0, &mut arial_measure()).is_err());
-    assert!(layout_hierarchy(&s, &HierView::fit(), (f64::NAN, 300.0), 1.0, &mut arial_measure()).is_err());
-    assert!(layout_hierarchy(&s, &HierView::fit(), (300.0, 300.0), 0.0, &mut arial_measure()).is_err());
+    assert!(layout_hierarchy(
+        &s,
+        &HierView::fit(),
+        (30.0, 30.0),
+        1.0,
+        &mut arial_measure()
+    )
+    .is_err());
+    assert!(layout_hierarchy(
+        &s,
+        &HierView::fit(),
+        (f64::NAN, 300.0),
+        1.0,
+        &mut arial_measure()
+    )
+    .is_err());
+    assert!(layout_hierarchy(
+        &s,
+        &HierView::fit(),
+        (300.0, 300.0),
+        0.0,
+        &mut arial_measure()
+    )
+    .is_err());
 }

@@ -76,7 +76,10 @@ fn best_lower(upper: &[NodeId], lower: &[NodeId], edges: &[GraphEdge]) -> usize 
         }
         for v in 0..n {
             if set & (1 << v) == 0 {
-                let add: usize = (0..n).filter(|&u| set & (1 << u) != 0).map(|u| c[u][v]).sum();
+                let add: usize = (0..n)
+                    .filter(|&u| set & (1 << u) != 0)
+                    .map(|u| c[u][v])
+                    .sum();
                 let next = set | (1 << v);
                 dp[next] = dp[next].min(dp[set] + add);
             }
@@ -174,7 +177,10 @@ fn beats_random_orders_and_is_deterministic() {
     // Spearhead roles stay grouped under their kind.
     let sr = &g.levels[2];
     let kind_of = |id: NodeId| cat_kind(id);
-    let changes = sr.windows(2).filter(|w| kind_of(w[0]) != kind_of(w[1])).count();
+    let changes = sr
+        .windows(2)
+        .filter(|w| kind_of(w[0]) != kind_of(w[1]))
+        .count();
     assert_eq!(changes, 1);
 }
 

@@ -7,11 +7,11 @@
 //! pointer). Importance is the x axis (1-9), performance the y axis (1-5), as in the report.
 
 mod draw;
+pub mod hierarchy;
 mod layout;
 mod text;
 mod ticks;
 mod view;
-pub mod hierarchy;
 
 pub use draw::{
     draw_quadrant, render_svg, DrawError, DrawOptions, FONT_FAMILY_EXPORT, FONT_FAMILY_UI,

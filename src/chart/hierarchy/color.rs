@@ -42,7 +42,11 @@ pub const INK_ON_DARK: Rgb = Rgb(0xff, 0xff, 0xff);
 const INK_ON_LIGHT: Rgb = Rgb(0, 0, 0);
 
 fn ramp(colors: &[Rgb; 9], t: f64) -> Rgb {
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.5 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
     let x = t * 8.0;
     let i = (x.floor() as usize).min(7);
     let f = x - i as f64;
@@ -101,7 +105,11 @@ impl ColorScale {
         }
         match color_by {
             ColorBy::Gap => {
-                let m = if lo <= hi { lo.abs().max(hi.abs()) } else { 0.0 };
+                let m = if lo <= hi {
+                    lo.abs().max(hi.abs())
+                } else {
+                    0.0
+                };
                 let m = ((m / 0.05).ceil() * 0.05).max(0.05);
                 ColorScale {
                     color_by,
@@ -130,7 +138,11 @@ impl ColorScale {
                     h = (l + 1.0).min(smax);
                     l = h - 1.0;
                 }
-                ColorScale { color_by, lo: l, hi: h }
+                ColorScale {
+                    color_by,
+                    lo: l,
+                    hi: h,
+                }
             }
         }
     }

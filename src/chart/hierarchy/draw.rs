@@ -131,12 +131,10 @@ fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (
             }
         }
     }
-    (t0 <= t1).then(|| {
-        (
-            (a.0 + t0 * dx, a.1 + t0 * dy),
-            (a.0 + t1 * dx, a.1 + t1 * dy),
-        )
-    })
+    (t0 <= t1).then_some((
+        (a.0 + t0 * dx, a.1 + t0 * dy),
+        (a.0 + t1 * dx, a.1 + t1 * dy),
+    ))
 }
 
 /// A rectangle with rounded corners as a polygon.
@@ -230,7 +228,13 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         Ok(())
     }
 
-    fn boxed(&mut self, r: &Rect, fill: BackendColor, border: &Stroke, radius: f64) -> Result<(), DrawError> {
+    fn boxed(
+        &mut self,
+        r: &Rect,
+        fill: BackendColor,
+        border: &Stroke,
+        radius: f64,
+    ) -> Result<(), DrawError> {
         let Some(c) = r.intersection(&self.clip) else {
             return Ok(());
         };
@@ -328,7 +332,10 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
     let radius = 4.0 * s;
     for n in &layout.nodes {
         let a = alpha(n.id);
-        let frame = n.kind == NodeKind::Purpose && n.rect.width() > 0.0 && !scene.collapsed.contains(&n.id) && layout.nodes.iter().any(|m| m.kind == NodeKind::PurposeItem);
+        let frame = n.kind == NodeKind::Purpose
+            && n.rect.width() > 0.0
+            && !scene.collapsed.contains(&n.id)
+            && layout.nodes.iter().any(|m| m.kind == NodeKind::PurposeItem);
         let border = if scene.selected == Some(n.id) {
             stroke(INK, 1.0, 2.5 * s)
         } else if hl == Some(n.id) {
@@ -359,7 +366,12 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
         let Some(t) = &n.toggle else { continue };
         let a = alpha(n.id);
         let r = t.rect;
-        p.boxed(&r, color(WHITE, 1.0), &stroke(MUTED, a, s), r.height() / 2.0)?;
+        p.boxed(
+            &r,
+            color(WHITE, 1.0),
+            &stroke(MUTED, a, s),
+            r.height() / 2.0,
+        )?;
         let (cx, cy) = r.center();
         if let Some(l) = &t.label {
             p.text(l, MUTED, a, false)?;
@@ -379,15 +391,17 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
             p.fill_rect(&rr, color(*c, 1.0))?;
         }
         for (x, tb) in &lg.ticks {
-            if let Some((_, first)) = lg.ramp.first() {
-                let _ = first;
-            }
             let y = lg.ramp.first().map_or(tb.rect.y0, |(r, _)| r.y1);
             p.line((*x, y - 2.0 * s), (*x, y + 1.0 * s), &stroke(INK, 1.0, s))?;
             p.text(tb, MUTED, 1.0, false)?;
         }
         if let Some((sw, tb)) = &lg.neutral {
-            p.boxed(sw, color(super::NEUTRAL, 1.0), &stroke(BORDER, 1.0, s), 2.0 * s)?;
+            p.boxed(
+                sw,
+                color(super::NEUTRAL, 1.0),
+                &stroke(BORDER, 1.0, s),
+                2.0 * s,
+            )?;
             p.text(tb, MUTED, 1.0, false)?;
         }
     }

@@ -522,9 +522,9 @@ fn grouped_orders(g: &Graph, li: usize, limit: usize) -> Option<Vec<Vec<NodeId>>
         }
     }
     let fact = |n: usize| (1..=n).product::<usize>();
-    let count = groups
-        .iter()
-        .try_fold(fact(groups.len()), |acc, (_, m)| acc.checked_mul(fact(m.len())))?;
+    let count = groups.iter().try_fold(fact(groups.len()), |acc, (_, m)| {
+        acc.checked_mul(fact(m.len()))
+    })?;
     if count > limit {
         return None;
     }

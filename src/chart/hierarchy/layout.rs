@@ -155,8 +155,7 @@ fn visibility(g: &Graph, collapsed: &BTreeSet<NodeId>) -> BTreeSet<NodeId> {
     for (li, level) in g.levels.iter().enumerate() {
         for &id in level {
             let shown = li == 0
-                || g
-                    .parents(id)
+                || g.parents(id)
                     .any(|e| vis.contains(&e.from) && !collapsed.contains(&e.from));
             if shown {
                 vis.insert(id);
@@ -308,7 +307,13 @@ fn fit_label(
 }
 
 /// Lines centred in `inner`, as text boxes.
-fn place_lines(lines: &[String], inner: &Rect, font: f64, m: &mut dyn TextMeasure, bold: bool) -> Vec<TextBox> {
+fn place_lines(
+    lines: &[String],
+    inner: &Rect,
+    font: f64,
+    m: &mut dyn TextMeasure,
+    bold: bool,
+) -> Vec<TextBox> {
     let line_h = font * LINE_H;
     let total = line_h * lines.len() as f64;
     let (cx, cy) = inner.center();
@@ -372,7 +377,12 @@ pub fn layout_hierarchy(
         return Err(bad);
     }
     let s = dpr;
-    let plot = Rect::new(PAD * s, PAD * s, width - PAD * s, height - (PAD + LEGEND_H) * s);
+    let plot = Rect::new(
+        PAD * s,
+        PAD * s,
+        width - PAD * s,
+        height - (PAD + LEGEND_H) * s,
+    );
     if plot.width() < MIN_PLOT * s || plot.height() < MIN_PLOT * s || plot.y1 <= plot.y0 {
         return Err(LayoutError::TooSmall {
             width,
@@ -408,7 +418,12 @@ pub fn layout_hierarchy(
     let levels: Vec<Vec<NodeId>> = g
         .levels
         .iter()
-        .map(|l| l.iter().copied().filter(|id| visible.contains(id)).collect::<Vec<_>>())
+        .map(|l| {
+            l.iter()
+                .copied()
+                .filter(|id| visible.contains(id))
+                .collect::<Vec<_>>()
+        })
         .filter(|l: &Vec<NodeId>| !l.is_empty())
         .collect();
 
@@ -418,7 +433,9 @@ pub fn layout_hierarchy(
     } else {
         (plot.width(), plot.height())
     };
-    let is_frame = |l: &Vec<NodeId>| l.len() == 1 && g.contained.contains_key(&l[0]) && !scene.collapsed.contains(&l[0]);
+    let is_frame = |l: &Vec<NodeId>| {
+        l.len() == 1 && g.contained.contains_key(&l[0]) && !scene.collapsed.contains(&l[0])
+    };
     let gap = GAP * s;
     let subrows: Vec<usize> = levels
         .iter()
@@ -478,7 +495,10 @@ pub fn layout_hierarchy(
             .iter()
             .map(|&id| {
                 let mut span: Option<(f64, f64)> = None;
-                for e in g.children(id).filter(|e| visible.contains(&e.to) && !scene.collapsed.contains(&id)) {
+                for e in g
+                    .children(id)
+                    .filter(|e| visible.contains(&e.to) && !scene.collapsed.contains(&id))
+                {
                     if let Some(&(a, b)) = cross.get(&e.to) {
                         span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
                     }
@@ -537,7 +557,11 @@ pub fn layout_hierarchy(
             } else {
                 Rect::new(m0, c0, m1, c1)
             };
-            world.push(WorldBox { id, level: li, rect });
+            world.push(WorldBox {
+                id,
+                level: li,
+                rect,
+            });
         }
         bands.push(band);
         pos += band_len + w_gap * unit;
@@ -558,8 +582,13 @@ pub fn layout_hierarchy(
     for wb in &world {
         let rect = to_dev(&wb.rect);
         let frame = g.contained.contains_key(&wb.id) && !scene.collapsed.contains(&wb.id);
-        let bold = matches!(node_kind(wb.id), Some(NodeKind::Purpose | NodeKind::Kind | NodeKind::Category));
-        let mut node = make_node(scene, &scale, wb.id, wb.level, rect, &plot, font, bold, frame, measure);
+        let bold = matches!(
+            node_kind(wb.id),
+            Some(NodeKind::Purpose | NodeKind::Kind | NodeKind::Category)
+        );
+        let mut node = make_node(
+            scene, &scale, wb.id, wb.level, rect, &plot, font, bold, frame, measure,
+        );
         if frame {
             // Header (title and the requirements note) at the top, items below: in a row
             // (top-down) or stacked (left-right).
@@ -578,11 +607,18 @@ pub fn layout_hierarchy(
                 wrap(&note, head_w, font, &mut b).len().min(3)
             };
             let head = (head_lines_1 as f64 * line_h + 2.0 * BOX_PAD_Y * s) * zoom;
-            let title_rect = Rect::new(rect.x0 + BOX_PAD_X * s, rect.y0 + BOX_PAD_Y * s, rect.x1 - BOX_PAD_X * s, rect.y0 + BOX_PAD_Y * s + line_h);
+            let title_rect = Rect::new(
+                rect.x0 + BOX_PAD_X * s,
+                rect.y0 + BOX_PAD_Y * s,
+                rect.x1 - BOX_PAD_X * s,
+                rect.y0 + BOX_PAD_Y * s + line_h,
+            );
             node.lines.clear();
             if node.inside {
-                let mut lines = vec![node.label.clone()];
-                let max_note = (((rect.y0 + head - title_rect.y1 - BOX_PAD_Y * s) / line_h).floor().max(0.0)) as usize;
+                let mut lines = [node.label.clone()];
+                let max_note = (((rect.y0 + head - title_rect.y1 - BOX_PAD_Y * s) / line_h)
+                    .floor()
+                    .max(0.0)) as usize;
                 let mut nl: Vec<String> = note_lines.clone();
                 if nl.len() > max_note {
                     nl.truncate(max_note);
@@ -590,7 +626,10 @@ pub fn layout_hierarchy(
                         nl.push(ellipsize(&(last + " "), inner_w, font, measure));
                     }
                 }
-                let mut b = Scaled { m: measure, k: BOLD };
+                let mut b = Scaled {
+                    m: measure,
+                    k: BOLD,
+                };
                 if b.text_width(&lines[0], font) > inner_w {
                     lines[0] = ellipsize(&lines[0], inner_w / BOLD, font, measure);
                 }
@@ -612,7 +651,12 @@ pub fn layout_hierarchy(
                 node.lines = tbs;
                 node.form = LabelForm::Full;
             }
-            let area = Rect::new(rect.x0 + BOX_PAD_X * s, rect.y0 + head, rect.x1 - BOX_PAD_X * s, rect.y1 - BOX_PAD_Y * s * zoom);
+            let area = Rect::new(
+                rect.x0 + BOX_PAD_X * s,
+                rect.y0 + head,
+                rect.x1 - BOX_PAD_X * s,
+                rect.y1 - BOX_PAD_Y * s * zoom,
+            );
             let n = items.len().max(1) as f64;
             let ig = gap * zoom;
             for (i, &id) in items.iter().enumerate() {
@@ -628,7 +672,9 @@ pub fn layout_hierarchy(
                 if r.width() < 1.0 || r.height() < 1.0 {
                     continue;
                 }
-                nodes.push(make_node(scene, &scale, id, wb.level, r, &plot, font, false, false, measure));
+                nodes.push(make_node(
+                    scene, &scale, id, wb.level, r, &plot, font, false, false, measure,
+                ));
             }
         }
         nodes.push(node);
@@ -646,9 +692,15 @@ pub fn layout_hierarchy(
                 to_dev(&Rect::new(b.start, 0.0, b.end, 1.0))
             };
             if tb {
-                Band { start: r.y0, end: r.y1 }
+                Band {
+                    start: r.y0,
+                    end: r.y1,
+                }
             } else {
-                Band { start: r.x0, end: r.x1 }
+                Band {
+                    start: r.x0,
+                    end: r.x1,
+                }
             }
         })
         .collect();
@@ -671,24 +723,49 @@ pub fn layout_hierarchy(
         };
         let label_text = format!("+{hidden_n}");
         let tw = measure.text_width(&label_text, TICK_FONT * s);
-        let pill_w = if collapsed { (tw + 8.0 * s).max(2.0 * r) } else { 2.0 * r };
+        let pill_w = if collapsed {
+            (tw + 8.0 * s).max(2.0 * r)
+        } else {
+            2.0 * r
+        };
         let (cx, cy) = n.rect.center();
         let rect = if tb {
-            Rect::new(cx - pill_w / 2.0, n.rect.y1 + 2.0 * s, cx + pill_w / 2.0, n.rect.y1 + 2.0 * s + 2.0 * r)
+            Rect::new(
+                cx - pill_w / 2.0,
+                n.rect.y1 + 2.0 * s,
+                cx + pill_w / 2.0,
+                n.rect.y1 + 2.0 * s + 2.0 * r,
+            )
         } else {
-            Rect::new(n.rect.x1 + 2.0 * s, cy - r, n.rect.x1 + 2.0 * s + pill_w, cy + r)
+            Rect::new(
+                n.rect.x1 + 2.0 * s,
+                cy - r,
+                n.rect.x1 + 2.0 * s + pill_w,
+                cy + r,
+            )
         };
         // Room: the rect must not touch another box, and must stay inside the plot.
         let clear = node_rects
             .iter()
             .all(|(id, b)| *id == n.id || !b.intersects(&rect.inflate(s)))
-            && next_start(n.level).is_none_or(|ns| if tb { rect.y1 + s < ns || ns < n.rect.y1 } else { rect.x1 + s < ns || ns < n.rect.x1 });
+            && next_start(n.level).is_none_or(|ns| {
+                if tb {
+                    rect.y1 + s < ns || ns < n.rect.y1
+                } else {
+                    rect.x1 + s < ns || ns < n.rect.x1
+                }
+            });
         if !clear || !plot.contains_rect(&rect) {
             continue;
         }
         let label = collapsed.then(|| TextBox {
             text: label_text,
-            rect: Rect::new(rect.center().0 - tw / 2.0, rect.y0, rect.center().0 + tw / 2.0, rect.y1),
+            rect: Rect::new(
+                rect.center().0 - tw / 2.0,
+                rect.y0,
+                rect.center().0 + tw / 2.0,
+                rect.y1,
+            ),
             font_px: TICK_FONT * s,
             align: HAlign::Center,
         });
@@ -707,10 +784,14 @@ pub fn layout_hierarchy(
         .collect();
     let mut edges = Vec::new();
     for e in &g.edges {
-        if !visible.contains(&e.from) || !visible.contains(&e.to) || scene.collapsed.contains(&e.from) {
+        if !visible.contains(&e.from)
+            || !visible.contains(&e.to)
+            || scene.collapsed.contains(&e.from)
+        {
             continue;
         }
-        let (Some(&(pr, pl, pt)), Some(&(cr, cl, _))) = (lookup.get(&e.from), lookup.get(&e.to)) else {
+        let (Some(&(pr, pl, pt)), Some(&(cr, cl, _))) = (lookup.get(&e.from), lookup.get(&e.to))
+        else {
             continue;
         };
         let exit = bands_dev.get(pl).map(|b| b.end).unwrap_or(0.0);
@@ -785,7 +866,11 @@ fn requirements(lang: Lang) -> String {
         .iter()
         .map(|r| lang.pick(&r.nl, &r.en))
         .collect();
-    format!("{} {}", lang.pick("Elke SPCO:", "Every SPCO:"), reqs.join(" · "))
+    format!(
+        "{} {}",
+        lang.pick("Elke SPCO:", "Every SPCO:"),
+        reqs.join(" · ")
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -805,7 +890,10 @@ fn make_node(
     let kind = node_kind(id).unwrap_or(NodeKind::Role);
     let in_purpose = scene.arrangement == Arrangement::Spearheads
         && kind == NodeKind::Role
-        && catalogue().higher_purpose.iter().any(|p| p.role == Some(id as u8));
+        && catalogue()
+            .higher_purpose
+            .iter()
+            .any(|p| p.role == Some(id as u8));
     let label = if in_purpose {
         purpose_role_label(id as u8, lang)
     } else {
@@ -838,14 +926,29 @@ fn make_node(
     if inside && !frame {
         let s = font / FONT;
         let inner = rect.inflate(0.0);
-        let inner = Rect::new(inner.x0 + BOX_PAD_X * s, inner.y0 + BOX_PAD_Y * s, inner.x1 - BOX_PAD_X * s, inner.y1 - BOX_PAD_Y * s);
-        let prefix_len = label.find(" · ").map_or(0, |i| label[..i].chars().count() + 3);
+        let inner = Rect::new(
+            inner.x0 + BOX_PAD_X * s,
+            inner.y0 + BOX_PAD_Y * s,
+            inner.x1 - BOX_PAD_X * s,
+            inner.y1 - BOX_PAD_Y * s,
+        );
+        let prefix_len = label
+            .find(" · ")
+            .map_or(0, |i| label[..i].chars().count() + 3);
         let short = node_short(id, lang);
         let mut m = Scaled {
             m: measure,
             k: if bold { BOLD } else { 1.0 },
         };
-        let fitted = fit_label(&label, &short, prefix_len, inner.width(), inner.height(), font, &mut m);
+        let fitted = fit_label(
+            &label,
+            &short,
+            prefix_len,
+            inner.width(),
+            inner.height(),
+            font,
+            &mut m,
+        );
         node.form = fitted.form;
         node.lines = place_lines(&fitted.lines, &inner, font, measure, bold);
     }
@@ -871,7 +974,12 @@ fn layout_legend(
     s: f64,
     m: &mut dyn TextMeasure,
 ) -> Option<HierLegend> {
-    let rect = Rect::new(PAD * s, height - (PAD + LEGEND_H) * s + 4.0 * s, width - PAD * s, height - PAD * s);
+    let rect = Rect::new(
+        PAD * s,
+        height - (PAD + LEGEND_H) * s + 4.0 * s,
+        width - PAD * s,
+        height - PAD * s,
+    );
     let lf = LEGEND_FONT * s;
     let tf = TICK_FONT * s;
     let lh = lf * LINE_H;
@@ -945,7 +1053,12 @@ fn layout_legend(
             sw,
             TextBox {
                 text: neutral_txt.to_string(),
-                rect: Rect::new(sw.x1 + 4.0 * s, cy - h / 2.0, sw.x1 + 4.0 * s + tw, cy + h / 2.0),
+                rect: Rect::new(
+                    sw.x1 + 4.0 * s,
+                    cy - h / 2.0,
+                    sw.x1 + 4.0 * s + tw,
+                    cy + h / 2.0,
+                ),
                 font_px: tf,
                 align: HAlign::Left,
             },
@@ -965,7 +1078,11 @@ pub fn hit_test_hierarchy(layout: &HierarchyLayout, px: f64, py: f64) -> Option<
     if !px.is_finite() || !py.is_finite() || !layout.plot.contains_point(px, py) {
         return None;
     }
-    if let Some(n) = layout.nodes.iter().find(|n| n.toggle.as_ref().is_some_and(|t| t.rect.inflate(2.0 * layout.dpr).contains_point(px, py))) {
+    if let Some(n) = layout.nodes.iter().find(|n| {
+        n.toggle
+            .as_ref()
+            .is_some_and(|t| t.rect.inflate(2.0 * layout.dpr).contains_point(px, py))
+    }) {
         return Some(Hit::Toggle(n.id));
     }
     // Items are listed after their frame: the last hit is the innermost.
@@ -987,9 +1104,21 @@ pub fn zoom_to_node(layout: &HierarchyLayout, id: NodeId) -> Option<HierView> {
     for n in layout.nodes.iter().filter(|n| sub.contains(&n.id)) {
         let mut r = n.rect;
         if let Some(t) = &n.toggle {
-            r = Rect::new(r.x0.min(t.rect.x0), r.y0.min(t.rect.y0), r.x1.max(t.rect.x1), r.y1.max(t.rect.y1));
+            r = Rect::new(
+                r.x0.min(t.rect.x0),
+                r.y0.min(t.rect.y0),
+                r.x1.max(t.rect.x1),
+                r.y1.max(t.rect.y1),
+            );
         }
-        bb = Some(bb.map_or(r, |b| Rect::new(b.x0.min(r.x0), b.y0.min(r.y0), b.x1.max(r.x1), b.y1.max(r.y1))));
+        bb = Some(bb.map_or(r, |b| {
+            Rect::new(
+                b.x0.min(r.x0),
+                b.y0.min(r.y0),
+                b.x1.max(r.x1),
+                b.y1.max(r.y1),
+            )
+        }));
     }
     let bb = bb?;
     let v = &layout.view;
