@@ -283,8 +283,22 @@ fn fit_label(
         };
     }
     let mut kept: Vec<String> = lines.into_iter().take(cut.min(max_lines)).collect();
-    if let Some(last) = kept.pop() {
-        kept.push(ellipsize_words(&last, w, font, m));
+    // The ellipsis goes after the last whole word that leaves room for it; a line that cannot
+    // hold even its first word and the ellipsis is dropped rather than cut mid-word.
+    while let Some(last) = kept.pop() {
+        let e = ellipsize_words(&last, w, font, m);
+        let whole = e.trim_end_matches('…').split_whitespace().count();
+        if whole > 0
+            && last
+                .split_whitespace()
+                .take(whole)
+                .collect::<Vec<_>>()
+                .join(" ")
+                == e.trim_end_matches('…').trim_end()
+        {
+            kept.push(e);
+            break;
+        }
     }
     let shown: usize = kept
         .iter()
@@ -1142,5 +1156,39 @@ mod tests {
         assert_eq!(l.len(), 1);
         assert!(l[0].ends_with('…'));
         assert!(m.text_width(&l[0], 10.0) <= 30.0);
+    }
+
+    #[test]
+    fn labels_shorten_at_word_boundaries() {
+        let mut m = arial_measure();
+        let fit = |w: f64, m: &mut dyn TextMeasure| {
+            let f = fit_label("SR1 · Shaping a roadmap", "SR1", 6, w, 40.0, 12.0, m);
+            (f.form, f.lines)
+        };
+        // At 12 px: "SR1 ·" is about 30 px, "Shaping" 43 px, "Shaping…" 55 px, "Shaping a"
+        // 53 px, "roadmap" 46 px. Two lines fit in 40 px (line height 15).
+        assert_eq!(
+            fit(60.0, &mut m),
+            (
+                LabelForm::Truncated,
+                vec!["SR1 ·".to_string(), "Shaping…".to_string()]
+            )
+        );
+        // 50 px holds "Shaping" but not "Shaping…": the short form, never "Shapin…".
+        assert_eq!(
+            fit(50.0, &mut m),
+            (LabelForm::Short, vec!["SR1".to_string()])
+        );
+        assert_eq!(fit(20.0, &mut m).0, LabelForm::None);
+        let f = fit_label(
+            "SR1 · Shaping a roadmap",
+            "SR1",
+            6,
+            200.0,
+            40.0,
+            12.0,
+            &mut m,
+        );
+        assert_eq!((f.form, f.lines.len()), (LabelForm::Full, 1));
     }
 }
