@@ -148,8 +148,16 @@ fn check_geometry(l: &HierarchyLayout, tag: &str) {
     let dpr = l.dpr;
     for (i, a) in l.nodes.iter().enumerate() {
         assert!(a.font_px >= 10.0 * dpr, "{tag}: font {}", a.font_px);
-        if a.inside {
+        {
             for t in &a.lines {
+                assert!(
+                    l.plot.inflate(1e-6).contains_rect(&t.rect),
+                    "{tag}: text {:?} {:?} of {} outside the plot {:?}",
+                    t.text,
+                    t.rect,
+                    a.id,
+                    l.plot
+                );
                 assert!(t.font_px >= 10.0 * dpr, "{tag}");
                 assert!(
                     a.rect.contains_rect(&t.rect),
@@ -168,11 +176,6 @@ fn check_geometry(l: &HierarchyLayout, tag: &str) {
                     );
                 }
             }
-        } else {
-            assert!(
-                a.lines.is_empty(),
-                "{tag}: text of a box cut by the plot edge"
-            );
         }
         for b in &l.nodes[i + 1..] {
             let nested = a.rect.contains_rect(&b.rect) || b.rect.contains_rect(&a.rect);

@@ -348,7 +348,7 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
         // A white underlay keeps dimmed (translucent) boxes from showing edges through.
         p.boxed(&n.rect, color(WHITE, 1.0), &stroke(WHITE, 0.0, 1.0), radius)?;
         p.boxed(&n.rect, color(n.fill, a), &border, radius)?;
-        if n.inside {
+        {
             for l in &n.lines {
                 let bold = n.bold && (!frame || std::ptr::eq(l, &n.lines[0]));
                 let c = if frame && !std::ptr::eq(l, &n.lines[0]) {

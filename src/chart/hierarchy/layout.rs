@@ -100,7 +100,8 @@ pub struct LaidNode {
     pub fill: Rgb,
     pub text_color: Rgb,
     pub toggle: Option<Toggle>,
-    /// Whether the box lies entirely inside the plot (it is then drawn with its text).
+    /// Whether the box lies entirely inside the plot. A box cut by the plot edge sets its text
+    /// in the visible part (the frame of the higher purpose only when wholly inside).
     pub inside: bool,
 }
 
@@ -266,7 +267,7 @@ fn fit_label(
         form: LabelForm::None,
         lines: Vec::new(),
     };
-    if w <= 0.0 || h < font {
+    if w <= 0.0 || h < line_h {
         return none;
     }
     let max_lines = ((h / line_h).floor() as usize).max(1);
@@ -937,9 +938,14 @@ fn make_node(
         toggle: None,
         inside,
     };
-    if inside && !frame {
-        let s = font / FONT;
-        let inner = rect.inflate(0.0);
+    // A box cut by the plot edge (zoomed in) sets its label in the part that shows, like
+    // the sticky labels of a map.
+    let shown = rect.intersection(plot);
+    let s = font / FONT;
+    // Rect::new would swap the sides of a box thinner than its padding: check first.
+    let padded =
+        shown.filter(|r| r.width() > 2.0 * BOX_PAD_X * s && r.height() > 2.0 * BOX_PAD_Y * s);
+    if let (Some(inner), false) = (padded, frame) {
         let inner = Rect::new(
             inner.x0 + BOX_PAD_X * s,
             inner.y0 + BOX_PAD_Y * s,
