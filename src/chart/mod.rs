@@ -7,6 +7,7 @@
 //! pointer). Importance is the x axis (1-9), performance the y axis (1-5), as in the report.
 
 mod draw;
+pub mod hierarchy;
 mod layout;
 mod text;
 mod ticks;

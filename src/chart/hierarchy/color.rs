@@ -1,0 +1,165 @@
+//! Colour scales for the node fills: sequential for importance and performance, diverging for
+//! the gap. Both are ColorBrewer schemes that stay distinguishable with the common colour-vision
+//! deficiencies (YlGnBu; PuOr), interpolated linearly in sRGB between the 9 class colours.
+
+use crate::chart::Rgb;
+
+use super::ColorBy;
+
+/// ColorBrewer YlGnBu, 9 classes (light to dark).
+const YLGNBU: [Rgb; 9] = [
+    Rgb(0xff, 0xff, 0xd9),
+    Rgb(0xed, 0xf8, 0xb1),
+    Rgb(0xc7, 0xe9, 0xb4),
+    Rgb(0x7f, 0xcd, 0xbb),
+    Rgb(0x41, 0xb6, 0xc4),
+    Rgb(0x1d, 0x91, 0xc0),
+    Rgb(0x22, 0x5e, 0xa8),
+    Rgb(0x25, 0x34, 0x94),
+    Rgb(0x08, 0x1d, 0x58),
+];
+
+/// ColorBrewer PuOr, 9 classes, reversed so that a positive gap (importance outruns
+/// performance: a shortfall) is orange and a negative one purple.
+const PUOR_REV: [Rgb; 9] = [
+    Rgb(0x54, 0x27, 0x88),
+    Rgb(0x80, 0x73, 0xac),
+    Rgb(0xb2, 0xab, 0xd2),
+    Rgb(0xd8, 0xda, 0xeb),
+    Rgb(0xf7, 0xf7, 0xf7),
+    Rgb(0xfe, 0xe0, 0xb6),
+    Rgb(0xfd, 0xb8, 0x63),
+    Rgb(0xe0, 0x82, 0x14),
+    Rgb(0xb3, 0x58, 0x06),
+];
+
+/// Fill of nodes without a value (kinds, purpose items, missing data).
+pub const NEUTRAL: Rgb = Rgb(0xf1, 0xf3, 0xf5);
+pub const INK: Rgb = Rgb(0x1f, 0x23, 0x28);
+pub const INK_ON_DARK: Rgb = Rgb(0xff, 0xff, 0xff);
+/// Text on coloured fills: black, because with black or white every fill reaches a contrast
+/// of at least 4.58 (WCAG AA asks 4.5), which the softer `INK` would miss on mid blues.
+const INK_ON_LIGHT: Rgb = Rgb(0, 0, 0);
+
+fn ramp(colors: &[Rgb; 9], t: f64) -> Rgb {
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    let x = t * 8.0;
+    let i = (x.floor() as usize).min(7);
+    let f = x - i as f64;
+    let (a, b) = (colors[i], colors[i + 1]);
+    let mix = |p: u8, q: u8| (p as f64 + (q as f64 - p as f64) * f).round() as u8;
+    Rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// WCAG relative luminance.
+fn luminance(c: Rgb) -> f64 {
+    let lin = |v: u8| {
+        let s = v as f64 / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// WCAG contrast ratio of two colours.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Dark or white text, whichever contrasts more with the fill.
+pub fn text_on(fill: Rgb) -> Rgb {
+    if contrast(fill, INK_ON_LIGHT) >= contrast(fill, INK_ON_DARK) {
+        INK_ON_LIGHT
+    } else {
+        INK_ON_DARK
+    }
+}
+
+/// The domain of the colour scale and how to colour a value in it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ColorScale {
+    pub color_by: ColorBy,
+    /// Values mapped to the ends of the ramp (for the gap: -m and +m around 0).
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl ColorScale {
+    /// The scale for the given values. Importance and performance use the data range widened
+    /// outward to whole half-points of the answer scale (at least one point wide, within 1-9 or
+    /// 1-5): Table 3's importance means span only 4.9-8.0 of 1-9, and the full answer range
+    /// would paint them nearly alike. The gap is centred at 0, symmetric, to the next 0.05.
+    pub fn new(color_by: ColorBy, values: impl IntoIterator<Item = f64>) -> ColorScale {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for v in values.into_iter().filter(|v| v.is_finite()) {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        match color_by {
+            ColorBy::Gap => {
+                let m = if lo <= hi {
+                    lo.abs().max(hi.abs())
+                } else {
+                    0.0
+                };
+                let m = ((m / 0.05).ceil() * 0.05).max(0.05);
+                ColorScale {
+                    color_by,
+                    lo: -m,
+                    hi: m,
+                }
+            }
+            ColorBy::Importance | ColorBy::Performance => {
+                let (smin, smax) = if color_by == ColorBy::Importance {
+                    (1.0, 9.0)
+                } else {
+                    (1.0, 5.0)
+                };
+                if lo > hi {
+                    return ColorScale {
+                        color_by,
+                        lo: smin,
+                        hi: smax,
+                    };
+                }
+                let mut l = ((lo * 2.0).floor() / 2.0).clamp(smin, smax);
+                let mut h = ((hi * 2.0).ceil() / 2.0).clamp(smin, smax);
+                if h - l < 1.0 {
+                    let mid = (l + h) / 2.0;
+                    l = (mid - 0.5).max(smin);
+                    h = (l + 1.0).min(smax);
+                    l = h - 1.0;
+                }
+                ColorScale {
+                    color_by,
+                    lo: l,
+                    hi: h,
+                }
+            }
+        }
+    }
+
+    /// Position of a value on the ramp, 0-1.
+    pub fn t(&self, v: f64) -> f64 {
+        ((v - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
+    }
+
+    pub fn color(&self, v: f64) -> Rgb {
+        if !v.is_finite() {
+            return NEUTRAL;
+        }
+        match self.color_by {
+            ColorBy::Gap => ramp(&PUOR_REV, self.t(v)),
+            // The two lightest YlGnBu classes are too close to the neutral fill; start at 0.12.
+            _ => ramp(&YLGNBU, 0.12 + 0.88 * self.t(v)),
+        }
+    }
+}
