@@ -80,9 +80,9 @@ fn every_link_is_an_edge_with_the_right_dash() {
     for (w, h) in [(1200.0, 700.0), (700.0, 900.0)] {
         let l = lay(&s, &HierView::fit(), w, h, 1.0);
         let mut n_links = 0;
-        for sr in &cat.spearheads {
+        for sr in cat.spearheads {
             for (list, primary) in [(&sr.primary, true), (&sr.secondary, false)] {
-                for &r in list {
+                for &r in list.iter() {
                     n_links += 1;
                     let e = l
                         .edges

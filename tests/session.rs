@@ -54,7 +54,7 @@ fn group_filter_and_crosshair_that_stays_or_follows() {
     assert_eq!(all, 31);
     // The mean crosshair of the whole sample: the mean of the 14 role means.
     with(&mut s, |o| o.crosshair = "mean".into()).unwrap();
-    let full = s.stats().unwrap().crosshair.clone();
+    let full = s.stats().unwrap().crosshair;
     let imp_means: f64 = s
         .stats()
         .unwrap()
@@ -73,7 +73,7 @@ fn group_filter_and_crosshair_that_stays_or_follows() {
         "stays at the full sample by default"
     );
     with(&mut s, |o| o.crosshair_follows = true).unwrap();
-    let follow = s.stats().unwrap().crosshair.clone();
+    let follow = s.stats().unwrap().crosshair;
     let sme_means: f64 = s
         .stats()
         .unwrap()

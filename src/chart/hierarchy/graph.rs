@@ -96,7 +96,7 @@ pub fn node_label(id: NodeId, lang: Lang) -> String {
             None => id.to_string(),
         },
         101..=110 => match cat.spearheads.iter().find(|s| s.id as NodeId + 100 == id) {
-            Some(s) => format!("SR{} · {}", s.id, lang.pick(&s.nl, &s.en)),
+            Some(s) => format!("SR{} · {}", s.id, lang.pick(s.nl, s.en)),
             None => format!("SR{}", id - 100),
         },
         201 | 202 => {
@@ -108,19 +108,19 @@ pub fn node_label(id: NodeId, lang: Lang) -> String {
             cat.kinds
                 .iter()
                 .find(|x| x.code == k)
-                .map(|x| lang.pick(&x.nl, &x.en).to_string())
+                .map(|x| lang.pick(x.nl, x.en).to_string())
                 .unwrap_or_default()
         }
         300 => lang.pick("Hoger doel", "Higher purpose").to_string(),
         301..=303 => purpose_items()
             .get((id - 301) as usize)
             .and_then(|&i| cat.higher_purpose.get(i))
-            .map(|p| lang.pick(&p.nl, &p.en).to_string())
+            .map(|p| lang.pick(p.nl, p.en).to_string())
             .unwrap_or_default(),
         401..=403 => cat
             .categories
             .get((id - 401) as usize)
-            .map(|c| lang.pick(&c.nl, &c.en).to_string())
+            .map(|c| lang.pick(c.nl, c.en).to_string())
             .unwrap_or_default(),
         _ => String::new(),
     }
@@ -130,7 +130,7 @@ pub fn node_label(id: NodeId, lang: Lang) -> String {
 pub fn purpose_role_label(role: u8, lang: Lang) -> String {
     let cat = catalogue();
     match cat.higher_purpose.iter().find(|p| p.role == Some(role)) {
-        Some(p) => format!("{role} · {}", lang.pick(&p.nl, &p.en)),
+        Some(p) => format!("{role} · {}", lang.pick(p.nl, p.en)),
         None => node_label(role as NodeId, lang),
     }
 }
@@ -146,7 +146,7 @@ pub fn node_short(id: NodeId, lang: Lang) -> String {
         401..=403 => catalogue()
             .categories
             .get((id - 401) as usize)
-            .map(|c| c.letter.clone())
+            .map(|c| c.letter.to_string())
             .unwrap_or_default(),
         _ => String::new(),
     }
@@ -197,16 +197,16 @@ pub fn raw_graph(arr: Arrangement) -> Graph {
                     primary: true,
                 });
             }
-            for s in &cat.spearheads {
+            for s in cat.spearheads {
                 edges.push(GraphEdge {
                     from: kind_id(s.kind),
                     to: spearhead_id(s.id),
                     primary: true,
                 });
             }
-            for s in &cat.spearheads {
+            for s in cat.spearheads {
                 for (list, primary) in [(&s.primary, true), (&s.secondary, false)] {
-                    for &r in list {
+                    for &r in list.iter() {
                         edges.push(GraphEdge {
                             from: spearhead_id(s.id),
                             to: r as NodeId,

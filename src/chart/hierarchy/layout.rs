@@ -879,7 +879,7 @@ fn requirements(lang: Lang) -> String {
     let reqs: Vec<&str> = catalogue()
         .higher_purpose_requirements
         .iter()
-        .map(|r| lang.pick(&r.nl, &r.en))
+        .map(|r| lang.pick(r.nl, r.en))
         .collect();
     format!(
         "{} {}",
