@@ -43,6 +43,7 @@ fn perms(v: &[NodeId]) -> Vec<Vec<NodeId>> {
 /// Fewest crossings between `upper` (fixed) and any order of `lower`: a dynamic programme over
 /// subsets, exact because the two-layer crossing count is a sum over ordered pairs of lower
 /// nodes.
+#[allow(clippy::needless_range_loop)] // indices are the subset bits of the DP
 fn best_lower(upper: &[NodeId], lower: &[NodeId], edges: &[GraphEdge]) -> usize {
     let pos = |id: NodeId| upper.iter().position(|&x| x == id);
     let n = lower.len();
