@@ -199,3 +199,124 @@ fn svg_export_has_every_role() {
         );
     }
 }
+
+#[test]
+fn hierarchy_view_zooms_to_a_subtree_and_back() {
+    let mut s = loaded(RECON);
+    with(&mut s, |o| o.view = "hierarchy".into()).unwrap();
+    let mut m = arial_measure();
+    s.draw(&mut NullBackend(900, 600), &mut m, 0.0).unwrap();
+    let all = s.layout_css().unwrap();
+    // 1 purpose frame + 3 items + role 1 + 2 kinds + 10 spearheads + 13 roles = 30 nodes.
+    assert_eq!(all.nodes.len(), 30);
+    assert_eq!(all.breadcrumb, vec!["All roles"]);
+    // SR2's many-to-many links: primary 4, secondary 3, 5, 7, 10, 12, 13.
+    let mut sr2: Vec<(u32, bool)> = all
+        .edges
+        .iter()
+        .filter(|e| e.from == 102)
+        .map(|e| (e.to, e.primary))
+        .collect();
+    sr2.sort();
+    assert_eq!(
+        sr2,
+        vec![
+            (3, false),
+            (4, true),
+            (5, false),
+            (7, false),
+            (10, false),
+            (12, false),
+            (13, false)
+        ]
+    );
+    // Click SR3 (103): an animated zoom to its subtree.
+    let n = all.nodes.iter().find(|n| n.id == 103).unwrap();
+    assert_eq!(s.hit(n.x + n.w / 2.0, n.y + n.h / 2.0), 103);
+    assert!(s.activate(103));
+    assert!(
+        s.draw(&mut NullBackend(900, 600), &mut m, 1000.0).unwrap(),
+        "first frame of the transition"
+    );
+    assert!(
+        !s.draw(&mut NullBackend(900, 600), &mut m, 2000.0).unwrap(),
+        "transition done"
+    );
+    let zoomed = s.layout_css().unwrap();
+    assert_eq!(
+        zoomed.breadcrumb,
+        vec![
+            "All roles".to_string(),
+            "SR3 · Shaping experience and collective intelligence".into()
+        ]
+    );
+    let span =
+        |l: &spco_roles::session::LayoutCss| (l.view.x1 - l.view.x0) * (l.view.y1 - l.view.y0);
+    assert!(span(&zoomed) < span(&all) * 0.8, "zoomed in");
+    // Roles 6, 12 and 13 feed SR3: they are in view now.
+    for id in [6, 12, 13] {
+        let node = zoomed.nodes.iter().find(|n| n.id == id).unwrap();
+        assert!(
+            node.x >= zoomed.plot.x - 1.0 && node.x + node.w <= zoomed.plot.x + zoomed.plot.w + 1.0,
+            "node {id}"
+        );
+    }
+    // Escape animates back to the whole diagram.
+    assert!(s.escape());
+    s.draw(&mut NullBackend(900, 600), &mut m, 3000.0).unwrap();
+    s.draw(&mut NullBackend(900, 600), &mut m, 4000.0).unwrap();
+    let back = s.layout_css().unwrap();
+    assert!((span(&back) - span(&all)).abs() < 1e-9);
+    assert!(!s.escape(), "nothing left to leave");
+    // The collapse button of the action-oriented kind hides its spearheads and their own roles.
+    assert!(s.activate(spco_roles::session::TOGGLE + 202));
+    s.draw(&mut NullBackend(900, 600), &mut m, 5000.0).unwrap();
+    let collapsed = s.layout_css().unwrap();
+    assert!(collapsed.nodes.iter().all(|n| !(104..=110).contains(&n.id)));
+    assert!(
+        collapsed.nodes.iter().any(|n| n.id == 5),
+        "role 5 also feeds SR2 (framework)"
+    );
+    // A tooltip of a spearhead says how it is rolled up.
+    let tip = s.tooltip(102).unwrap();
+    assert!(
+        tip.note
+            .contains("primary roles weight 1, secondary roles 0.5"),
+        "{}",
+        tip.note
+    );
+    assert!(tip.rows.iter().any(|(k, _)| k == "Gap"));
+}
+
+/// A backend that draws nothing, for driving `Session::draw` natively.
+struct NullBackend(u32, u32);
+
+impl plotters_backend::DrawingBackend for NullBackend {
+    type ErrorType = std::io::Error;
+    fn get_size(&self) -> (u32, u32) {
+        (self.0, self.1)
+    }
+    fn ensure_prepared(
+        &mut self,
+    ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+    fn draw_pixel(
+        &mut self,
+        _: plotters_backend::BackendCoord,
+        _: plotters_backend::BackendColor,
+    ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+    fn draw_text<S: plotters_backend::BackendTextStyle>(
+        &mut self,
+        _: &str,
+        _: &S,
+        _: plotters_backend::BackendCoord,
+    ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+}

@@ -15,7 +15,7 @@ const UI = {
     importance: 'Importance', performance: 'Performance', mean: 'mean', median: 'median', sd: 'SD', ci: '95% CI',
     quadrant: 'Quadrant', gap: 'Gap', whiskers: 'Whiskers', none: 'none', crosshairFollows: 'Crosshair follows selection',
     error: 'Could not show the chart', excluded: 'left out', hint: 'Scroll to zoom · drag to pan · shift-drag to zoom a box · double-click to reset',
-    rolledUp: 'Rolled up', roles: 'roles', back: 'Back',
+    rolledUp: 'Rolled up', roles: 'roles', back: 'Back', colorBy: 'Colour',
   },
   nl: {
     everyone: 'Iedereen', groups: 'Respondentgroepen', full: 'Volledige schaal', report: 'Zoom rapport', fit: 'Passend',
@@ -26,7 +26,7 @@ const UI = {
     importance: 'Belang', performance: 'Prestatie', mean: 'gemiddelde', median: 'mediaan', sd: 'SD', ci: '95%-BI',
     quadrant: 'Kwadrant', gap: 'Kloof', whiskers: 'Foutbalken', none: 'geen', crosshairFollows: 'Kruis volgt selectie',
     error: 'De grafiek kan niet getoond worden', excluded: 'weggelaten', hint: 'Scroll om te zoomen · sleep om te verschuiven · shift-sleep voor een zoomkader · dubbelklik om te herstellen',
-    rolledUp: 'Samengevat', roles: 'rollen', back: 'Terug',
+    rolledUp: 'Samengevat', roles: 'rollen', back: 'Terug', colorBy: 'Kleur',
   },
 };
 
@@ -65,7 +65,10 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 .badge { position: absolute; right: 6px; bottom: 6px; z-index: 2; font-size: 11px; background: #fff3cd;
   color: #6b4e00; border: 1px solid #e8d48a; border-radius: 4px; padding: 1px 6px; }
 .box { position: absolute; border: 1px dashed #0969da; background: rgba(9,105,218,.08); pointer-events: none; z-index: 2; }
-.crumbs { display: flex; gap: 4px; align-items: center; font-size: 12px; }
+.crumbs { position: absolute; left: 6px; top: 6px; z-index: 2; display: flex; flex-wrap: wrap; gap: 4px;
+  align-items: center; font-size: 12px; max-width: calc(100% - 12px); color: #57606a; }
+.crumbs button { background: rgba(255,255,255,.92); }
+.crumbs button:last-child { font-weight: 600; cursor: default; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
@@ -86,6 +89,8 @@ function loadWasm() {
 const links = new Map();
 
 let uid = 0;
+// Item numbers of the hierarchy's expand/collapse buttons start here (see session::TOGGLE).
+const TOGGLE = 10000;
 
 export class SpcoRolesElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -105,18 +110,19 @@ export class SpcoRolesElement extends HTMLElement {
     root.innerHTML = `<style>${STYLE}</style>
       <div class="root">
         <div class="bar" part="controls" hidden>
-          <div class="crumbs" hidden></div>
           <div class="chips" role="group"></div>
           <div class="zoom">
             <button data-zoom="full"></button><button data-zoom="report"></button><button data-zoom="fit"></button>
             <button data-zoom="in" aria-label="">+</button><button data-zoom="out" aria-label="">−</button>
             <select class="eb" aria-label=""><option value="sd">SD</option><option value="ci"></option><option value="none"></option></select>
+            <select class="cb" aria-label=""><option value="gap"></option><option value="importance"></option><option value="performance"></option></select>
           </div>
           <span class="note"></span>
         </div>
         <div class="plot" tabindex="0" role="img">
           <canvas part="canvas"></canvas>
           <div class="box" hidden></div>
+          <nav class="crumbs" hidden></nav>
           <div class="tip" role="tooltip" hidden></div>
           <div class="badge" hidden></div>
           <div class="msg" aria-live="polite"></div>
@@ -126,7 +132,8 @@ export class SpcoRolesElement extends HTMLElement {
     const $ = (s) => root.querySelector(s);
     this._el = {
       bar: $('.bar'), chips: $('.chips'), zoom: $('.zoom'), note: $('.note'), plot: $('.plot'), canvas: $('canvas'),
-      box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), crumbs: $('.crumbs'),
+      box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), cb: $('.cb'),
+      crumbs: $('.crumbs'),
     };
     this._bindEvents();
   }
@@ -215,6 +222,7 @@ export class SpcoRolesElement extends HTMLElement {
       case 'zoom': this._applyZoom(); break;
       case 'group': this._applyOptions(); this._broadcastGroup(); break;
       case 'synthetic': this._renderBadge(); break;
+      case 'view': this._applyOptions(); this._applyZoom(); this._renderCrumbs(); break;
       default: this._applyOptions();
     }
   }
@@ -451,6 +459,7 @@ export class SpcoRolesElement extends HTMLElement {
       this._invalidate(true);
     });
     this._el.eb.addEventListener('change', () => { this.errorbars = this._el.eb.value; });
+    this._el.cb.addEventListener('change', () => { this.setAttribute('color-by', this._el.cb.value); });
     this._el.chips.addEventListener('click', (e) => {
       const b = e.target.closest('button');
       if (!b) return;
@@ -523,19 +532,22 @@ export class SpcoRolesElement extends HTMLElement {
   }
 
   _activate(item) {
-    if (this.view === 'hierarchy' && item && this._safe(() => this._handle.zoom_to_item(item))) {
+    if (this._safe(() => this._handle.activate(item))) {
       this._invalidate(true);
       this._renderCrumbs();
     }
-    const role = item && item <= 14 ? item : 0;
-    this._select(role, true);
+    if (item >= TOGGLE) return;
+    this._select(item, true);
   }
 
-  _select(role, emit) {
-    this._selected = role || null;
-    this._safe(() => this._handle?.set_selected(role));
+  // `item` is a role (1-14) or, in the hierarchy, another node; only roles cross links and
+  // fire role-select.
+  _select(item, emit) {
+    this._selected = item || null;
+    this._safe(() => this._handle?.set_selected(item));
     this._invalidate();
-    if (emit) {
+    const role = item <= 14 ? item : 0;
+    if (emit && (role || !item)) {
       const detail = { role: role || null, source: this.id || null };
       this.dispatchEvent(new CustomEvent('role-select', { detail, bubbles: true, composed: true }));
       this._forLinked((el) => el._select(role, false));
@@ -618,6 +630,9 @@ export class SpcoRolesElement extends HTMLElement {
     this._el.eb.options[0].textContent = `± ${this._t('sd')}`;
     this._el.eb.options[1].textContent = this._t('ci');
     this._el.eb.options[2].textContent = `${this._t('whiskers')}: ${this._t('none')}`;
+    this._el.cb.setAttribute('aria-label', this._t('colorBy'));
+    this._el.cb.title = this._t('colorBy');
+    ['gap', 'importance', 'performance'].forEach((k, i) => { this._el.cb.options[i].textContent = `${this._t('colorBy')}: ${this._t(k === 'gap' ? 'gap' : k).toLowerCase()}`; });
     this._el.chips.setAttribute('aria-label', this._t('groups'));
     this._renderControls();
     this._renderBadge();
@@ -629,6 +644,8 @@ export class SpcoRolesElement extends HTMLElement {
     if (!show || !this._info) return;
     this._el.eb.value = this.errorbars;
     this._el.eb.hidden = this.view !== 'quadrant';
+    this._el.cb.value = this.getAttribute('color-by') || 'gap';
+    this._el.cb.hidden = this.view !== 'hierarchy';
     for (const b of this._el.zoom.querySelectorAll('[data-zoom=report],[data-zoom=fit]')) b.hidden = this.view !== 'quadrant';
     const chips = this._el.chips;
     chips.replaceChildren();
@@ -666,7 +683,7 @@ export class SpcoRolesElement extends HTMLElement {
 
   _renderCrumbs() {
     const c = this._el.crumbs;
-    const path = this._handle ? JSON.parse(this._safe(() => this._handle.breadcrumb_json()) ?? '[]') : [];
+    const path = (this._handle && this._safe(() => this._handle.breadcrumb())) || [];
     c.hidden = path.length < 2;
     c.replaceChildren();
     path.forEach((label, depth) => {
@@ -676,7 +693,6 @@ export class SpcoRolesElement extends HTMLElement {
       b.textContent = label;
       c.append(b);
     });
-    if (!this.hasAttribute('controls') && path.length > 1) { this._el.bar.hidden = false; }
   }
 
   // ---- linking ------------------------------------------------------------------------------

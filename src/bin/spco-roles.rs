@@ -17,7 +17,7 @@ spco-roles: statistics of the VUB survey on the roles of Flemish spearhead-clust
 
 USAGE:
     spco-roles stats FILE [OPTIONS]
-    spco-roles svg FILE [OPTIONS]   the quadrant chart as an SVG document on standard output
+    spco-roles svg FILE [OPTIONS]   a chart as an SVG document on standard output
     spco-roles reconstruct ...      (see `spco-roles reconstruct --help`)
     spco-roles check ...            (see `spco-roles check --help`)
     spco-roles help | --help
@@ -39,6 +39,9 @@ SVG:
     --zoom ZOOM               full (default), report (4.5-9 x 2.5-5), fit, or x0,x1,y0,y1
     --errorbars KIND          sd (default), ci or none
     --crosshair KIND          as for stats
+    --view VIEW               quadrant (default) or hierarchy (the spearhead roles, report Figure 3)
+    --hierarchy KIND          spearheads (default) or categories
+    --color-by STAT           hierarchy node colour: gap (default), importance or performance
     --size WIDTHxHEIGHT       in CSS pixels (default 900x600)
 
 Errors go to standard error with exit code 2.
@@ -465,6 +468,9 @@ fn svg(args: &[String]) -> Result<String, String> {
                 options.errorbars = ErrorBars::parse(&value()?).map_err(|e| e.to_string())?
             }
             "--crosshair" => options.crosshair = value()?,
+            "--view" => options.view = value()?,
+            "--hierarchy" => options.hierarchy = value()?,
+            "--color-by" => options.color_by = value()?,
             "--size" => {
                 let v = value()?;
                 let parsed = v

@@ -149,7 +149,7 @@ impl Chart {
     }
 
     /// Draws a frame; returns true when an animation wants another frame.
-    pub fn draw(&mut self, _now_ms: f64) -> Result<bool, JsError> {
+    pub fn draw(&mut self, now_ms: f64) -> Result<bool, JsError> {
         let size = self.session.size();
         // The wrapper sizes the backing store; keep it in step if a resize raced a draw.
         if self.canvas.width() != size.width_px() {
@@ -161,9 +161,8 @@ impl Chart {
         let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone())
             .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?;
         self.session
-            .draw(&mut backend, &mut self.measure)
-            .map_err(js_err)?;
-        Ok(false)
+            .draw(&mut backend, &mut self.measure, now_ms)
+            .map_err(js_err)
     }
 
     pub fn view_ranges(&self) -> Vec<f64> {
@@ -226,18 +225,23 @@ impl Chart {
         to_js(&self.session.layout_css())
     }
 
-    /// Escape: leaves a zoomed-in subtree (hierarchy); false when there is nothing to leave.
+    /// A click or Enter on an item: in the hierarchy, zoom to a node's subtree (animated) or
+    /// collapse/expand it through its button. True when the view changed.
+    pub fn activate(&mut self, item: u32) -> bool {
+        self.session.activate(item)
+    }
+
+    /// Escape: leaves a zoomed-in subtree; false when there is nothing to leave.
     pub fn escape(&mut self) -> bool {
-        false
+        self.session.escape()
     }
 
-    pub fn zoom_to_item(&mut self, _item: u32) -> bool {
-        false
+    pub fn zoom_out_to(&mut self, depth: u32) {
+        self.session.zoom_out_to(depth as usize);
     }
 
-    pub fn zoom_out_to(&mut self, _depth: u32) {}
-
-    pub fn breadcrumb_json(&self) -> String {
-        "[]".into()
+    /// The hierarchy's zoom path as labels (empty in the quadrant view).
+    pub fn breadcrumb(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.breadcrumb())
     }
 }

@@ -8,6 +8,11 @@
 use serde::Serialize;
 use thiserror::Error;
 
+mod hierarchy;
+
+use hierarchy::HierState;
+pub use hierarchy::TOGGLE;
+
 use crate::catalogue::{catalogue, Lang};
 use crate::chart::{
     self, fmt_fixed, fmt_num, hit_test, layout_quadrant, QuadrantLayout, QuadrantPoint,
@@ -172,6 +177,32 @@ pub struct LayoutCss {
     pub view: ViewCss,
     pub points: Vec<PointCss>,
     pub labels: Vec<LabelCss>,
+    /// Hierarchy nodes (empty in the quadrant view).
+    pub nodes: Vec<NodeCss>,
+    pub edges: Vec<EdgeCss>,
+    pub breadcrumb: Vec<String>,
+    pub highlighted: Option<u32>,
+    pub selected: Option<u32>,
+}
+
+/// A laid-out hierarchy node in CSS px, with the text lines drawn in it.
+#[derive(Clone, Debug, Serialize)]
+pub struct NodeCss {
+    pub id: u32,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub font_css: f64,
+    pub lines: Vec<String>,
+    pub line_boxes: Vec<RectCss>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct EdgeCss {
+    pub from: u32,
+    pub to: u32,
+    pub primary: bool,
 }
 
 /// A named or explicit zoom.
@@ -217,8 +248,10 @@ pub struct Session {
     /// still answer from what is on screen.
     layout: Option<QuadrantLayout>,
     dirty: bool,
-    highlighted: Option<u8>,
-    selected: Option<u8>,
+    hier: HierState,
+    /// Hovered and selected items: roles 1-14, or hierarchy nodes.
+    highlighted: Option<u32>,
+    selected: Option<u32>,
 }
 
 impl Default for Session {
@@ -242,6 +275,7 @@ impl Session {
             },
             layout: None,
             dirty: true,
+            hier: HierState::default(),
             highlighted: None,
             selected: None,
         }
@@ -298,6 +332,12 @@ impl Session {
         })?;
         if !matches!(options.view.as_str(), "quadrant" | "hierarchy") {
             return Err(SessionError::View(options.view.clone()));
+        }
+        let arrangement = hierarchy::arrangement(&options)?;
+        hierarchy::color_by(&options)?;
+        if arrangement != hierarchy::arrangement(&self.options).unwrap_or_default() {
+            self.hier.collapsed.clear();
+            self.hier.reset();
         }
         let previous = std::mem::replace(&mut self.options, options);
         if let Err(e) = self.recompute() {
@@ -401,8 +441,20 @@ impl Session {
     }
 
     pub fn set_zoom(&mut self, zoom: &str) -> Result<(), SessionError> {
+        let parsed = Zoom::parse(zoom)?;
+        if self.is_hierarchy() {
+            // The hierarchy has no data axes: every preset shows the whole diagram.
+            if let Zoom::Ranges(..) = parsed {
+                return Err(SessionError::Zoom(format!(
+                    "{zoom}: explicit ranges apply to the quadrant view; the hierarchy takes full or fit"
+                )));
+            }
+            self.hier.reset();
+            self.dirty = true;
+            return Ok(());
+        }
         let plot = self.view.plot_rect();
-        let view = match Zoom::parse(zoom)? {
+        let view = match parsed {
             Zoom::Full => ViewTransform::full(),
             Zoom::Report => ViewTransform::report(),
             Zoom::Fit => ViewTransform::fit(self.scene().points.iter()),
@@ -424,38 +476,91 @@ impl Session {
             return;
         }
         let d = self.size.dpr;
-        self.view = self.view.zoom_at(x_css * d, y_css * d, factor);
+        if self.is_hierarchy() {
+            let v = self.hier.view.zoom_at(x_css * d, y_css * d, factor);
+            self.hier.user_moved(v);
+        } else {
+            self.view = self.view.zoom_at(x_css * d, y_css * d, factor);
+        }
         self.dirty = true;
     }
 
     /// Pans by a pointer movement in CSS px (the content follows the pointer).
     pub fn pan(&mut self, dx_css: f64, dy_css: f64) {
         let d = self.size.dpr;
-        self.view = self.view.pan_px(dx_css * d, dy_css * d);
+        if self.is_hierarchy() {
+            let v = self.hier.view.pan_px(dx_css * d, dy_css * d);
+            self.hier.user_moved(v);
+        } else {
+            self.view = self.view.pan_px(dx_css * d, dy_css * d);
+        }
         self.dirty = true;
     }
 
     pub fn box_zoom(&mut self, x0_css: f64, y0_css: f64, x1_css: f64, y1_css: f64) {
         let d = self.size.dpr;
-        self.view = self
-            .view
-            .box_zoom(x0_css * d, y0_css * d, x1_css * d, y1_css * d);
+        let (x0, y0, x1, y1) = (x0_css * d, y0_css * d, x1_css * d, y1_css * d);
+        if self.is_hierarchy() {
+            let v = self.hier.view.box_zoom(x0, y0, x1, y1);
+            self.hier.user_moved(v);
+        } else {
+            self.view = self.view.box_zoom(x0, y0, x1, y1);
+        }
         self.dirty = true;
     }
 
-    pub fn set_highlight(&mut self, role: u32) {
-        let role = u8::try_from(role).ok().filter(|r| (1..=14).contains(r));
-        if role != self.highlighted {
-            self.highlighted = role;
+    /// Hover emphasis (a role, or a hierarchy node; 0 for none).
+    pub fn set_highlight(&mut self, item: u32) {
+        let item = Some(item).filter(|&i| i > 0 && i < TOGGLE);
+        if item != self.highlighted {
+            self.highlighted = item;
             self.dirty = true;
         }
     }
 
-    pub fn set_selected(&mut self, role: u32) {
-        let role = u8::try_from(role).ok().filter(|r| (1..=14).contains(r));
-        if role != self.selected {
-            self.selected = role;
+    /// The selected item (a role, or a hierarchy node; 0 for none).
+    pub fn set_selected(&mut self, item: u32) {
+        let item = Some(item).filter(|&i| i > 0 && i < TOGGLE);
+        if item != self.selected {
+            self.selected = item;
             self.dirty = true;
+        }
+    }
+
+    fn is_hierarchy(&self) -> bool {
+        self.options.view == "hierarchy"
+    }
+
+    /// A click or Enter on an item. In the hierarchy a node zooms to its subtree (animated) and
+    /// a node's button collapses or expands it; true when the view changed.
+    pub fn activate(&mut self, item: u32) -> bool {
+        if !self.is_hierarchy() || !self.hier.activate(item) {
+            return false;
+        }
+        self.dirty = true;
+        true
+    }
+
+    /// Escape: back out one zoom level in the hierarchy; false when there is nothing to leave.
+    pub fn escape(&mut self) -> bool {
+        let done = self.is_hierarchy() && self.hier.escape();
+        self.dirty |= done;
+        done
+    }
+
+    pub fn zoom_out_to(&mut self, depth: usize) {
+        if self.is_hierarchy() {
+            self.hier.zoom_out_to(depth);
+            self.dirty = true;
+        }
+    }
+
+    /// The hierarchy's zoom path as labels (empty in the quadrant view).
+    pub fn breadcrumb(&self) -> Vec<String> {
+        if self.is_hierarchy() {
+            self.hier.breadcrumb(self.lang)
+        } else {
+            Vec::new()
         }
     }
 
@@ -496,16 +601,21 @@ impl Session {
             points,
             crosshair,
             lang: self.lang,
-            highlighted: self.highlighted,
-            selected: self.selected,
+            highlighted: self.highlighted.filter(|&i| i <= 14).map(|i| i as u8),
+            selected: self.selected.filter(|&i| i <= 14).map(|i| i as u8),
         }
     }
 
     /// Lays the chart out for the current size if anything changed since the last layout.
-    pub fn ensure_layout(
-        &mut self,
-        measure: &mut dyn TextMeasure,
-    ) -> Result<&QuadrantLayout, SessionError> {
+    pub fn ensure_layout(&mut self, measure: &mut dyn TextMeasure) -> Result<(), SessionError> {
+        if self.is_hierarchy() {
+            if self.dirty || self.hier.layout.is_none() {
+                let scene = self.hier_scene();
+                self.hier.layout(&scene, self.size, measure)?;
+                self.dirty = false;
+            }
+            return Ok(());
+        }
         if self.dirty || self.layout.is_none() {
             let scene = self.scene();
             let layout = layout_quadrant(
@@ -520,7 +630,17 @@ impl Session {
             self.layout = Some(layout);
             self.dirty = false;
         }
-        Ok(self.layout.as_ref().expect("set above"))
+        Ok(())
+    }
+
+    fn hier_scene(&self) -> crate::chart::hierarchy::HierarchyScene {
+        self.hier.scene(
+            &self.options,
+            self.lang,
+            self.stats.as_ref(),
+            self.highlighted,
+            self.selected,
+        )
     }
 
     pub fn layout(&self) -> Option<&QuadrantLayout> {
@@ -530,17 +650,25 @@ impl Session {
     /// The role under (x, y) CSS px in the last layout, or 0.
     pub fn hit(&self, x_css: f64, y_css: f64) -> u32 {
         let d = self.size.dpr;
+        if self.is_hierarchy() {
+            return self.hier.hit(x_css * d, y_css * d);
+        }
         self.layout
             .as_ref()
             .and_then(|l| hit_test(l, x_css * d, y_css * d))
             .map_or(0, u32::from)
     }
 
-    /// The next visible role after `current` in reading order (`dir` 1 or -1); 0 past the end.
+    /// The next visible item after `current` in reading order (`dir` 1 or -1); 0 past the end.
     pub fn next_item(&self, current: u32, dir: i32) -> u32 {
-        let Some(layout) = &self.layout else { return 0 };
-        let mut roles: Vec<u32> = layout.points.iter().map(|p| u32::from(p.role)).collect();
-        roles.sort_unstable();
+        let roles: Vec<u32> = if self.is_hierarchy() {
+            self.hier.order()
+        } else {
+            let Some(layout) = &self.layout else { return 0 };
+            let mut roles: Vec<u32> = layout.points.iter().map(|p| u32::from(p.role)).collect();
+            roles.sort_unstable();
+            roles
+        };
         let pos = roles.iter().position(|&r| r == current);
         let next = match (pos, dir >= 0) {
             (None, true) => roles.first().copied(),
@@ -554,6 +682,9 @@ impl Session {
     /// Position of a role's marker in CSS px, if visible.
     pub fn item_position(&self, role: u32) -> Option<(f64, f64)> {
         let d = self.size.dpr;
+        if self.is_hierarchy() {
+            return self.hier.position(role, d);
+        }
         let layout = self.layout.as_ref()?;
         let p = layout.points.iter().find(|p| u32::from(p.role) == role)?;
         Some((p.x / d, p.y / d))
@@ -561,6 +692,9 @@ impl Session {
 
     /// The tooltip of a role: full text and figures, formatted for the current language.
     pub fn tooltip(&self, role: u32) -> Option<Tooltip> {
+        if role > 14 {
+            return hierarchy::node_tooltip(role, self.stats.as_ref(), self.lang);
+        }
         let cat = catalogue();
         let stats = self.stats.as_ref()?;
         let r = stats.roles.iter().find(|r| u32::from(r.role) == role)?;
@@ -638,7 +772,6 @@ impl Session {
 
     /// Geometry of the last layout in CSS px, for tests and for pages that overlay the chart.
     pub fn layout_css(&self) -> Option<LayoutCss> {
-        let layout = self.layout.as_ref()?;
         let d = self.size.dpr;
         let css = |r: &chart::Rect| RectCss {
             x: r.x0 / d,
@@ -646,6 +779,50 @@ impl Session {
             w: r.width() / d,
             h: r.height() / d,
         };
+        if self.is_hierarchy() {
+            let l = self.hier.layout.as_ref()?;
+            let (x0, y0) = l.view.to_diagram(l.plot.x0, l.plot.y0);
+            let (x1, y1) = l.view.to_diagram(l.plot.x1, l.plot.y1);
+            return Some(LayoutCss {
+                width_css: self.size.width_css,
+                height_css: self.size.height_css,
+                dpr: d,
+                plot: css(&l.plot),
+                view: ViewCss { x0, x1, y0, y1 },
+                points: Vec::new(),
+                labels: Vec::new(),
+                nodes: l
+                    .nodes
+                    .iter()
+                    .map(|n| {
+                        let r = css(&n.rect);
+                        NodeCss {
+                            id: n.id,
+                            x: r.x,
+                            y: r.y,
+                            w: r.w,
+                            h: r.h,
+                            font_css: n.font_px / d,
+                            lines: n.lines.iter().map(|t| t.text.clone()).collect(),
+                            line_boxes: n.lines.iter().map(|t| css(&t.rect)).collect(),
+                        }
+                    })
+                    .collect(),
+                edges: l
+                    .edges
+                    .iter()
+                    .map(|e| EdgeCss {
+                        from: e.from,
+                        to: e.to,
+                        primary: e.primary,
+                    })
+                    .collect(),
+                breadcrumb: self.hier.breadcrumb(self.lang),
+                highlighted: self.highlighted,
+                selected: self.selected,
+            });
+        }
+        let layout = self.layout.as_ref()?;
         let (x0, x1) = layout.transform.x_range();
         let (y0, y1) = layout.transform.y_range();
         Some(LayoutCss {
@@ -679,6 +856,11 @@ impl Session {
                     }
                 })
                 .collect(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            breadcrumb: Vec::new(),
+            highlighted: self.highlighted,
+            selected: self.selected,
         })
     }
 
@@ -688,6 +870,13 @@ impl Session {
         let Some(stats) = &self.stats else {
             return lang.pick("Geen gegevens", "No data").into();
         };
+        if self.is_hierarchy() {
+            let shown = self.hier.order().len();
+            return match lang {
+                Lang::Nl => format!("Hiërarchie van de speerpuntrollen: {shown} knopen zichtbaar. Gebruik Tab om ze te overlopen, Enter om in te zoomen, Escape om terug te gaan."),
+                Lang::En => format!("Hierarchy of the spearhead roles: {shown} nodes visible. Use Tab to step through them, Enter to zoom in, Escape to go back."),
+            };
+        }
         let (x0, x1) = self.view.x_range();
         let (y0, y1) = self.view.y_range();
         let visible = self.layout.as_ref().map_or(0, |l| l.points.len());
@@ -709,20 +898,52 @@ impl Session {
 
     /// The chart as a standalone SVG document (for reports and slides), at the current view.
     pub fn svg(&self, width_css: f64, height_css: f64) -> Result<String, SessionError> {
+        if self.is_hierarchy() {
+            return crate::chart::hierarchy::render_hierarchy_svg(
+                &self.hier_scene(),
+                &self.hier.view,
+                width_css,
+                height_css,
+                1.0,
+            )
+            .map_err(|e| SessionError::Draw(e.to_string()));
+        }
         chart::render_svg(&self.scene(), &self.view, width_css, height_css, 1.0)
             .map_err(|e| SessionError::Draw(e.to_string()))
     }
 
     /// Draws the chart onto any plotters backend of the session's pixel size.
+    /// Returns true while an animated transition wants more frames.
     pub fn draw<DB: plotters_backend::DrawingBackend>(
         &mut self,
         backend: &mut DB,
         measure: &mut dyn TextMeasure,
-    ) -> Result<(), SessionError> {
+        now_ms: f64,
+    ) -> Result<bool, SessionError> {
+        if self.is_hierarchy() {
+            let tick = self.hier.tick(now_ms);
+            if tick.is_some() {
+                self.dirty = true;
+            }
+            let more = tick == Some(true);
+            self.ensure_layout(measure)?;
+            let scene = self.hier_scene();
+            let layout = self.hier.layout.as_ref().expect("ensured");
+            crate::chart::hierarchy::draw_hierarchy(
+                backend,
+                &scene,
+                layout,
+                &chart::DrawOptions::canvas(),
+            )
+            .map_err(|e| SessionError::Draw(e.to_string()))?;
+            // The last frame of a transition still needs drawing at its end view.
+            return Ok(more);
+        }
         self.ensure_layout(measure)?;
         let scene = self.scene();
         let layout = self.layout.as_ref().expect("ensured");
         chart::draw_quadrant(backend, &scene, layout, &chart::DrawOptions::canvas())
-            .map_err(|e| SessionError::Draw(e.to_string()))
+            .map_err(|e| SessionError::Draw(e.to_string()))?;
+        Ok(false)
     }
 }
