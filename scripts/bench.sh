@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks: native (import, statistics, reconstruction) and in headless Chromium (bytes, first
-# chart, redraw, refilter). Figures land in bench-results/ and on stdout.
+# chart, redraw, refilter, hierarchy, tools in wasm). Figures land in bench-results/ and on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench-results
 printf '\n== native benchmarks (release)\n' >&2
-cargo bench --quiet 2>/dev/null | tee bench-results/native.txt
+cargo bench --quiet --bench stats --bench reconstruct | tee bench-results/native.txt
 printf '\n== browser benchmarks (headless Chromium)\n' >&2
+# The summary-table tools are not in the shipped component; build them aside to time them in wasm.
+SPCO_FEATURES=tools SPCO_OUT=pkg/tools bash scripts/build.sh
 bash scripts/build.sh
-node tests/browser/bench.mjs
+trap 'rm -rf pkg/tools' EXIT
+node tests/browser/bench.mjs | tee bench-results/browser.txt

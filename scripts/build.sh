@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
 # Builds the wasm module, its wasm-bindgen glue and the wrapper into pkg/ (what a page embeds).
+# SPCO_PROFILE=dev builds unoptimised; SPCO_FEATURES=tools SPCO_OUT=dir builds the wasm with the
+# summary-table tools exported, glue only, into dir (used by the benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir="${CARGO_TARGET_DIR:-target}"
 profile="${SPCO_PROFILE:-release}"
+out="${SPCO_OUT:-pkg}"
+features=()
+[ -n "${SPCO_FEATURES:-}" ] && features=(--features "$SPCO_FEATURES")
 
-cargo build --lib --target wasm32-unknown-unknown --profile "$profile" --quiet
-mkdir -p pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg --out-name spco_roles \
+cargo build --lib --target wasm32-unknown-unknown --profile "$profile" --quiet "${features[@]}"
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name spco_roles \
   "$target_dir/wasm32-unknown-unknown/$profile/spco_roles.wasm"
 if [ "$profile" = release ]; then
   # npm's binaryen, never Debian's (see README). Features are read from the module itself.
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-    pkg/spco_roles_bg.wasm -o pkg/spco_roles_bg.wasm
+    "$out/spco_roles_bg.wasm" -o "$out/spco_roles_bg.wasm"
 fi
-# One module for the page: the wrapper with the wasm-bindgen glue bundled in (minified in release).
-cp www/spco-roles.js pkg/wrapper.js
-minify=(); [ "$profile" = release ] && minify=(--minify)
-node_modules/.bin/esbuild pkg/wrapper.js --bundle --format=esm --target=es2020 "${minify[@]}" \
-  --legal-comments=none --log-level=warning --outfile=pkg/spco-roles.js
-rm pkg/wrapper.js pkg/spco_roles.js
-cp www/spco-roles.d.ts pkg/spco-roles.d.ts
-printf '[build] pkg/: %s\n' "$(cd pkg && ls | tr '\n' ' ')" >&2
+if [ "$out" = pkg ]; then
+  # One module for the page: the wrapper with the wasm-bindgen glue bundled in (minified in release).
+  cp www/spco-roles.js pkg/wrapper.js
+  minify=(); [ "$profile" = release ] && minify=(--minify)
+  node_modules/.bin/esbuild pkg/wrapper.js --bundle --format=esm --target=es2020 "${minify[@]}" \
+    --legal-comments=none --log-level=warning --outfile=pkg/spco-roles.js
+  rm pkg/wrapper.js pkg/spco_roles.js
+  cp www/spco-roles.d.ts pkg/spco-roles.d.ts
+fi
+printf '[build] %s/: %s\n' "$out" "$(cd "$out" && ls | tr '\n' ' ')" >&2

@@ -2,8 +2,8 @@
 
 use spco_roles::catalogue::catalogue;
 use spco_roles::chart::hierarchy::{
-    crossings_between, graph, raw_graph, spearhead_id, total_crossings, Arrangement, GraphEdge,
-    NodeId, KIND_ACTION, KIND_FRAMEWORK, ROOT,
+    crossings_between, graph, order_graph, precomputed_levels, raw_graph, spearhead_id,
+    total_crossings, Arrangement, GraphEdge, NodeId, KIND_ACTION, KIND_FRAMEWORK, ROOT,
 };
 
 #[test]
@@ -200,4 +200,17 @@ fn categories_have_no_crossings() {
     assert_eq!(total_crossings(&g.levels, &g.edges), 0);
     assert_eq!(g.levels[0].len(), 3);
     assert_eq!(g.levels[1].len(), 14);
+}
+
+#[test]
+fn the_browser_uses_the_order_the_search_finds() {
+    for arr in [Arrangement::Spearheads, Arrangement::Categories] {
+        let searched = order_graph(raw_graph(arr));
+        let shipped: Vec<Vec<NodeId>> =
+            precomputed_levels(arr).iter().map(|l| l.to_vec()).collect();
+        assert_eq!(
+            searched.levels, shipped,
+            "{arr:?}: update precomputed_levels"
+        );
+    }
 }

@@ -80,15 +80,37 @@ pub fn fmt_fixed(value: f64, decimals: usize, lang: Lang) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
-    let mut s = format!("{:.*}", decimals, value);
+    // Whole-number arithmetic instead of `format!("{:.2}")`: std's exact float formatting costs
+    // ~13 KB of wasm, and chart numbers never need more than 6 decimals or 15 digits. Rounding
+    // is half to even on `value * 10^decimals` as computed in f64, so a value such as 2.675
+    // (stored as 2.67499…) may print as 2.68 where std would print 2.67.
+    let decimals = decimals.min(6);
+    let scale = 10f64.powi(decimals as i32);
+    let scaled = (value.abs() * scale).round_ties_even();
+    if scaled >= 1e15 {
+        return format!("{value}");
+    }
+    let scaled = scaled as u64;
+    let pow = 10u64.pow(decimals as u32);
+    let (int, frac) = (scaled / pow, scaled % pow);
     // "-0" and "-0.00" are rounding artefacts, not negative numbers.
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s.remove(0);
+    let mut s = String::with_capacity(24);
+    if value < 0.0 && scaled != 0 {
+        s.push('-');
     }
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
+    s.push_str(&int.to_string());
+    if decimals > 0 {
+        s.push(match lang {
+            Lang::Nl => ',',
+            Lang::En => '.',
+        });
+        let digits = frac.to_string();
+        for _ in digits.len()..decimals {
+            s.push('0');
+        }
+        s.push_str(&digits);
     }
+    s
 }
 
 /// A statistic as the chart prints it: at most two decimals, trailing zeros dropped
@@ -117,5 +139,35 @@ mod tests {
         assert_eq!(fmt_fixed(-0.001, 2, Lang::En), "0.00");
         assert_eq!(fmt_fixed(2.5, 1, Lang::Nl), "2,5");
         assert_eq!(fmt_num(f64::NAN, Lang::En), "–");
+    }
+}
+
+#[cfg(test)]
+mod fixed_tests {
+    use super::*;
+
+    #[test]
+    fn fixed_rounds_half_to_even_on_the_scaled_value() {
+        // Expected strings worked out by hand: value * 10^d, rounded half to even.
+        let cases = [
+            (0.0, 2, "0.00"),
+            (7.37, 2, "7.37"),
+            (7.125, 2, "7.12"),  // 712.5 -> 712 (even)
+            (7.135, 2, "7.14"),  // 713.5 (as computed in f64) -> 714
+            (-0.004, 2, "0.00"), // rounds to zero: no "-0.00"
+            (-1.5, 0, "-2"),     // 1.5 -> 2 (even), sign kept
+            (2.5, 0, "2"),       // ties to even
+            (1234.5678, 3, "1234.568"),
+            (0.1, 1, "0.1"),
+            (4.999, 2, "5.00"),
+            (3.0303, 3, "3.030"),
+            (0.05, 1, "0.0"), // 0.5 -> 0 (even)
+        ];
+        for (v, d, want) in cases {
+            assert_eq!(fmt_fixed(v, d, Lang::En), want, "{v} with {d} decimals");
+        }
+        assert_eq!(fmt_fixed(7.37, 2, Lang::Nl), "7,37");
+        assert_eq!(fmt_fixed(-0.25, 2, Lang::Nl), "-0,25");
+        assert_eq!(fmt_fixed(f64::NAN, 2, Lang::En), "–");
     }
 }

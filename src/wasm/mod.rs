@@ -245,3 +245,45 @@ impl Chart {
         to_js(&self.session.breadcrumb())
     }
 }
+
+/// Parses a summary table (`role,scale,n,mean,median,mode,sd[,group]`) for the tools below.
+#[cfg(feature = "tools")]
+fn summary_table(text: &str, name: &str) -> Result<crate::model::SummaryTable, JsError> {
+    use crate::import::{import_str, Format, ImportOptions};
+    let opts = ImportOptions {
+        format: Format::Summary,
+        file_name: name.to_string(),
+        ..ImportOptions::default()
+    };
+    match import_str(text, &opts).map_err(js_err)?.dataset {
+        crate::model::Dataset::Summary(t) => Ok(t),
+        crate::model::Dataset::Respondents(_) => Err(JsError::new("expected a summary table")),
+    }
+}
+
+/// GRIM/GRIMMER consistency checks of a summary table, per row and SD convention (the CLI's
+/// `check --format json`).
+#[cfg(feature = "tools")]
+#[wasm_bindgen]
+pub fn check_summary(text: &str, name: &str) -> Result<JsValue, JsError> {
+    let table = summary_table(text, name)?;
+    to_js(&crate::reconstruct::check_table(
+        &table,
+        &crate::reconstruct::CheckOptions::default(),
+    ))
+}
+
+/// Respondent-level answers reconstructed from a summary table with n (SPRITE-style), as long
+/// CSV (the CLI's `reconstruct`).
+#[cfg(feature = "tools")]
+#[wasm_bindgen]
+pub fn reconstruct_summary(text: &str, name: &str, seed: u64) -> Result<String, JsError> {
+    use crate::reconstruct::{reconstruct, table_roles, to_long_csv, ReconstructOptions};
+    let table = summary_table(text, name)?;
+    let opts = ReconstructOptions {
+        seed,
+        ..ReconstructOptions::default()
+    };
+    let survey = reconstruct(&table, &opts).map_err(js_err)?;
+    Ok(to_long_csv(&survey, &table_roles(&table)))
+}

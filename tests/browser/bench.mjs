@@ -24,7 +24,7 @@ function synthetic(n, seed = 12345) {
 }
 
 function shippedBytes() {
-  const files = ['pkg/spco_roles_bg.wasm', 'pkg/spco_roles.js', 'pkg/spco-roles.js'];
+  const files = ['pkg/spco_roles_bg.wasm', 'pkg/spco-roles.js'];
   const out = {};
   let total = { raw: 0, gzip: 0, brotli: 0 };
   for (const f of files) {
@@ -100,6 +100,67 @@ try {
     if (page.errors.length) throw new Error(page.errors.join('\n'));
     await page.context().close();
   }
+
+  // The hierarchy: first layout + draw (includes the crossing-minimising order, computed once per
+  // page), and one redraw during a wheel-zoom sequence.
+  {
+    const page = await env.page({ width: 1200, height: 800 });
+    await page.goto(`${env.base}/tests/fixtures/blank.html`);
+    const csv = fs.readFileSync('data/reconstructed-table3.csv', 'utf8');
+    results.hierarchy = await page.evaluate(async (text) => {
+      const el = document.createElement('spco-roles');
+      el.setAttribute('view', 'hierarchy');
+      el.style.height = '700px';
+      document.body.append(el);
+      await el.setData(text, 'auto', 'bench.csv');
+      const h = el._handle;
+      cancelAnimationFrame(el._raf); el._raf = 0;
+      const t0 = performance.now();
+      h.draw(t0);
+      const first = performance.now() - t0;
+      const w = el.layout.width_css, hh = el.layout.height_css;
+      const redraw = [];
+      for (let i = 0; i < 120; i++) {
+        const a = performance.now();
+        h.zoom_at(w * 0.6, hh * 0.4, i < 60 ? 1.04 : 1 / 1.04);
+        h.draw(a);
+        redraw.push(performance.now() - a);
+      }
+      return { first, redraw };
+    }, csv);
+    results.hierarchy = { first_layout_and_draw_ms: results.hierarchy.first,
+      redraw_median_ms: median(results.hierarchy.redraw), redraw_p95_ms: quantile(results.hierarchy.redraw, 0.95) };
+    if (page.errors.length) throw new Error(page.errors.join('\n'));
+    await page.context().close();
+  }
+
+  // The summary-table tools in wasm (built aside with the `tools` feature into pkg/tools).
+  if (fs.existsSync('pkg/tools/spco_roles.js')) {
+    const page = await env.page();
+    await page.goto(`${env.base}/tests/fixtures/blank.html`);
+    const summary = fs.readFileSync('data/table3-summary.csv', 'utf8');
+    results.tools = await page.evaluate(async (text) => {
+      const m = await import('/pkg/tools/spco_roles.js');
+      await m.default({ module_or_path: '/pkg/tools/spco_roles_bg.wasm' });
+      const rec = [];
+      for (let seed = 1; seed <= 21; seed++) {
+        const a = performance.now();
+        const csv = m.reconstruct_summary(text, 'table3-summary.csv', BigInt(seed));
+        rec.push(performance.now() - a);
+        if (!csv.startsWith('respondent,group')) throw new Error('bad reconstruction');
+      }
+      const noN = text.split('\n').map((l, i) => (i === 0 || !l ? l : l.split(',').map((c, j) => (j === 2 ? '' : c)).join(','))).join('\n');
+      const chk = [];
+      for (let i = 0; i < 5; i++) {
+        const a = performance.now();
+        m.check_summary(noN, 'table3-without-n.csv');
+        chk.push(performance.now() - a);
+      }
+      return { rec, chk };
+    }, summary);
+    results.tools = { reconstruct_table3_ms: median(results.tools.rec), check_table3_without_n_ms: median(results.tools.chk) };
+    await page.context().close();
+  }
 } finally {
   await env.close();
 }
@@ -114,3 +175,6 @@ console.log('\nrespondents   load+stats ms   redraw median / p95 ms   refilter+r
 for (const [n, r] of Object.entries(results.sizes)) {
   console.log(`${String(n).padStart(11)} ${f(r.import_and_stats_ms)}       ${f(r.redraw_median_ms)} / ${f(r.redraw_p95_ms)}        ${f(r.refilter_median_ms)} / ${f(r.refilter_p95_ms)}`);
 }
+const hz = results.hierarchy;
+console.log(`\nhierarchy: first layout + draw ${hz.first_layout_and_draw_ms.toFixed(1)} ms; redraw during zoom median ${hz.redraw_median_ms.toFixed(2)} / p95 ${hz.redraw_p95_ms.toFixed(2)} ms`);
+if (results.tools) console.log(`tools in wasm: reconstruct Table 3 (28 items) ${results.tools.reconstruct_table3_ms.toFixed(1)} ms (median of 21 seeds); check Table 3 without n ${results.tools.check_table3_without_n_ms.toFixed(1)} ms`);

@@ -23,7 +23,8 @@ pub use color::{contrast, ColorScale, NEUTRAL};
 pub use draw::{draw_hierarchy, render_hierarchy_svg};
 pub use graph::{
     category_id, crossings_between, graph, kind_id, node_kind, node_label, node_short, order_graph,
-    raw_graph, spearhead_id, total_crossings, Graph, GraphEdge, KIND_ACTION, KIND_FRAMEWORK, ROOT,
+    precomputed_levels, raw_graph, spearhead_id, total_crossings, Graph, GraphEdge, KIND_ACTION,
+    KIND_FRAMEWORK, ROOT,
 };
 pub use layout::{
     hit_test_hierarchy, layout_hierarchy, subtree, zoom_to_node, HierLegend, HierarchyLayout,
