@@ -10,7 +10,7 @@ out="${SPCO_OUT:-pkg}"
 features=()
 [ -n "${SPCO_FEATURES:-}" ] && features=(--features "$SPCO_FEATURES")
 
-cargo build --lib --target wasm32-unknown-unknown --profile "$profile" --quiet "${features[@]}"
+cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --profile "$profile" --quiet "${features[@]}"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name spco_roles \
   "$target_dir/wasm32-unknown-unknown/$profile/spco_roles.wasm"
