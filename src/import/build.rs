@@ -31,12 +31,17 @@ impl Hasher for Fx {
     fn write_usize(&mut self, i: usize) {
         self.write(&(i as u64).to_le_bytes());
     }
+    /// The multiply leaves the best-mixed bits at the top, but hashbrown picks the bucket from
+    /// the low bits; without the rotation, ids such as `resp12345` (whose varying digits sit in
+    /// the high bytes of a word) crowd into a few buckets.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// The one map type of the import layer (group, SPCO and respondent lookups, summary keys):
+/// every distinct `HashMap` instantiation brings its own copy of the table code into the wasm.
+pub(crate) type Lookup = HashMap<Box<[u8]>, u32, BuildHasherDefault<Fx>>;
 
 /// Too many distinct values for the index type.
 pub(crate) struct Overflow;
@@ -44,7 +49,7 @@ pub(crate) struct Overflow;
 #[derive(Default)]
 pub(crate) struct Groups {
     pub list: Vec<Group>,
-    cache: FastMap<Box<[u8]>, GroupIx>,
+    cache: Lookup,
     last: Option<(Box<[u8]>, GroupIx)>,
 }
 
@@ -59,7 +64,7 @@ impl Groups {
             }
         }
         let ix = match self.cache.get(key) {
-            Some(ix) => *ix,
+            Some(&ix) => ix as GroupIx,
             None => {
                 let g = catalogue().group_for(&String::from_utf8_lossy(key));
                 let ix = match self.list.iter().position(|x| x.code == g.code) {
@@ -70,7 +75,7 @@ impl Groups {
                     }
                 };
                 let ix = GroupIx::try_from(ix).map_err(|_| Overflow)?;
-                self.cache.insert(key.into(), ix);
+                self.cache.insert(key.into(), u32::from(ix));
                 ix
             }
         };
@@ -84,23 +89,23 @@ impl Groups {
             .map_or("", |g| g.code.as_str())
     }
 
-    /// The final group list and the map from provisional to final index.
+    /// The final group list and the map from provisional to final index: catalogue groups in
+    /// catalogue order, then the others in order of appearance. Built by placing rather than
+    /// sorting, which keeps a sort instantiation out of the wasm.
     pub fn finish(self) -> (Vec<Group>, Vec<GroupIx>) {
-        let cat = catalogue();
-        let rank = |g: &Group| {
-            if g.known {
-                cat.groups
-                    .iter()
-                    .position(|c| c.code == g.code)
-                    .unwrap_or(usize::MAX)
-            } else {
-                usize::MAX
+        let n = self.list.len();
+        let mut order: Vec<usize> = Vec::with_capacity(n);
+        let mut placed = vec![false; n];
+        for c in catalogue().groups {
+            if let Some(i) = self.list.iter().position(|g| g.known && g.code == c.code) {
+                if !placed[i] {
+                    placed[i] = true;
+                    order.push(i);
+                }
             }
-        };
-        let mut order: Vec<usize> = (0..self.list.len()).collect();
-        // Stable: unknown groups keep their order of appearance.
-        order.sort_by_key(|&i| rank(&self.list[i]));
-        let mut remap = vec![0; self.list.len()];
+        }
+        order.extend((0..n).filter(|&i| !placed[i]));
+        let mut remap = vec![0; n];
         for (new, &old) in order.iter().enumerate() {
             remap[old] = new as GroupIx;
         }
@@ -113,7 +118,7 @@ impl Groups {
 #[derive(Default)]
 pub(crate) struct Spcos {
     pub list: Vec<String>,
-    cache: FastMap<Box<[u8]>, SpcoIx>,
+    cache: Lookup,
     last: Option<(Box<[u8]>, SpcoIx)>,
 }
 
@@ -131,6 +136,7 @@ impl Spcos {
             }
         }
         if let Some(&ix) = self.cache.get(key) {
+            let ix = ix as SpcoIx;
             self.last = Some((key.into(), ix));
             return Ok(Some(ix));
         }
@@ -149,7 +155,7 @@ impl Spcos {
             }
         };
         let ix = SpcoIx::try_from(ix).map_err(|_| Overflow)?;
-        self.cache.insert(key.into(), ix);
+        self.cache.insert(key.into(), u32::from(ix));
         self.last = Some((key.into(), ix));
         Ok(Some(ix))
     }
@@ -166,7 +172,7 @@ pub(crate) struct Respondents {
     pub first_byte: Vec<usize>,
     answers: Vec<u8>,
     given: Vec<u32>,
-    lookup: FastMap<Box<str>, u32>,
+    lookup: Lookup,
     last: Option<usize>,
 }
 
@@ -177,7 +183,7 @@ impl Respondents {
                 return Some(r);
             }
         }
-        let r = *self.lookup.get(id)? as usize;
+        let r = *self.lookup.get(id.as_bytes())? as usize;
         self.last = Some(r);
         Some(r)
     }
@@ -185,7 +191,7 @@ impl Respondents {
     pub fn add(&mut self, id: &str, group: GroupIx, spco: Option<SpcoIx>, byte: usize) -> usize {
         let r = self.ids.len();
         self.ids.push(id.to_string());
-        self.lookup.insert(id.into(), r as u32);
+        self.lookup.insert(id.as_bytes().into(), r as u32);
         self.group.push(group);
         self.spco.push(spco);
         self.first_byte.push(byte);

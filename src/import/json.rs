@@ -3,8 +3,7 @@
 //! Validation happens inside the deserializer so that serde_json attaches the line and column
 //! of the offending value to every error.
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use std::fmt;
 
 use super::build::{Groups, Respondents, Spcos};
@@ -103,28 +102,29 @@ impl<'de> Visitor<'de> for Top<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let st = self.0;
-        while let Some(r) = seq.next_element::<JsonRespondent>()? {
-            if st.resp.find(&r.respondent.0).is_some() {
+        while let Some(r) = seq.next_element_seed(V(Want::Respondent))? {
+            let Out::Respondent(r) = r else { continue };
+            if st.resp.find(&r.respondent).is_some() {
                 return Err(de::Error::custom(format_args!(
                     "respondent \"{}\" is listed twice",
-                    text::shown_str(&r.respondent.0)
+                    text::shown_str(&r.respondent)
                 )));
             }
             let group = st
                 .groups
-                .index(r.group.0.as_bytes())
+                .index(r.group.as_bytes())
                 .map_err(|_| de::Error::custom("more than 65535 different groups"))?;
             let spco = match &r.spco {
                 Some(s) => st
                     .spcos
-                    .index(s.0.as_bytes())
+                    .index(s.as_bytes())
                     .map_err(|_| de::Error::custom("more than 65535 different SPCOs"))?,
                 None => None,
             };
-            let i = st.resp.add(&r.respondent.0, group, spco, 0);
+            let i = st.resp.add(&r.respondent, group, spco, 0);
             for (scale, answers) in [
-                (Scale::Importance, &r.importance.0),
-                (Scale::Performance, &r.performance.0),
+                (Scale::Importance, &r.answers[0]),
+                (Scale::Performance, &r.answers[1]),
             ] {
                 for (k, v) in answers.iter().enumerate() {
                     st.resp.set(i, k as u8 + 1, scale, (*v != 0).then_some(*v));
@@ -135,168 +135,284 @@ impl<'de> Visitor<'de> for Top<'_> {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonRespondent {
-    respondent: Text<true>,
-    group: Text<true>,
-    #[serde(default)]
-    spco: Option<Text<false>>,
-    #[serde(default)]
-    importance: Answers<0>,
-    #[serde(default)]
-    performance: Answers<1>,
+/// A respondent object, in the field order of its positional (array) form.
+const FIELDS: &[&str] = &["respondent", "group", "spco", "importance", "performance"];
+
+/// What a value is read as. All values go through the one visitor `V`, so that serde_json's
+/// parser is instantiated once rather than once per value type (which is what derived and
+/// per-type visitors cost in the wasm).
+#[derive(Clone, Copy)]
+enum Want {
+    /// An object (or array, in `FIELDS` order) of a respondent's fields.
+    Respondent,
+    /// An id or label: text or a number, trimmed; `true` rejects blank text.
+    Text(bool),
+    /// An optional label: like `Text(false)`, or null.
+    OptText,
+    /// A map key, as written.
+    Key,
+    /// One scale's answers: an object from role to answer, or an array in role order.
+    Answers(Scale),
+    /// One answer on a scale. A bad one is refused by the caller, which knows the role; the
+    /// error then points just past the enclosing object or array, as users have seen so far.
+    Cell(Scale),
+    /// Anything; read and dropped.
+    Ignore,
 }
 
-/// An id or label: text or a number, trimmed; `NONEMPTY` rejects blank text.
-struct Text<const NONEMPTY: bool>(String);
-
-impl<'de, const NONEMPTY: bool> Deserialize<'de> for Text<NONEMPTY> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<const N: bool>;
-        impl<const N: bool> Visitor<'_> for V<N> {
-            type Value = Text<N>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("text or a number")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<N>, E> {
-                let t = v.trim();
-                if N && t.is_empty() {
-                    return Err(E::custom(
-                        "expected text or a number, found an empty string",
-                    ));
-                }
-                Ok(Text(t.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text<N>, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text<N>, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text<N>, E> {
-                Ok(Text(v.to_string()))
-            }
-        }
-        d.deserialize_any(V::<NONEMPTY>)
-    }
-}
-
-/// One scale's answers, role 1 at index 0, 0 = skipped. `S` is the scale index.
-#[derive(Default)]
-struct Answers<const S: u8>([u8; N_ROLES]);
-
-const fn scale_of(s: u8) -> Scale {
-    if s == 0 {
-        Scale::Importance
-    } else {
-        Scale::Performance
-    }
-}
-
-/// A JSON value read as-is, so that errors can say which role it belongs to.
-enum Cell {
-    Skip,
-    Num(f64),
+enum Out {
+    Nothing,
     Text(String),
-    Other(&'static str),
+    /// One scale's answers, role 1 at index 0, 0 = skipped.
+    Answers([u8; N_ROLES]),
+    Cell(u8),
+    /// An answer that is not on the scale, as it will be shown.
+    BadCell(String),
+    Respondent(Box<JsonRespondent>),
 }
 
-impl<'de> Deserialize<'de> for Cell {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Cell;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a whole number or null")
-            }
-            fn visit_unit<E>(self) -> Result<Cell, E> {
-                Ok(Cell::Skip)
-            }
-            fn visit_none<E>(self) -> Result<Cell, E> {
-                Ok(Cell::Skip)
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Cell, E> {
-                Ok(Cell::Num(v as f64))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Cell, E> {
-                Ok(Cell::Num(v as f64))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
-                Ok(Cell::Num(v))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Cell, E> {
-                Ok(Cell::Text(v.to_string()))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Cell, E> {
-                Ok(Cell::Other("true or false"))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Cell, A::Error> {
-                while a.next_element::<de::IgnoredAny>()?.is_some() {}
-                Ok(Cell::Other("a list"))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Cell, A::Error> {
-                while a.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
-                Ok(Cell::Other("an object"))
-            }
-        }
-        d.deserialize_any(V)
+struct JsonRespondent {
+    respondent: String,
+    group: String,
+    spco: Option<String>,
+    /// Importance, performance.
+    answers: [[u8; N_ROLES]; 2],
+}
+
+#[derive(Clone, Copy)]
+struct V(Want);
+
+impl<'de> DeserializeSeed<'de> for V {
+    type Value = Out;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Out, D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-impl Cell {
-    fn value<E: de::Error>(self, scale: Scale, role: usize) -> Result<u8, E> {
-        let err = |found: String| {
-            E::custom(format_args!(
-                "{} of role {role}: expected a whole number from {} to {}, found {found}",
-                scale.name(),
-                scale.min(),
-                scale.max()
-            ))
-        };
-        match self {
-            Cell::Skip => Ok(0),
-            Cell::Num(x) => {
+/// The answer of a cell, or the error for it.
+fn cell_value<E: de::Error>(cell: Out, scale: Scale, role: usize) -> Result<u8, E> {
+    match cell {
+        Out::Cell(v) => Ok(v),
+        Out::BadCell(found) => Err(E::custom(format_args!(
+            "{} of role {role}: expected a whole number from {} to {}, found {found}",
+            scale.name(),
+            scale.min(),
+            scale.max()
+        ))),
+        _ => Ok(0),
+    }
+}
+
+impl V {
+    /// The error for a value this `Want` does not take, as serde words it.
+    fn reject<E: de::Error>(self, found: Unexpected) -> Result<Out, E> {
+        Err(E::invalid_type(found, &self))
+    }
+
+    fn text<E: de::Error>(self, t: String) -> Result<Out, E> {
+        match self.0 {
+            Want::Text(_) | Want::OptText | Want::Key => Ok(Out::Text(t)),
+            Want::Ignore => Ok(Out::Nothing),
+            _ => self.reject(Unexpected::Str(&t)),
+        }
+    }
+
+    fn number<E: de::Error>(
+        self,
+        x: f64,
+        found: Unexpected,
+        shown: &dyn fmt::Display,
+    ) -> Result<Out, E> {
+        match self.0 {
+            Want::Text(_) | Want::OptText => Ok(Out::Text(shown.to_string())),
+            Want::Cell(scale) => {
                 if x.fract() == 0.0 && x >= f64::from(scale.min()) && x <= f64::from(scale.max()) {
-                    Ok(x as u8)
+                    Ok(Out::Cell(x as u8))
                 } else {
-                    Err(err(x.to_string()))
+                    Ok(Out::BadCell(x.to_string()))
                 }
             }
-            Cell::Text(t) => match text::parse_value(t.as_bytes(), scale) {
-                Ok(v) => Ok(v.unwrap_or(0)),
-                Err(()) => Err(err(format!("\"{}\"", text::shown_str(&t)))),
-            },
-            Cell::Other(what) => Err(err(what.to_string())),
+            Want::Ignore => Ok(Out::Nothing),
+            _ => self.reject(found),
         }
+    }
+
+    /// A respondent from its fields in `FIELDS` order, as serde derive would check them.
+    fn respondent<E: de::Error>(fields: [Option<Out>; 5]) -> Result<Out, E> {
+        let [respondent, group, spco, imp, perf] = fields;
+        let text = |o: Option<Out>| match o {
+            Some(Out::Text(t)) => Some(t),
+            _ => None,
+        };
+        let answers = |o: Option<Out>| match o {
+            Some(Out::Answers(a)) => a,
+            _ => [0; N_ROLES],
+        };
+        let respondent = text(respondent).ok_or_else(|| E::missing_field("respondent"))?;
+        let group = text(group).ok_or_else(|| E::missing_field("group"))?;
+        Ok(Out::Respondent(Box::new(JsonRespondent {
+            respondent,
+            group,
+            spco: text(spco),
+            answers: [answers(imp), answers(perf)],
+        })))
     }
 }
 
-impl<'de, const S: u8> Deserialize<'de> for Answers<S> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<const S: u8>;
-        impl<'de, const S: u8> Visitor<'de> for V<S> {
-            type Value = Answers<S>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object from role number to answer, such as {\"1\": 7, \"2\": 5}")
+impl<'de> Visitor<'de> for V {
+    type Value = Out;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self.0 {
+            Want::Respondent => "struct JsonRespondent",
+            Want::Text(_) | Want::OptText | Want::Key => "text or a number",
+            Want::Answers(_) => {
+                "an object from role number to answer, such as {\"1\": 7, \"2\": 5}"
             }
-            fn visit_unit<E>(self) -> Result<Answers<S>, E> {
-                Ok(Answers::default())
+            Want::Cell(_) | Want::Ignore => "a whole number or null",
+        })
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Out, E> {
+        match self.0 {
+            Want::OptText | Want::Ignore => Ok(Out::Nothing),
+            Want::Answers(_) => Ok(Out::Answers([0; N_ROLES])),
+            Want::Cell(_) => Ok(Out::Cell(0)),
+            _ => self.reject(Unexpected::Unit),
+        }
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Out, E> {
+        self.visit_unit()
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Out, E> {
+        match self.0 {
+            Want::Cell(_) => Ok(Out::BadCell("true or false".into())),
+            Want::Ignore => Ok(Out::Nothing),
+            _ => self.reject(Unexpected::Bool(v)),
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Out, E> {
+        self.number(v as f64, Unexpected::Unsigned(v), &v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Out, E> {
+        self.number(v as f64, Unexpected::Signed(v), &v)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Out, E> {
+        self.number(v, Unexpected::Float(v), &v)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Out, E> {
+        match self.0 {
+            Want::Text(nonempty) if nonempty && v.trim().is_empty() => Err(E::custom(
+                "expected text or a number, found an empty string",
+            )),
+            Want::Text(_) | Want::OptText => self.text(v.trim().to_string()),
+            Want::Key => self.text(v.to_string()),
+            Want::Cell(scale) => Ok(match text::parse_value(v.as_bytes(), scale) {
+                Ok(x) => Out::Cell(x.unwrap_or(0)),
+                Err(()) => Out::BadCell(format!("\"{}\"", text::shown_str(v))),
+            }),
+            Want::Ignore => Ok(Out::Nothing),
+            _ => self.reject(Unexpected::Str(v)),
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Out, A::Error> {
+        match self.0 {
+            Want::Respondent => {
+                let mut fields: [Option<Out>; 5] = Default::default();
+                for (i, slot) in fields.iter_mut().enumerate() {
+                    match a.next_element_seed(V(field_want(i)))? {
+                        Some(o) => *slot = Some(o),
+                        // The fields with a default may be left out at the end.
+                        None if i >= 2 => break,
+                        None => {
+                            return Err(de::Error::invalid_length(
+                                i,
+                                &"struct JsonRespondent with 5 elements",
+                            ))
+                        }
+                    }
+                }
+                V::respondent(fields)
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Answers<S>, A::Error> {
-                let scale = scale_of(S);
+            Want::Answers(scale) => {
+                let mut out = [0u8; N_ROLES];
+                let mut i = 0usize;
+                loop {
+                    // Past the 14th the element is read whatever it is, then refused.
+                    let want = match i {
+                        N_ROLES.. => Want::Ignore,
+                        _ => Want::Cell(scale),
+                    };
+                    let Some(cell) = a.next_element_seed(V(want))? else {
+                        break;
+                    };
+                    if i >= N_ROLES {
+                        return Err(de::Error::custom(format_args!(
+                            "{}: expected at most 14 answers (one per role)",
+                            scale.name()
+                        )));
+                    }
+                    out[i] = cell_value(cell, scale, i + 1)?;
+                    i += 1;
+                }
+                Ok(Out::Answers(out))
+            }
+            Want::Cell(_) => {
+                while a.next_element_seed(V(Want::Ignore))?.is_some() {}
+                Ok(Out::BadCell("a list".into()))
+            }
+            Want::Ignore => {
+                while a.next_element_seed(V(Want::Ignore))?.is_some() {}
+                Ok(Out::Nothing)
+            }
+            _ => self.reject(Unexpected::Seq),
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Out, A::Error> {
+        match self.0 {
+            Want::Respondent => {
+                let mut fields: [Option<Out>; 5] = Default::default();
+                while let Some(key) = a.next_key_seed(V(Want::Key))? {
+                    let key = match &key {
+                        Out::Text(k) => k.as_str(),
+                        _ => "",
+                    };
+                    let Some(i) = FIELDS.iter().position(|f| *f == key) else {
+                        return Err(de::Error::unknown_field(key, FIELDS));
+                    };
+                    if fields[i].is_some() {
+                        return Err(de::Error::duplicate_field(FIELDS[i]));
+                    }
+                    fields[i] = Some(a.next_value_seed(V(field_want(i)))?);
+                }
+                V::respondent(fields)
+            }
+            Want::Answers(scale) => {
                 let mut out = [0u8; N_ROLES];
                 let mut given = [false; N_ROLES];
-                while let Some(key) = a.next_key::<std::borrow::Cow<'de, str>>()? {
+                while let Some(key) = a.next_key_seed(V(Want::Key))? {
+                    let key = match &key {
+                        Out::Text(k) => k.as_str(),
+                        _ => "",
+                    };
                     let Some(role) = text::parse_role(key.as_bytes()) else {
                         return Err(de::Error::custom(format_args!(
                             "{}: expected a role number from 1 to 14, found \"{}\"",
                             scale.name(),
-                            text::shown_str(&key)
+                            text::shown_str(key)
                         )));
                     };
                     let ix = usize::from(role) - 1;
-                    let v = a.next_value::<Cell>()?.value(scale, usize::from(role))?;
+                    let cell = a.next_value_seed(V(Want::Cell(scale)))?;
+                    let v = cell_value(cell, scale, usize::from(role))?;
                     if given[ix] {
                         return Err(de::Error::custom(format_args!(
                             "{} of role {role} is given twice",
@@ -306,25 +422,32 @@ impl<'de, const S: u8> Deserialize<'de> for Answers<S> {
                     given[ix] = true;
                     out[ix] = v;
                 }
-                Ok(Answers(out))
+                Ok(Out::Answers(out))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Answers<S>, A::Error> {
-                let scale = scale_of(S);
-                let mut out = [0u8; N_ROLES];
-                let mut i = 0usize;
-                while let Some(cell) = a.next_element::<Cell>()? {
-                    if i >= N_ROLES {
-                        return Err(de::Error::custom(format_args!(
-                            "{}: expected at most 14 answers (one per role)",
-                            scale.name()
-                        )));
-                    }
-                    out[i] = cell.value(scale, i + 1)?;
-                    i += 1;
-                }
-                Ok(Answers(out))
+            Want::Cell(_) => {
+                while a
+                    .next_entry_seed(V(Want::Ignore), V(Want::Ignore))?
+                    .is_some()
+                {}
+                Ok(Out::BadCell("an object".into()))
             }
+            Want::Ignore => {
+                while a
+                    .next_entry_seed(V(Want::Ignore), V(Want::Ignore))?
+                    .is_some()
+                {}
+                Ok(Out::Nothing)
+            }
+            _ => self.reject(Unexpected::Map),
         }
-        d.deserialize_any(V::<S>)
+    }
+}
+
+fn field_want(i: usize) -> Want {
+    match i {
+        0 | 1 => Want::Text(true),
+        2 => Want::OptText,
+        3 => Want::Answers(Scale::Importance),
+        _ => Want::Answers(Scale::Performance),
     }
 }

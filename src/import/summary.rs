@@ -1,9 +1,7 @@
 //! Summary table: published aggregates, `group,role,scale,n,mean,median,mode,sd` (group and
 //! n/median/mode/sd optional, blank allowed). Decimal commas (`7,37`) are accepted.
 
-use std::collections::HashMap;
-
-use super::build::Groups;
+use super::build::{Groups, Lookup};
 use super::error::ImportError;
 use super::long::{require, GROUP, ROLE};
 use super::text::{self, shown, Header};
@@ -31,7 +29,9 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
 
     let mut groups = Groups::default();
     let mut out: Vec<SummaryRow> = Vec::new();
-    let mut seen: HashMap<(Option<GroupIx>, u8, Scale), u64> = HashMap::new();
+    // Key: group (or none), role, scale; value: index into `out` and `lines`.
+    let mut seen = Lookup::default();
+    let mut lines: Vec<u64> = Vec::new();
     while rows.next()? {
         header.check(&rows, file)?;
         let (rec, line) = (&rows.rec, rows.line());
@@ -114,7 +114,10 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
             },
             _ => None,
         };
-        if let Some(first) = seen.insert((group, role, scale), line) {
+        let [g0, g1] = group.map_or([0xff; 2], u16::to_le_bytes);
+        let key = [u8::from(group.is_some()), g0, g1, role, scale as u8];
+        if let Some(&first) = seen.get(&key[..]) {
+            let first = lines[first as usize];
             let who = match group {
                 Some(g) => format!("group \"{}\"", groups.code(g)),
                 None => "all respondents".to_string(),
@@ -129,6 +132,8 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
                 ),
             });
         }
+        seen.insert(key.into(), out.len() as u32);
+        lines.push(line);
         out.push(SummaryRow {
             group,
             role,

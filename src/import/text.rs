@@ -82,15 +82,26 @@ impl<'a> Rows<'a> {
                         return Ok(true);
                     }
                 }
-                Err(e) => {
-                    let byte = e.position().map_or(0, |p| p.byte());
-                    return Err(ImportError::Csv {
-                        file: self.file.to_string(),
-                        line: self.line_at(self.record_start(byte)),
-                        message: e.to_string(),
-                    });
-                }
+                Err(e) => return Err(self.csv_error(&e)),
             }
+        }
+    }
+
+    /// Reading byte records from a slice with `flexible` set, only an I/O error is possible (and
+    /// a slice never fails); the csv crate's own `Display` would bring the messages of all its
+    /// error kinds (deserialisation included) into the wasm.
+    #[cold]
+    #[inline(never)]
+    fn csv_error(&self, e: &csv::Error) -> ImportError {
+        let byte = e.position().map_or(0, |p| p.byte());
+        let message = match e.kind() {
+            csv::ErrorKind::Io(io) => io.to_string(),
+            _ => "unexpected CSV reader error".to_string(),
+        };
+        ImportError::Csv {
+            file: self.file.to_string(),
+            line: self.line_at(self.record_start(byte)),
+            message,
         }
     }
 
