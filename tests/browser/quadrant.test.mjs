@@ -211,3 +211,64 @@ test('the demo page renders without console errors (screenshot kept)', async () 
   await page.screenshot({ path: 'test-results/demo.png', fullPage: true });
   assert.deepEqual(page.errors, []);
 });
+
+test('shift-drag zooms to a box; keys zoom, pan and reset; Tab walks the roles with their tooltip', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<spco-roles src="${TABLE3}" zoom="full"></spco-roles>`);
+  const full = await page.evaluate(() => document.querySelector('spco-roles').layout);
+  const box = await page.locator('spco-roles').boundingBox();
+  const toPx = (l, x, y) => [box.x + l.plot.x + (x - l.view.x0) / (l.view.x1 - l.view.x0) * l.plot.w,
+    box.y + l.plot.y + l.plot.h - (y - l.view.y0) / (l.view.y1 - l.view.y0) * l.plot.h];
+  // Drag a box from (6, 4) to (8, 3) in data units.
+  const [ax, ay] = toPx(full, 6, 4), [bx, by] = toPx(full, 8, 3);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(ax, ay);
+  await page.mouse.down();
+  await page.mouse.move((ax + bx) / 2, (ay + by) / 2);
+  await page.mouse.move(bx, by);
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.waitForTimeout(50);
+  const boxed = await page.evaluate(() => document.querySelector('spco-roles').layout.view);
+  for (const [got, want] of [[boxed.x0, 6], [boxed.x1, 8], [boxed.y0, 3], [boxed.y1, 4]]) assert.ok(Math.abs(got - want) < 0.02, `${JSON.stringify(boxed)}`);
+  // Keyboard: 0 resets, + zooms in, arrows pan.
+  await page.keyboard.press('0');
+  await page.waitForTimeout(40);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('spco-roles').layout.view), full.view);
+  await page.keyboard.press('+');
+  await page.waitForTimeout(40);
+  const zin = await page.evaluate(() => document.querySelector('spco-roles').layout.view);
+  assert.ok(zin.x1 - zin.x0 < full.view.x1 - full.view.x0);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(40);
+  const panned = await page.evaluate(() => document.querySelector('spco-roles').layout.view);
+  assert.ok(panned.x0 > zin.x0, 'ArrowRight shows what is to the right');
+  await page.keyboard.press('0');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(40);
+  const tip = page.locator('spco-roles').locator('.tip');
+  assert.match(await tip.textContent(), /^1 · Competitiveness & growth/);
+  await page.keyboard.press('Tab');
+  assert.match(await tip.textContent(), /^2 · Platform or forum/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('pinch with two fingers zooms on a touch screen', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await mount(page, env.base, `<spco-roles src="${TABLE3}" zoom="full"></spco-roles>`);
+  const before = await page.evaluate(() => document.querySelector('spco-roles').layout);
+  const box = await page.locator('spco-roles').boundingBox();
+  const cx = box.x + before.plot.x + before.plot.w / 2, cy = box.y + before.plot.y + before.plot.h / 2;
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', { type,
+    touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }] });
+  await touch('touchStart', 40);
+  for (const d of [60, 90, 120, 160]) await touch('touchMove', d);
+  await touch('touchEnd', 0);
+  await page.waitForTimeout(50);
+  const after = await page.evaluate(() => document.querySelector('spco-roles').layout);
+  const ratio = (before.view.x1 - before.view.x0) / (after.view.x1 - after.view.x0);
+  assert.ok(ratio > 3 && ratio < 5, `fingers 80 -> 320 px apart zoom about 4x, got ${ratio}`);
+  await context.close();
+});
