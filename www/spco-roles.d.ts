@@ -30,7 +30,14 @@ export interface Layout {
   view: { x0: number; x1: number; y0: number; y1: number };
   points: { role: number; x: number; y: number }[];
   labels: { role: number; x: number; y: number; w: number; h: number; number_only: boolean; leader: boolean }[];
-  nodes?: { id: number; kind: string; x: number; y: number; w: number; h: number; label: string }[];
+  /** Hierarchy view: node ids are roles 1-14, spearhead roles 101-110, kinds 201-202, higher
+   * purpose 300-303, categories 401-403. */
+  nodes: { id: number; x: number; y: number; w: number; h: number; font_css: number; lines: string[];
+    line_boxes: { x: number; y: number; w: number; h: number }[] }[];
+  edges: { from: number; to: number; primary: boolean }[];
+  breadcrumb: string[];
+  highlighted: number | null;
+  selected: number | null;
 }
 
 export interface RoleSelectDetail { role: number | null; source: string | null }
@@ -41,6 +48,7 @@ export declare class SpcoRolesElement extends HTMLElement {
   /** A data file in any import format (long, wide, Qualtrics, JSON, summary). */
   src: string | null;
   view: View;
+  /** `spearheads` (report Figure 3) or `categories`; attribute `hierarchy`. Colour: attribute `color-by`. */
   /** Comma-separated group codes; empty = everyone. Also accepts an array when set. */
   group: string;
   lang: Lang;
