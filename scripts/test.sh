@@ -15,4 +15,5 @@ cargo test --quiet
 step "wasm build"
 bash scripts/build.sh
 step "browser tests (headless Chromium)"
-node --test --test-concurrency=1 tests/browser/
+# A hung browser must fail the run, not stall CI.
+node --test --test-concurrency=1 --test-timeout=120000 tests/browser/

@@ -95,24 +95,29 @@ test('linked views: hover and group filter cross from the quadrant to the hierar
   const page = await env.page({ width: 1500, height: 700 });
   await page.goto(`${env.base}/tests/fixtures/linked.html`);
   await page.waitForFunction(ready);
-  const q = page.locator('#q');
-  const l = await page.evaluate(() => document.getElementById('q').layout);
-  const top = await page.evaluate(() => { const el = document.getElementById('q'); return el.shadowRoot.querySelector('.plot').getBoundingClientRect().top - el.getBoundingClientRect().top; });
-  const p5 = l.points.find((p) => p.role === 5);
-  const box = await q.boundingBox();
-  await page.mouse.move(box.x + p5.x, box.y + top + p5.y);
-  await page.waitForTimeout(60);
-  assert.equal(await page.evaluate(() => document.getElementById('h').layout.highlighted), 5);
-  // A click selects role 5 in both and fires role-select once.
-  const sel = page.evaluate(() => new Promise((ok) => document.addEventListener('role-select', (e) => ok([e.target.id, e.detail.role]), { once: true })));
-  await page.mouse.click(box.x + p5.x, box.y + top + p5.y);
+  await page.waitForTimeout(100); // let the controls settle: they size the plot
+  // Role 5's marker in page coordinates, read at the moment of use.
+  const where = () => page.evaluate(() => {
+    const el = document.getElementById('q');
+    const r = el.shadowRoot.querySelector('.plot').getBoundingClientRect();
+    const p = el.layout.points.find((q) => q.role === 5);
+    return [r.left + p.x, r.top + p.y];
+  });
+  let [x, y] = await where();
+  await page.mouse.move(x, y);
+  await page.waitForFunction(() => document.getElementById('h').layout.highlighted === 5, null, { timeout: 5000 });
+  // A click selects role 5 in both and fires role-select.
+  const sel = page.evaluate(() => new Promise((ok, fail) => {
+    document.addEventListener('role-select', (e) => ok([e.target.id, e.detail.role]), { once: true });
+    setTimeout(() => fail(new Error('no role-select within 5 s')), 5000);
+  }));
+  [x, y] = await where();
+  await page.mouse.click(x, y);
   assert.deepEqual(await sel, ['q', 5]);
-  await page.waitForTimeout(60);
-  assert.equal(await page.evaluate(() => document.getElementById('h').layout.selected), 5);
+  await page.waitForFunction(() => document.getElementById('h').layout.selected === 5, null, { timeout: 5000 });
   // A group chip in the quadrant filters the hierarchy too.
-  await q.locator('.chips button', { hasText: /SME/ }).click();
-  await page.waitForTimeout(60);
-  assert.equal(await page.evaluate(() => document.getElementById('h').group), 'sme');
+  await page.locator('#q').locator('.chips button', { hasText: /SME/ }).click();
+  await page.waitForFunction(() => document.getElementById('h').group === 'sme', null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => document.getElementById('h').stats.n_respondents), 5);
   assert.deepEqual(page.errors, []);
 });
