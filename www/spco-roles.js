@@ -197,9 +197,11 @@ export class SpcoRolesElement extends HTMLElement {
     const src = this.getAttribute('src');
     if (src) this._fetch(src);
     else this._ensureHandle().catch((e) => this._fail(e));
+    this._live = true;
   }
 
   disconnectedCallback() {
+    this._live = false;
     cancelAnimationFrame(this._raf);
     this._raf = 0;
     this._ro?.disconnect();
@@ -213,7 +215,9 @@ export class SpcoRolesElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
-    if (old === value || !this.isConnected) return;
+    // Before connectedCallback (an upgraded or parsed element) the initial attributes are read
+    // there; acting here too would fetch the data twice.
+    if (old === value || !this._live) return;
     switch (name) {
       case 'src': if (value) this._fetch(value); break;
       case 'link': this._leaveLink(); this._joinLink(value); break;
@@ -382,7 +386,7 @@ export class SpcoRolesElement extends HTMLElement {
 
     p.addEventListener('pointerdown', (e) => {
       if (!this._handle || (e.pointerType === 'mouse' && e.button !== 0)) return;
-      p.focus({ preventScroll: true });
+      p.focus({ preventScroll: true, focusVisible: false });
       p.setPointerCapture(e.pointerId);
       const [x, y] = local(e);
       this._pointers.set(e.pointerId, { x, y, x0: x, y0: y, box: e.shiftKey && e.pointerType === 'mouse' });

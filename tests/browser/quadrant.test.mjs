@@ -20,7 +20,11 @@ const rectsOverlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y +
 
 test('renders the 14 roles where the statistics say, through the view transform', async () => {
   const page = await env.page();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('.csv') || r.url().endsWith('.wasm')) fetched.push(new URL(r.url()).pathname); });
   await mount(page, env.base, `<spco-roles src="${TABLE3}" zoom="full"></spco-roles>`);
+  // The data and the wasm are each fetched once.
+  assert.deepEqual(fetched.sort(), ['/data/table3-summary.csv', '/pkg/spco_roles_bg.wasm']);
   const { layout, stats } = await page.evaluate(() => {
     const el = document.querySelector('spco-roles');
     return { layout: el.layout, stats: el.stats };
