@@ -10,6 +10,7 @@ pub mod import;
 pub mod model;
 pub mod reconstruct;
 pub mod session;
+mod small_sort;
 pub mod stats;
 
 #[cfg(target_arch = "wasm32")]

@@ -891,7 +891,7 @@ fn place_labels(
     // The selected point chooses first; then role order, which keeps the result stable as the
     // view changes.
     let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::small_sort::sort_by_key(&mut order, |&i| {
         let p = &points[i];
         let rank = if scene.selected == Some(p.role) { 0 } else { 1 };
         (rank, p.role, i)

@@ -225,7 +225,7 @@ impl HierState {
                 )
             })
             .collect();
-        nodes.sort_unstable();
+        crate::small_sort::sort(&mut nodes);
         nodes.into_iter().map(|n| n.3).collect()
     }
 

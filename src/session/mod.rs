@@ -666,7 +666,7 @@ impl Session {
         } else {
             let Some(layout) = &self.layout else { return 0 };
             let mut roles: Vec<u32> = layout.points.iter().map(|p| u32::from(p.role)).collect();
-            roles.sort_unstable();
+            crate::small_sort::sort(&mut roles);
             roles
         };
         let pos = roles.iter().position(|&r| r == current);

@@ -627,7 +627,7 @@ fn resolve_crosshair(c: Crosshair, d: &PerRole) -> Result<CrosshairValue, StatsE
             return Err(StatsError::NoDataForCrosshair { kind, scale });
         }
         if median {
-            means.sort_by(f64::total_cmp);
+            crate::small_sort::sort_by(&mut means, f64::total_cmp);
             let m = means.len();
             Ok(if m % 2 == 1 {
                 means[m / 2]

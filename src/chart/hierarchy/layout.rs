@@ -523,7 +523,7 @@ pub fn layout_hierarchy(
             .collect();
         let disjoint = spans.iter().all(|s| s.is_some()) && {
             let mut v: Vec<(f64, f64)> = spans.iter().flatten().copied().collect();
-            v.sort_by(|a, b| a.0.total_cmp(&b.0));
+            crate::small_sort::sort_by(&mut v, |a, b| a.0.total_cmp(&b.0));
             v.windows(2).all(|w| w[0].1 <= w[1].0)
         };
         if disjoint && l.len() <= 4 {
@@ -695,7 +695,7 @@ pub fn layout_hierarchy(
         nodes.push(node);
     }
     // The frame first so that its items are drawn over it.
-    nodes.sort_by_key(|n| !matches!(n.kind, NodeKind::Purpose));
+    crate::small_sort::sort_by_key(&mut nodes, |n| !matches!(n.kind, NodeKind::Purpose));
 
     // Toggles, where the free space beside the box allows.
     let bands_dev: Vec<Band> = bands
