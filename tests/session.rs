@@ -320,3 +320,23 @@ impl plotters_backend::DrawingBackend for NullBackend {
         Ok(())
     }
 }
+
+#[test]
+fn reduced_motion_jumps_without_frames() {
+    let mut s = loaded(RECON);
+    with(&mut s, |o| o.view = "hierarchy".into()).unwrap();
+    s.set_reduced_motion(true);
+    let mut m = arial_measure();
+    s.draw(&mut NullBackend(900, 600), &mut m, 0.0).unwrap();
+    let before = s.layout_css().unwrap().view;
+    assert!(s.activate(103));
+    assert!(
+        !s.draw(&mut NullBackend(900, 600), &mut m, 1.0).unwrap(),
+        "no animation frames"
+    );
+    let after = s.layout_css().unwrap().view;
+    assert!(
+        (after.x1 - after.x0) < (before.x1 - before.x0) * 0.9,
+        "zoomed at once"
+    );
+}

@@ -239,6 +239,7 @@ export class SpcoRolesElement extends HTMLElement {
     if (!this.isConnected || this._handle) return this._handle;
     this._mod = mod;
     this._handle = this._call(() => new mod.Chart(this._el.canvas, this.getAttribute('view') || 'quadrant'));
+    this._handle.set_reduced_motion(matchMedia('(prefers-reduced-motion: reduce)').matches);
     this._measure();
     return this._handle;
   }

@@ -36,6 +36,8 @@ pub(super) struct HierState {
     transition: Option<Transition>,
     /// The nodes zoomed into, outermost first, each with the view to return to.
     path: Vec<(NodeId, HierView)>,
+    /// The reader asked for less motion: jump instead of animating.
+    pub reduced_motion: bool,
 }
 
 pub(super) fn arrangement(options: &Options) -> Result<Arrangement, SessionError> {
@@ -126,6 +128,11 @@ impl HierState {
     }
 
     fn animate_to(&mut self, to: HierView) {
+        if self.reduced_motion {
+            self.view = to.with_plot_rect(self.view.plot_rect()).unwrap_or(to);
+            self.transition = None;
+            return;
+        }
         self.transition = Some(Transition {
             from: self.view,
             to,

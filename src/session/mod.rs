@@ -531,6 +531,11 @@ impl Session {
         self.options.view == "hierarchy"
     }
 
+    /// Jump to new views instead of animating (`prefers-reduced-motion`).
+    pub fn set_reduced_motion(&mut self, reduced: bool) {
+        self.hier.reduced_motion = reduced;
+    }
+
     /// A click or Enter on an item. In the hierarchy a node zooms to its subtree (animated) and
     /// a node's button collapses or expands it; true when the view changed.
     pub fn activate(&mut self, item: u32) -> bool {

@@ -231,6 +231,11 @@ impl Chart {
         self.session.activate(item)
     }
 
+    /// Jump to new views instead of animating them (the reader prefers reduced motion).
+    pub fn set_reduced_motion(&mut self, reduced: bool) {
+        self.session.set_reduced_motion(reduced);
+    }
+
     /// Escape: leaves a zoomed-in subtree; false when there is nothing to leave.
     pub fn escape(&mut self) -> bool {
         self.session.escape()
