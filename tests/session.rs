@@ -340,3 +340,24 @@ fn reduced_motion_jumps_without_frames() {
         "zoomed at once"
     );
 }
+
+#[test]
+fn a_transient_tiny_size_draws_nothing_and_recovers() {
+    for view in ["quadrant", "hierarchy"] {
+        let mut s = loaded(RECON);
+        with(&mut s, |o| o.view = view.into()).unwrap();
+        let mut m = arial_measure();
+        s.resize(1.0, 347.0, 1.0);
+        assert!(
+            !s.draw(&mut NullBackend(1, 347), &mut m, 0.0).unwrap(),
+            "{view}: no error, nothing to animate"
+        );
+        s.resize(900.0, 600.0, 1.0);
+        s.draw(&mut NullBackend(900, 600), &mut m, 1.0).unwrap();
+        let l = s.layout_css().unwrap();
+        assert!(
+            l.points.len() + l.nodes.len() >= 14,
+            "{view}: laid out again"
+        );
+    }
+}

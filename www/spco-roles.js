@@ -355,9 +355,12 @@ export class SpcoRolesElement extends HTMLElement {
       const more = this._call(() => this._handle.draw(performance.now()));
       if (more) this._invalidate(); // an animated transition is running
     } catch (e) {
+      this._drawFailed = true;
       this._fail(e);
       return;
     }
+    // A frame that failed before (say, at a transient size) is healed by one that succeeds.
+    if (this._drawFailed) { this._drawFailed = false; this._setMessage(null); }
     if (this._viewChanged) {
       this._viewChanged = false;
       const v = this._call(() => this._handle.view_ranges());

@@ -54,6 +54,12 @@ pub struct QuadrantScene {
     pub selected: Option<u8>,
 }
 
+/// Opaque white, for clearing a backend.
+pub const WHITE_BACKEND: plotters_backend::BackendColor = plotters_backend::BackendColor {
+    alpha: 1.0,
+    rgb: (255, 255, 255),
+};
+
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);

@@ -106,7 +106,7 @@ impl HierState {
             size.dpr,
             measure,
         )
-        .map_err(|e| SessionError::Draw(e.to_string()))?;
+        .map_err(super::layout_error)?;
         self.view = layout.view;
         self.layout = Some(layout);
         Ok(())

@@ -40,6 +40,19 @@ pub enum SessionError {
     NoData,
     #[error("drawing failed: {0}")]
     Draw(String),
+    /// The element is too small to lay anything out (e.g. collapsed while the page lays out);
+    /// `draw` clears the canvas and waits for a usable size instead of reporting an error.
+    #[error("the element is too small to draw")]
+    TooSmall,
+}
+
+pub(crate) fn layout_error(e: chart::LayoutError) -> SessionError {
+    match e {
+        chart::LayoutError::TooSmall { .. } | chart::LayoutError::BadSize { .. } => {
+            SessionError::TooSmall
+        }
+        other => SessionError::Draw(other.to_string()),
+    }
 }
 
 /// What the whiskers show.
@@ -630,7 +643,7 @@ impl Session {
                 self.size.dpr,
                 measure,
             )
-            .map_err(|e| SessionError::Draw(e.to_string()))?;
+            .map_err(layout_error)?;
             self.view = layout.transform;
             self.layout = Some(layout);
             self.dirty = false;
@@ -920,6 +933,24 @@ impl Session {
     /// Draws the chart onto any plotters backend of the session's pixel size.
     /// Returns true while an animated transition wants more frames.
     pub fn draw<DB: plotters_backend::DrawingBackend>(
+        &mut self,
+        backend: &mut DB,
+        measure: &mut dyn TextMeasure,
+        now_ms: f64,
+    ) -> Result<bool, SessionError> {
+        match self.draw_inner(backend, measure, now_ms) {
+            Err(SessionError::TooSmall) => {
+                let (w, h) = backend.get_size();
+                backend
+                    .draw_rect((0, 0), (w as i32, h as i32), &chart::WHITE_BACKEND, true)
+                    .map_err(|e| SessionError::Draw(e.to_string()))?;
+                Ok(false)
+            }
+            other => other,
+        }
+    }
+
+    fn draw_inner<DB: plotters_backend::DrawingBackend>(
         &mut self,
         backend: &mut DB,
         measure: &mut dyn TextMeasure,
