@@ -2,15 +2,13 @@
 //! used, with explicit text anchors, so no backend is ever asked to measure text.
 
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontFamily, FontStyle, FontTransform,
-};
+use plotters_backend::{BackendColor, DrawingBackend, DrawingErrorKind};
 use thiserror::Error;
 
 use super::layout::{
     layout_quadrant, HAlign, LayoutError, LegendKind, QuadrantLayout, TextBox, Whisker,
 };
+use super::paint::{color, pt, stroke, Font, Stroke};
 use super::text::arial_measure;
 use super::view::{Rect, ViewTransform};
 use super::{category_color, QuadrantScene, Rgb};
@@ -78,87 +76,6 @@ fn tint(code: &str) -> Rgb {
         "concentrate" => Rgb(0xfb, 0xef, 0xe6),
         _ => WHITE,
     }
-}
-
-fn color(c: Rgb, alpha: f64) -> BackendColor {
-    BackendColor {
-        alpha,
-        rgb: (c.0, c.1, c.2),
-    }
-}
-
-struct Stroke {
-    color: BackendColor,
-    width: u32,
-}
-
-impl BackendStyle for Stroke {
-    fn color(&self) -> BackendColor {
-        self.color
-    }
-    fn stroke_width(&self) -> u32 {
-        self.width
-    }
-}
-
-fn stroke(c: Rgb, alpha: f64, width_px: f64) -> Stroke {
-    Stroke {
-        color: color(c, alpha),
-        width: width_px.round().max(1.0) as u32,
-    }
-}
-
-#[derive(Debug, Error)]
-#[error("this chart draws text only through vector backends")]
-pub struct NoRasterFont;
-
-/// A text style that carries font, size, colour and anchor; vector backends (SVG, canvas) use
-/// these directly. Pixel backends would get no glyphs, which is fine: the chart only targets
-/// the two vector backends.
-struct Font<'a> {
-    family: &'a str,
-    size: f64,
-    color: BackendColor,
-    anchor: Pos,
-}
-
-impl BackendTextStyle for Font<'_> {
-    type FontError = NoRasterFont;
-
-    fn color(&self) -> BackendColor {
-        self.color
-    }
-    fn size(&self) -> f64 {
-        self.size
-    }
-    fn transform(&self) -> FontTransform {
-        FontTransform::None
-    }
-    fn style(&self) -> FontStyle {
-        FontStyle::Normal
-    }
-    fn anchor(&self) -> Pos {
-        self.anchor
-    }
-    fn family(&self) -> FontFamily<'_> {
-        FontFamily::Name(self.family)
-    }
-    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
-        let w = (text.chars().count() as f64 * self.size * 0.55) as i32;
-        Ok(((0, 0), (w, self.size as i32)))
-    }
-    fn draw<E, DrawFunc: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
-        &self,
-        _text: &str,
-        _pos: BackendCoord,
-        _draw: DrawFunc,
-    ) -> Result<Result<(), E>, Self::FontError> {
-        Err(NoRasterFont)
-    }
-}
-
-fn pt(x: f64, y: f64) -> BackendCoord {
-    (x.round() as i32, y.round() as i32)
 }
 
 struct Painter<'a, DB: DrawingBackend> {
@@ -232,6 +149,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             size: tb.font_px * self.opts.font_scale,
             color: color(c, alpha),
             anchor: Pos::new(h, VPos::Center),
+            bold: false,
         };
         // SVG collapses runs of spaces; a no-break space keeps the measured width.
         let text = tb.text.replace("  ", "\u{a0} ");

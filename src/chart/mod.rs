@@ -9,6 +9,7 @@
 mod draw;
 pub mod hierarchy;
 mod layout;
+mod paint;
 mod text;
 mod ticks;
 mod view;

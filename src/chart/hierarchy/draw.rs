@@ -1,16 +1,14 @@
 //! Painting a `HierarchyLayout` through any plotters `DrawingBackend`, clipped to the plot (boxes
 //! and lines are cut at its edges; text is drawn only for boxes wholly inside).
 //!
-//! The quadrant's painter is private to its module, so the few primitives (stroke and font
-//! styles, dashes) are repeated here in the same conventions: explicit anchors, sizes in device
-//! pixels, `DrawOptions::font_scale` for the SVG backend.
+//! The primitives (strokes, text style) are shared with the quadrant chart (`chart::paint`), in
+//! the same conventions: explicit anchors, sizes in device pixels, `DrawOptions::font_scale` for
+//! the SVG backend.
 
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontFamily, FontStyle, FontTransform,
-};
+use plotters_backend::{BackendColor, BackendCoord, DrawingBackend, DrawingErrorKind};
 
+use crate::chart::paint::{color, pt, stroke, Font, Stroke};
 use crate::chart::{arial_measure, DrawError, DrawOptions, HAlign, Rect, Rgb, TextBox};
 
 use super::color::INK;
@@ -24,89 +22,6 @@ const BORDER: Rgb = Rgb(0xa7, 0xae, 0xb6);
 const FRAME_BORDER: Rgb = Rgb(0xc9, 0xce, 0xd3);
 const MUTED: Rgb = Rgb(0x5f, 0x66, 0x6d);
 const DIM: f64 = 0.3;
-
-fn color(c: Rgb, alpha: f64) -> BackendColor {
-    BackendColor {
-        alpha,
-        rgb: (c.0, c.1, c.2),
-    }
-}
-
-struct Stroke {
-    color: BackendColor,
-    width: u32,
-}
-
-impl BackendStyle for Stroke {
-    fn color(&self) -> BackendColor {
-        self.color
-    }
-    fn stroke_width(&self) -> u32 {
-        self.width
-    }
-}
-
-fn stroke(c: Rgb, alpha: f64, width_px: f64) -> Stroke {
-    Stroke {
-        color: color(c, alpha),
-        width: width_px.round().max(1.0) as u32,
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-#[error("this chart draws text only through vector backends")]
-struct NoRasterFont;
-
-struct Font<'a> {
-    family: &'a str,
-    size: f64,
-    color: BackendColor,
-    anchor: Pos,
-    bold: bool,
-}
-
-impl BackendTextStyle for Font<'_> {
-    type FontError = NoRasterFont;
-
-    fn color(&self) -> BackendColor {
-        self.color
-    }
-    fn size(&self) -> f64 {
-        self.size
-    }
-    fn transform(&self) -> FontTransform {
-        FontTransform::None
-    }
-    fn style(&self) -> FontStyle {
-        if self.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        }
-    }
-    fn anchor(&self) -> Pos {
-        self.anchor
-    }
-    fn family(&self) -> FontFamily<'_> {
-        FontFamily::Name(self.family)
-    }
-    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
-        let w = (text.chars().count() as f64 * self.size * 0.55) as i32;
-        Ok(((0, 0), (w, self.size as i32)))
-    }
-    fn draw<E, DrawFunc: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
-        &self,
-        _text: &str,
-        _pos: BackendCoord,
-        _draw: DrawFunc,
-    ) -> Result<Result<(), E>, Self::FontError> {
-        Err(NoRasterFont)
-    }
-}
-
-fn pt(x: f64, y: f64) -> BackendCoord {
-    (x.round() as i32, y.round() as i32)
-}
 
 /// Liang-Barsky: the part of segment a-b inside `r`.
 fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (f64, f64))> {
