@@ -68,6 +68,7 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 .crumbs { position: absolute; left: 6px; top: 6px; z-index: 2; display: flex; flex-wrap: wrap; gap: 4px;
   align-items: center; font-size: 12px; max-width: calc(100% - 12px); color: #57606a; }
 .crumbs button { background: rgba(255,255,255,.92); }
+.crumbs.inbar { position: static; flex-basis: 100%; max-width: none; }
 .crumbs button:last-child { font-weight: 600; cursor: default; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
@@ -693,6 +694,10 @@ export class SpcoRolesElement extends HTMLElement {
     const c = this._el.crumbs;
     const path = (this._handle && this._safe(() => this._handle.breadcrumb())) || [];
     c.hidden = path.length < 2;
+    // With controls the path sits in the bar, above the diagram; without, it floats top left.
+    const home = this.hasAttribute('controls') ? this._el.bar : this._el.plot;
+    if (c.parentNode !== home) home.prepend(c);
+    c.classList.toggle('inbar', home === this._el.bar);
     c.replaceChildren();
     path.forEach((label, depth) => {
       if (depth) c.append('›');
