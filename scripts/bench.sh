@@ -3,6 +3,7 @@
 # chart, redraw, refilter, hierarchy, tools in wasm). Figures land in bench-results/ and on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 mkdir -p bench-results
 printf '\n== native benchmarks (release)\n' >&2
 cargo bench --quiet --bench stats --bench reconstruct | tee bench-results/native.txt

@@ -4,6 +4,7 @@
 # summary-table tools exported, glue only, into dir (used by the benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 target_dir="${CARGO_TARGET_DIR:-target}"
 profile="${SPCO_PROFILE:-release}"
 out="${SPCO_OUT:-pkg}"

@@ -3,6 +3,7 @@
 # browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n== %s\n' "$*" >&2; }
 
 step "cargo fmt --check"
