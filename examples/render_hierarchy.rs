@@ -4,11 +4,10 @@
 //!
 //! `cargo run --example render_hierarchy -- [out_dir]` (default `target/hierarchy`).
 
-use std::collections::BTreeSet;
-
 use spco_roles::catalogue::Lang;
 use spco_roles::chart::hierarchy::{
     render_hierarchy_svg, values_from_stats, Arrangement, ColorBy, HierView, HierarchyScene,
+    NodeSet,
 };
 use spco_roles::import::{import_str, ImportOptions};
 use spco_roles::stats::{compute, Selection, StatsOptions};
@@ -72,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     scene.values = values_from_stats(&stats, ColorBy::Importance);
     scene.highlighted = Some(102);
     scene.selected = Some(5);
-    scene.collapsed = BTreeSet::from([202]);
+    scene.collapsed = NodeSet::from([202]);
     for &(w, h, dpr) in &sizes {
         let svg = render_hierarchy_svg(&scene, &HierView::fit(), w, h, dpr)?;
         let path = format!("{out}/hier_interact_{w}x{h}@{dpr}.svg");

@@ -1,14 +1,12 @@
 //! Layout of the hierarchy diagram: completeness, the many-to-many edges, no overlaps and no
 //! small text at many sizes and zooms, collapse, zoom to a node, hit testing.
 
-use std::collections::BTreeSet;
-
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::chart::arial_measure;
 use spco_roles::chart::hierarchy::{
     contrast, hit_test_hierarchy, layout_hierarchy, lerp, render_hierarchy_svg, values_from_stats,
     zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, NodeId,
-    NodeKind, Orientation, MAX_ZOOM,
+    NodeKind, NodeSet, Orientation, MAX_ZOOM,
 };
 use spco_roles::import::{import_str, ImportOptions};
 use spco_roles::stats::{compute, Selection, StatsOptions};
@@ -37,7 +35,7 @@ fn lay(s: &HierarchyScene, view: &HierView, w: f64, h: f64, dpr: f64) -> Hierarc
         .unwrap_or_else(|e| panic!("{w}x{h}@{dpr}: {e}"))
 }
 
-fn ids(l: &HierarchyLayout) -> BTreeSet<NodeId> {
+fn ids(l: &HierarchyLayout) -> NodeSet {
     l.nodes.iter().map(|n| n.id).collect()
 }
 
@@ -45,7 +43,7 @@ fn ids(l: &HierarchyLayout) -> BTreeSet<NodeId> {
 fn every_node_is_laid_out() {
     let s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Importance);
     let l = lay(&s, &HierView::fit(), 1200.0, 700.0, 1.0);
-    let want: BTreeSet<NodeId> = (1..=14)
+    let want: NodeSet = (1..=14)
         .chain(101..=110)
         .chain([201, 202, 300, 301, 302, 303])
         .collect();
@@ -68,7 +66,7 @@ fn every_node_is_laid_out() {
 
     let s = scene(Arrangement::Categories, Lang::Nl, ColorBy::Gap);
     let l = lay(&s, &HierView::fit(), 700.0, 900.0, 2.0);
-    let want: BTreeSet<NodeId> = (1..=14).chain(401..=403).collect();
+    let want: NodeSet = (1..=14).chain(401..=403).collect();
     assert_eq!(ids(&l), want);
     assert_eq!(l.edges.len(), 14);
 }
@@ -316,9 +314,9 @@ fn collapse_hides_exactly_the_nodes_without_another_visible_parent() {
     let mut s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Importance);
     // Action-oriented roles (202) hide SR4-SR10 and the roles fed only by them: 2, 8, 11, 14.
     // 3 and 5 stay (secondary links to SR2).
-    s.collapsed = BTreeSet::from([202]);
+    s.collapsed = NodeSet::from([202]);
     let l = lay(&s, &HierView::fit(), 1200.0, 700.0, 1.0);
-    let hidden: BTreeSet<NodeId> = (104..=110).chain([2, 8, 11, 14]).collect();
+    let hidden: NodeSet = (104..=110).chain([2, 8, 11, 14]).collect();
     assert_eq!(l.hidden, hidden);
     assert!(ids(&l).is_disjoint(&hidden));
     assert!(ids(&l).contains(&3) && ids(&l).contains(&5));
@@ -329,18 +327,18 @@ fn collapse_hides_exactly_the_nodes_without_another_visible_parent() {
     assert!(l.edges.iter().all(|e| e.from != 202));
 
     // SR2 hides only the roles it alone feeds: 4, 7, 10 (12 and 13 also feed SR3).
-    s.collapsed = BTreeSet::from([102]);
+    s.collapsed = NodeSet::from([102]);
     let l = lay(&s, &HierView::fit(), 700.0, 900.0, 1.0);
-    assert_eq!(l.hidden, BTreeSet::from([4, 7, 10]));
+    assert_eq!(l.hidden, NodeSet::from([4, 7, 10]));
     // SR2 and SR3 together: also 12 and 13.
-    s.collapsed = BTreeSet::from([102, 103]);
+    s.collapsed = NodeSet::from([102, 103]);
     let l = lay(&s, &HierView::fit(), 700.0, 900.0, 1.0);
-    assert_eq!(l.hidden, BTreeSet::from([4, 6, 7, 10, 12, 13]));
+    assert_eq!(l.hidden, NodeSet::from([4, 6, 7, 10, 12, 13]));
     check_geometry(&l, "collapsed");
     // The root hides everything else (29 nodes).
-    s.collapsed = BTreeSet::from([300]);
+    s.collapsed = NodeSet::from([300]);
     let l = lay(&s, &HierView::fit(), 700.0, 900.0, 1.0);
-    assert_eq!(ids(&l), BTreeSet::from([300]));
+    assert_eq!(ids(&l), NodeSet::from([300]));
     assert_eq!(l.hidden.len(), 29);
     assert_eq!(l.node(300).unwrap().toggle.as_ref().unwrap().hidden, 29);
 }

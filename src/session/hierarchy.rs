@@ -1,13 +1,11 @@
 //! The hierarchy view of a session: its own view (`HierView`), collapsed nodes, the zoom path
 //! shown as a breadcrumb, and the animated transition between views.
 
-use std::collections::BTreeSet;
-
 use crate::catalogue::{catalogue, Lang};
 use crate::chart::hierarchy::{
     self, hit_test_hierarchy, layout_hierarchy, lerp, node_kind, node_label, rollup_method,
     zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, NodeId,
-    NodeKind,
+    NodeKind, NodeSet,
 };
 use crate::chart::{fmt_fixed, TextMeasure};
 use crate::stats::Stats;
@@ -32,7 +30,7 @@ struct Transition {
 pub(super) struct HierState {
     pub view: HierView,
     pub layout: Option<HierarchyLayout>,
-    pub collapsed: BTreeSet<NodeId>,
+    pub collapsed: NodeSet,
     transition: Option<Transition>,
     /// The nodes zoomed into, outermost first, each with the view to return to.
     path: Vec<(NodeId, HierView)>,

@@ -4,12 +4,11 @@
 //! The order is computed once per arrangement for the full graph and kept when nodes are
 //! collapsed, so that expanding and collapsing never shuffles the nodes that stay visible.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::catalogue::{catalogue, Category, Kind, Lang};
 
-use super::{Arrangement, NodeId, NodeKind};
+use super::{Arrangement, NodeId, NodeKind, NodeMap};
 
 /// Id of the higher-purpose root.
 pub const ROOT: NodeId = 300;
@@ -51,7 +50,7 @@ pub struct Graph {
     pub levels: Vec<Vec<NodeId>>,
     pub edges: Vec<GraphEdge>,
     /// Nodes drawn inside their container (the purpose items inside the root), in order.
-    pub contained: BTreeMap<NodeId, Vec<NodeId>>,
+    pub contained: NodeMap<Vec<NodeId>>,
 }
 
 impl Graph {
@@ -229,7 +228,7 @@ pub fn raw_graph(arr: Arrangement) -> Graph {
                     roles,
                 ],
                 edges,
-                contained: BTreeMap::from([(ROOT, items)]),
+                contained: [(ROOT, items)].into_iter().collect(),
             }
         }
         Arrangement::Categories => {
@@ -248,7 +247,7 @@ pub fn raw_graph(arr: Arrangement) -> Graph {
                     cat.roles.iter().map(|r| r.id as NodeId).collect(),
                 ],
                 edges,
-                contained: BTreeMap::new(),
+                contained: NodeMap::new(),
             }
         }
     }
@@ -295,7 +294,7 @@ fn group_of(g: &Graph, level: usize, id: NodeId) -> Option<NodeId> {
 
 /// Stable sort of a level by key, keeping group members together (groups ordered by the mean
 /// key of their members, which is what a barycentre order of the parent level would give).
-fn sort_level(g: &Graph, li: usize, key: &BTreeMap<NodeId, f64>) -> Vec<NodeId> {
+fn sort_level(g: &Graph, li: usize, key: &NodeMap<f64>) -> Vec<NodeId> {
     let level = &g.levels[li];
     let k = |id: &NodeId| key.get(id).copied().unwrap_or(0.0);
     let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
@@ -316,8 +315,8 @@ fn sort_level(g: &Graph, li: usize, key: &BTreeMap<NodeId, f64>) -> Vec<NodeId> 
 
 /// Barycentre of each node of level `li` over its neighbours in level `other` (current order);
 /// a node without neighbours keeps its own position.
-fn barycentres(g: &Graph, li: usize, other: usize) -> BTreeMap<NodeId, f64> {
-    let pos: BTreeMap<NodeId, f64> = g.levels[other]
+fn barycentres(g: &Graph, li: usize, other: usize) -> NodeMap<f64> {
+    let pos: NodeMap<f64> = g.levels[other]
         .iter()
         .enumerate()
         .map(|(i, &id)| (id, i as f64))

@@ -8,15 +8,13 @@
 //! the gap between the two upper boxes beside it (a box is at most two slots minus the gap
 //! wide, so a vertical line through the neighbouring slot centre always clears it).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::catalogue::{catalogue, Lang};
 use crate::chart::{fmt_num, HAlign, LayoutError, Rect, Rgb, TextBox, TextMeasure};
 
 use super::color::{text_on, ColorScale, INK, NEUTRAL};
 use super::graph::{graph, node_kind, node_label, node_short, purpose_role_label, Graph};
 use super::view::HierView;
-use super::{Arrangement, ColorBy, HierarchyScene, Hit, NodeId, NodeKind};
+use super::{Arrangement, ColorBy, HierarchyScene, Hit, NodeId, NodeKind, NodeMap, NodeSet};
 
 /// Sizes in CSS pixels, multiplied by dpr.
 const PAD: f64 = 8.0;
@@ -138,7 +136,7 @@ pub struct HierarchyLayout {
     pub nodes: Vec<LaidNode>,
     pub edges: Vec<LaidEdge>,
     /// Nodes of the arrangement hidden by collapsing.
-    pub hidden: BTreeSet<NodeId>,
+    pub hidden: NodeSet,
     pub scale: ColorScale,
     pub legend: Option<HierLegend>,
 }
@@ -151,8 +149,8 @@ impl HierarchyLayout {
 
 /// The visible nodes: level-0 nodes, contained items of a visible expanded container, and any
 /// node with a visible, expanded parent.
-fn visibility(g: &Graph, collapsed: &BTreeSet<NodeId>) -> BTreeSet<NodeId> {
-    let mut vis = BTreeSet::new();
+fn visibility(g: &Graph, collapsed: &NodeSet) -> NodeSet {
+    let mut vis = NodeSet::new();
     for (li, level) in g.levels.iter().enumerate() {
         for &id in level {
             let shown = li == 0
@@ -172,9 +170,9 @@ fn visibility(g: &Graph, collapsed: &BTreeSet<NodeId>) -> BTreeSet<NodeId> {
 }
 
 /// A node and everything below it (edges, primary and secondary, and contained items).
-pub fn subtree(arr: Arrangement, id: NodeId) -> BTreeSet<NodeId> {
+pub fn subtree(arr: Arrangement, id: NodeId) -> NodeSet {
     let g = graph(arr);
-    let mut out = BTreeSet::new();
+    let mut out = NodeSet::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {
         if !out.insert(n) {
@@ -422,14 +420,14 @@ pub fn layout_hierarchy(
     let tb = orientation == Orientation::TopDown;
     let g = graph(scene.arrangement);
     let visible = visibility(g, &scene.collapsed);
-    let all: BTreeSet<NodeId> = g
+    let all: NodeSet = g
         .levels
         .iter()
         .flatten()
         .chain(g.contained.values().flatten())
         .copied()
         .collect();
-    let hidden: BTreeSet<NodeId> = all.difference(&visible).copied().collect();
+    let hidden: NodeSet = all.difference(&visible).copied().collect();
     let levels: Vec<Vec<NodeId>> = g
         .levels
         .iter()
@@ -484,8 +482,8 @@ pub fn layout_hierarchy(
     let cap_cross = if tb { CAP_COL * s } else { CAP_ROW * s };
 
     // Cross positions per level: slots, then group levels centred over their children.
-    let mut cross: BTreeMap<NodeId, (f64, f64)> = BTreeMap::new();
-    let mut sub_of: BTreeMap<NodeId, usize> = BTreeMap::new();
+    let mut cross: NodeMap<(f64, f64)> = NodeMap::new();
+    let mut sub_of: NodeMap<usize> = NodeMap::new();
     for (li, l) in levels.iter().enumerate() {
         let n = l.len() as f64;
         let k = subrows[li];
@@ -553,7 +551,10 @@ pub fn layout_hierarchy(
             end: f64::NEG_INFINITY,
         };
         for &id in l {
-            let (c0, c1) = cross[&id];
+            // Every id of `levels` got a span above; the guard only keeps this panic-free.
+            let Some(&(c0, c1)) = cross.get(&id) else {
+                continue;
+            };
             let (m0, m1) = if is_frame(l) {
                 (pos, pos + band_len)
             } else {
@@ -793,7 +794,7 @@ pub fn layout_hierarchy(
     }
 
     // Edges.
-    let lookup: BTreeMap<NodeId, (Rect, usize, Option<Rect>)> = nodes
+    let lookup: NodeMap<(Rect, usize, Option<Rect>)> = nodes
         .iter()
         .map(|n| (n.id, (n.rect, n.level, n.toggle.as_ref().map(|t| t.rect))))
         .collect();

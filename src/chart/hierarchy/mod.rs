@@ -14,10 +14,9 @@
 mod color;
 mod draw;
 mod graph;
+mod ids;
 mod layout;
 mod view;
-
-use std::collections::{BTreeMap, BTreeSet};
 
 pub use color::{contrast, ColorScale, NEUTRAL};
 pub use draw::{draw_hierarchy, render_hierarchy_svg};
@@ -26,6 +25,7 @@ pub use graph::{
     precomputed_levels, raw_graph, spearhead_id, total_crossings, Graph, GraphEdge, KIND_ACTION,
     KIND_FRAMEWORK, ROOT,
 };
+pub use ids::{NodeMap, NodeSet};
 pub use layout::{
     hit_test_hierarchy, layout_hierarchy, subtree, zoom_to_node, HierLegend, HierarchyLayout,
     LabelForm, LaidEdge, LaidNode, Orientation, Toggle,
@@ -75,8 +75,8 @@ pub struct HierarchyScene {
     pub color_by: ColorBy,
     /// The statistic to colour by, per node (roles, spearhead roles, categories); nodes
     /// without a value are drawn neutral.
-    pub values: BTreeMap<NodeId, f64>,
-    pub collapsed: BTreeSet<NodeId>,
+    pub values: NodeMap<f64>,
+    pub collapsed: NodeSet,
     pub highlighted: Option<NodeId>,
     pub selected: Option<NodeId>,
 }
@@ -88,8 +88,8 @@ impl HierarchyScene {
             arrangement: Arrangement::default(),
             lang,
             color_by: ColorBy::default(),
-            values: BTreeMap::new(),
-            collapsed: BTreeSet::new(),
+            values: NodeMap::new(),
+            collapsed: NodeSet::new(),
             highlighted: None,
             selected: None,
         }
@@ -106,8 +106,8 @@ pub enum Hit {
 
 /// The values to colour by from computed statistics: role means (or gaps), spearhead and
 /// category roll-ups (their weighted means of role means).
-pub fn values_from_stats(stats: &Stats, color_by: ColorBy) -> BTreeMap<NodeId, f64> {
-    let mut out = BTreeMap::new();
+pub fn values_from_stats(stats: &Stats, color_by: ColorBy) -> NodeMap<f64> {
+    let mut out = NodeMap::new();
     for r in &stats.roles {
         let v = match color_by {
             ColorBy::Importance => r.importance.as_ref().map(|d| d.mean),
