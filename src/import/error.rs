@@ -143,13 +143,6 @@ pub enum ImportError {
         what: &'static str,
         max: usize,
     },
-
-    #[error("{file}, line {line}: the file could not be read as CSV: {message}.")]
-    Csv {
-        file: String,
-        line: u64,
-        message: String,
-    },
 }
 
 /// The details of `ImportError::Conflict`.

@@ -148,7 +148,7 @@ impl Ctx<'_> {
 }
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
-    let mut rows = text::Rows::new(text, file);
+    let mut rows = text::Rows::new(text);
     if !rows.next()? {
         return Err(ImportError::Empty {
             file: file.to_string(),

@@ -181,7 +181,7 @@ fn detect(text: &str, file: &str) -> Result<Format, ImportError> {
     if text.trim_start().starts_with(['[', '{']) {
         return Ok(Format::Json);
     }
-    let mut rows = text::Rows::new(text, file);
+    let mut rows = text::Rows::new(text);
     let mut header = None;
     for i in 0..3 {
         if !rows.next()? {

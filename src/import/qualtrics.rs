@@ -6,12 +6,10 @@
 //! The matrices and the group and SPCO questions are found from the question texts (the survey
 //! was in Dutch; English works too); options can name them where the texts do not say.
 
-use csv::ByteRecord;
-
 use super::build::{Groups, Respondents, Spcos};
 use super::error::ImportError;
 use super::long::Ctx;
-use super::text::{self, normalise, Header};
+use super::text::{self, normalise, Header, Record};
 use super::{Exclusion, QualtricsOptions};
 use crate::model::{Scale, Survey, N_ROLES};
 
@@ -56,7 +54,7 @@ const METADATA: &[&str] = &[
     "userlanguage",
 ];
 
-pub(crate) fn is_import_id_row(rec: &ByteRecord) -> bool {
+pub(crate) fn is_import_id_row(rec: &Record) -> bool {
     rec.iter().any(|f| {
         let f = f.trim_ascii();
         f.starts_with(b"{\"ImportId\"") || f.starts_with(b"{\"importId\"")
@@ -330,7 +328,7 @@ pub(crate) fn parse(
     file: &str,
     opts: &QualtricsOptions,
 ) -> Result<(Survey, Vec<Exclusion>), ImportError> {
-    let mut rows = text::Rows::new(text, file);
+    let mut rows = text::Rows::new(text);
     if !rows.next()? {
         return Err(ImportError::Empty {
             file: file.to_string(),

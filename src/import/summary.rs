@@ -11,7 +11,7 @@ const EXPECTED: &str = "group (optional), role, scale, n, mean, median, mode, sd
 pub(crate) const MEAN: &[&str] = &["mean", "gemiddelde", "average"];
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError> {
-    let mut rows = text::Rows::new(text, file);
+    let mut rows = text::Rows::new(text);
     if !rows.next()? {
         return Err(ImportError::Empty {
             file: file.to_string(),

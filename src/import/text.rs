@@ -1,7 +1,6 @@
 //! Shared CSV plumbing: delimiter detection, the reader, header lookup and cell parsing.
 //! Cells stay byte slices on the hot path; strings are made only for ids, new groups and errors.
 
-use csv::{ByteRecord, Reader, ReaderBuilder};
 use std::cell::Cell;
 use std::sync::OnceLock;
 
@@ -33,84 +32,140 @@ pub(crate) fn detect_delimiter(text: &str) -> u8 {
     }
 }
 
-pub(crate) fn reader(text: &str) -> Reader<&[u8]> {
-    ReaderBuilder::new()
-        .delimiter(detect_delimiter(text))
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
+/// One CSV record: the unescaped bytes of its fields, back to back, and where each ends.
+/// The buffers are reused from record to record, so the bulk path does not allocate.
+pub(crate) struct Record {
+    fields: Vec<u8>,
+    ends: Vec<usize>,
+    len: usize,
 }
 
-/// Reads records in order and knows the line each starts on. The csv crate's own line count
-/// is wrong for CRLF files (it counts the `\n` of a CRLF as the start of the next record), so
-/// lines are counted here from the record's byte offset.
+impl Record {
+    fn new() -> Record {
+        Record {
+            fields: vec![0; 256],
+            ends: vec![0; 32],
+            len: 0,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn get(&self, i: usize) -> Option<&[u8]> {
+        let end = *self.ends[..self.len].get(i)?;
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1],
+        };
+        self.fields.get(start..end)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        (0..self.len).map(|i| self.get(i).unwrap_or_default())
+    }
+}
+
+/// Callers check a record against the header first (`Header::check`); should one not, a missing
+/// cell reads as blank rather than panicking.
+impl std::ops::Index<usize> for Record {
+    type Output = [u8];
+
+    fn index(&self, i: usize) -> &[u8] {
+        self.get(i).unwrap_or_default()
+    }
+}
+
+/// Reads records in order and knows the line each starts on. `csv-core` is driven directly on
+/// the whole text (the `csv` crate would copy it through a buffer and bring more code into the
+/// wasm). Lines are counted from the record's byte offset, as the parser's own count is off
+/// for CRLF files.
 pub(crate) struct Rows<'a> {
-    rdr: Reader<&'a [u8]>,
+    core: csv_core::Reader,
     text: &'a [u8],
-    file: &'a str,
+    /// Bytes the parser has consumed; the next record starts here (or after line breaks).
+    consumed: usize,
+    done: bool,
     /// Where newlines were last counted up to, and how many lay before it. Lines are counted
     /// only when asked for (for messages), so the bulk path never pays for it.
     pos: Cell<usize>,
     newlines: Cell<u64>,
-    pub rec: ByteRecord,
+    pub rec: Record,
     /// Byte offset at which `rec` starts.
     pub byte: usize,
 }
 
 impl<'a> Rows<'a> {
-    pub fn new(text: &'a str, file: &'a str) -> Rows<'a> {
+    pub fn new(text: &'a str) -> Rows<'a> {
         Rows {
-            rdr: reader(text),
+            core: csv_core::ReaderBuilder::new()
+                .delimiter(detect_delimiter(text))
+                .build(),
             text: text.as_bytes(),
-            file,
+            consumed: 0,
+            done: false,
             pos: Cell::new(0),
             newlines: Cell::new(0),
-            rec: ByteRecord::new(),
+            rec: Record::new(),
             byte: 0,
         }
     }
 
     /// Reads the next record, skipping rows whose cells are all blank (Excel appends `;;;;`).
+    /// Parsing an in-memory text with ragged rows allowed cannot fail; the `Result` stays so
+    /// callers need not change if a check is added.
     pub fn next(&mut self) -> Result<bool, ImportError> {
         loop {
-            match self.rdr.read_byte_record(&mut self.rec) {
-                Ok(false) => return Ok(false),
-                Ok(true) => {
-                    if self.rec.iter().any(|f| !f.trim_ascii().is_empty()) {
-                        let byte = self.rec.position().map_or(0, |p| p.byte());
-                        self.byte = self.record_start(byte);
-                        return Ok(true);
-                    }
-                }
-                Err(e) => return Err(self.csv_error(&e)),
+            let start = self.consumed;
+            if !self.read() {
+                return Ok(false);
+            }
+            if self.rec.iter().any(|f| !f.trim_ascii().is_empty()) {
+                self.byte = self.record_start(start);
+                return Ok(true);
             }
         }
     }
 
-    /// Reading byte records from a slice with `flexible` set, only an I/O error is possible (and
-    /// a slice never fails); the csv crate's own `Display` would bring the messages of all its
-    /// error kinds (deserialisation included) into the wasm.
-    #[cold]
-    #[inline(never)]
-    fn csv_error(&self, e: &csv::Error) -> ImportError {
-        let byte = e.position().map_or(0, |p| p.byte());
-        let message = match e.kind() {
-            csv::ErrorKind::Io(io) => io.to_string(),
-            _ => "unexpected CSV reader error".to_string(),
-        };
-        ImportError::Csv {
-            file: self.file.to_string(),
-            line: self.line_at(self.record_start(byte)),
-            message,
+    fn read(&mut self) -> bool {
+        use csv_core::ReadRecordResult as R;
+        if self.done {
+            return false;
+        }
+        let rec = &mut self.rec;
+        let (mut nout_all, mut nend_all) = (0, 0);
+        loop {
+            // An empty input tells the parser the text has ended.
+            let input = self.text.get(self.consumed..).unwrap_or_default();
+            let (res, nin, nout, nend) = self.core.read_record(
+                input,
+                rec.fields.get_mut(nout_all..).unwrap_or_default(),
+                rec.ends.get_mut(nend_all..).unwrap_or_default(),
+            );
+            self.consumed += nin;
+            nout_all += nout;
+            nend_all += nend;
+            match res {
+                R::InputEmpty => {}
+                R::OutputFull => rec.fields.resize(rec.fields.len() * 2, 0),
+                R::OutputEndsFull => rec.ends.resize(rec.ends.len() * 2, 0),
+                R::Record => {
+                    rec.len = nend_all;
+                    return true;
+                }
+                R::End => {
+                    self.done = true;
+                    return false;
+                }
+            }
         }
     }
 
-    /// csv reports the `\n` of a CRLF as the start of the next record; a record never starts
-    /// with a line break, so skip past any.
-    fn record_start(&self, byte: u64) -> usize {
-        let mut b = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.text.len());
+    /// The parser consumes a record's terminator only up to its first byte, so the `\n` of a
+    /// CRLF (and any blank lines) lie between one record's end and the next's start.
+    fn record_start(&self, byte: usize) -> usize {
+        let mut b = byte.min(self.text.len());
         while b < self.text.len() && matches!(self.text[b], b'\r' | b'\n') {
             b += 1;
         }
@@ -183,7 +238,7 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    pub fn new(rec: &ByteRecord, line: u64) -> Header {
+    pub fn new(rec: &Record, line: u64) -> Header {
         let raw: Vec<String> = rec
             .iter()
             .map(|f| utf8(f.trim_ascii()).trim().to_string())

@@ -23,7 +23,7 @@ pub(crate) fn role_column(norm: &str) -> Option<(Scale, Option<u64>)> {
 }
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
-    let mut rows = text::Rows::new(text, file);
+    let mut rows = text::Rows::new(text);
     if !rows.next()? {
         return Err(ImportError::Empty {
             file: file.to_string(),

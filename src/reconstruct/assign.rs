@@ -424,43 +424,47 @@ pub fn reconstruct(
 /// The long CSV `respondent,group,spco,role,importance,performance`: one line per respondent and
 /// role (roles `roles`), blank where skipped.
 pub fn to_long_csv(survey: &Survey, roles: &[u8]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut write = |rec: &[String]| w.write_record(rec).is_ok();
-    let mut ok = write(
-        &[
-            "respondent",
-            "group",
-            "spco",
-            "role",
-            "importance",
-            "performance",
-        ]
-        .map(String::from),
-    );
+    let mut out = String::from("respondent,group,spco,role,importance,performance\n");
     let cell = |v: Option<u8>| v.map_or(String::new(), |v| v.to_string());
     for r in 0..survey.len() {
         let group = survey
             .groups
             .get(survey.group[r] as usize)
-            .map_or(String::new(), |g| g.code.clone());
+            .map_or("", |g| g.code.as_str());
         let spco = survey.spco[r]
-            .and_then(|s| survey.spcos.get(s as usize).cloned())
-            .unwrap_or_default();
+            .and_then(|s| survey.spcos.get(s as usize))
+            .map_or("", String::as_str);
         for &role in roles {
-            ok &= write(&[
-                survey.respondents[r].clone(),
-                group.clone(),
-                spco.clone(),
-                role.to_string(),
-                cell(survey.answer(r, role, Scale::Importance)),
-                cell(survey.answer(r, role, Scale::Performance)),
-            ]);
+            let fields = [
+                survey.respondents[r].as_str(),
+                group,
+                spco,
+                &role.to_string(),
+                &cell(survey.answer(r, role, Scale::Importance)),
+                &cell(survey.answer(r, role, Scale::Performance)),
+            ];
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_csv_field(&mut out, f);
+            }
+            out.push('\n');
         }
     }
-    // Writing to a Vec cannot fail; fall back to an empty string rather than panic.
-    match (ok, w.into_inner()) {
-        (true, Ok(bytes)) => String::from_utf8(bytes).unwrap_or_default(),
-        _ => String::new(),
+    out
+}
+
+/// Quotes a field only when it must be (as the `csv` crate's default writer does, so the shipped
+/// file regenerates byte for byte): when it holds the delimiter, a quote or a line break, which
+/// readers would otherwise split on. Quotes inside are doubled.
+fn push_csv_field(out: &mut String, f: &str) {
+    if f.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&f.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(f);
     }
 }
 
@@ -473,6 +477,28 @@ pub fn table_roles(table: &SummaryTable) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_fields_quoted_only_when_needed() {
+        // Expected strings written out by hand per RFC 4180.
+        let mut out = String::new();
+        for f in [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\r",
+            "KMO's; x",
+        ] {
+            push_csv_field(&mut out, f);
+            out.push('|');
+        }
+        assert_eq!(
+            out,
+            "plain||\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|\"cr\r\"|KMO's; x|"
+        );
+    }
 
     #[test]
     fn focus_group_split_scaled_to_31() {
