@@ -24,7 +24,9 @@ fn with(s: &mut Session, f: impl FnOnce(&mut Options)) -> Result<(), String> {
 fn table3_tooltip_in_both_languages() {
     let mut s = loaded(TABLE3);
     s.ensure_layout(&mut arial_measure()).unwrap();
-    let tip = serde_json::to_string(&s.tooltip(4).unwrap()).unwrap();
+    let tip = serde_json::to_string(&s.tooltip(4).unwrap())
+        .unwrap()
+        .replace('\u{a0}', " ");
     assert!(
         tip.contains("Bringing together and coordinating diverse stakeholders"),
         "{tip}"
@@ -38,7 +40,9 @@ fn table3_tooltip_in_both_languages() {
         "{tip}"
     );
     with(&mut s, |o| o.lang = "nl".into()).unwrap();
-    let tip = serde_json::to_string(&s.tooltip(4).unwrap()).unwrap();
+    let tip = serde_json::to_string(&s.tooltip(4).unwrap())
+        .unwrap()
+        .replace('\u{a0}', " ");
     assert!(tip.contains("Het samenbrengen en coördineren"), "{tip}");
     assert!(
         tip.contains("gem. 7,97") && tip.contains("SD 0,91"),

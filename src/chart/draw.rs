@@ -1,14 +1,11 @@
 //! Painting a `QuadrantLayout` through any plotters `DrawingBackend`. Only drawing primitives are
 //! used, with explicit text anchors, so no backend is ever asked to measure text.
 
-use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, DrawingBackend, DrawingErrorKind};
+use plotters_backend::DrawingBackend;
 use thiserror::Error;
 
-use super::layout::{
-    layout_quadrant, HAlign, LayoutError, LegendKind, QuadrantLayout, TextBox, Whisker,
-};
-use super::paint::{color, pt, stroke, Font, Stroke};
+use super::layout::{layout_quadrant, LayoutError, LegendKind, QuadrantLayout, Whisker};
+use super::paint::{color, stroke, svg_document, Painter};
 use super::text::arial_measure;
 use super::view::{Rect, ViewTransform};
 use super::{category_color, QuadrantScene, Rgb};
@@ -78,86 +75,6 @@ fn tint(code: &str) -> Rgb {
     }
 }
 
-struct Painter<'a, DB: DrawingBackend> {
-    db: &'a mut DB,
-    opts: &'a DrawOptions,
-    stage: &'static str,
-}
-
-impl<DB: DrawingBackend> Painter<'_, DB> {
-    fn check(&self, r: Result<(), DrawingErrorKind<DB::ErrorType>>) -> Result<(), DrawError> {
-        r.map_err(|e| DrawError::Backend {
-            stage: self.stage,
-            message: e.to_string(),
-        })
-    }
-
-    fn fill_rect(&mut self, r: &Rect, c: BackendColor) -> Result<(), DrawError> {
-        let res = self.db.draw_rect(pt(r.x0, r.y0), pt(r.x1, r.y1), &c, true);
-        self.check(res)
-    }
-
-    fn line(&mut self, a: (f64, f64), b: (f64, f64), s: &Stroke) -> Result<(), DrawError> {
-        let res = self.db.draw_line(pt(a.0, a.1), pt(b.0, b.1), s);
-        self.check(res)
-    }
-
-    /// A dashed straight line, dashes computed here so every backend shows the same pattern.
-    fn dashed(
-        &mut self,
-        a: (f64, f64),
-        b: (f64, f64),
-        s: &Stroke,
-        dash: f64,
-        gap: f64,
-    ) -> Result<(), DrawError> {
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let len = (dx * dx + dy * dy).sqrt();
-        if len <= 0.0 || dash <= 0.0 {
-            return Ok(());
-        }
-        let (ux, uy) = (dx / len, dy / len);
-        let mut t = 0.0;
-        while t < len {
-            let e = (t + dash).min(len);
-            self.line(
-                (a.0 + ux * t, a.1 + uy * t),
-                (a.0 + ux * e, a.1 + uy * e),
-                s,
-            )?;
-            t += dash + gap;
-        }
-        Ok(())
-    }
-
-    fn circle(&mut self, c: (f64, f64), r: f64, s: &Stroke, fill: bool) -> Result<(), DrawError> {
-        let res = self
-            .db
-            .draw_circle(pt(c.0, c.1), r.round().max(1.0) as u32, s, fill);
-        self.check(res)
-    }
-
-    fn text(&mut self, tb: &TextBox, c: Rgb, alpha: f64) -> Result<(), DrawError> {
-        let (x, y) = tb.anchor();
-        let h = match tb.align {
-            HAlign::Left => HPos::Left,
-            HAlign::Center => HPos::Center,
-            HAlign::Right => HPos::Right,
-        };
-        let font = Font {
-            family: &self.opts.font_family,
-            size: tb.font_px * self.opts.font_scale,
-            color: color(c, alpha),
-            anchor: Pos::new(h, VPos::Center),
-            bold: false,
-        };
-        // SVG collapses runs of spaces; a no-break space keeps the measured width.
-        let text = tb.text.replace("  ", "\u{a0} ");
-        let res = self.db.draw_text(&text, &font, pt(x, y));
-        self.check(res)
-    }
-}
-
 /// Paints the chart laid out by `layout_quadrant` for the same scene.
 pub fn draw_quadrant<DB: DrawingBackend>(
     backend: &mut DB,
@@ -167,11 +84,9 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let dpr = layout.dpr;
     let plot = layout.plot;
-    let mut p = Painter {
-        db: backend,
-        opts,
-        stage: "background",
-    };
+    // The quadrant draws axes and titles outside the plot; it clips what it must itself.
+    let (w, h) = (layout.width, layout.height);
+    let mut p = Painter::new(backend, opts, Rect::new(0.0, 0.0, w, h));
     let res = p.db.ensure_prepared();
     p.check(res)?;
     p.fill_rect(
@@ -200,16 +115,24 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     p.stage = "crosshair";
     let cross = stroke(CROSSHAIR, 1.0, 1.25 * dpr);
     if let Some(x) = layout.crosshair.x {
-        p.dashed((x, plot.y0), (x, plot.y1), &cross, 5.0 * dpr, 3.0 * dpr)?;
+        p.polyline(
+            &[(x, plot.y0), (x, plot.y1)],
+            &cross,
+            Some((5.0 * dpr, 3.0 * dpr)),
+        )?;
     }
     if let Some(y) = layout.crosshair.y {
-        p.dashed((plot.x0, y), (plot.x1, y), &cross, 5.0 * dpr, 3.0 * dpr)?;
+        p.polyline(
+            &[(plot.x0, y), (plot.x1, y)],
+            &cross,
+            Some((5.0 * dpr, 3.0 * dpr)),
+        )?;
     }
     for tb in [&layout.crosshair.x_label, &layout.crosshair.y_label]
         .into_iter()
         .flatten()
     {
-        p.text(tb, CROSSHAIR, 1.0)?;
+        p.text(tb, CROSSHAIR, 1.0, false)?;
     }
 
     p.stage = "axes";
@@ -220,14 +143,14 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         p.line((x, plot.y1), (x, plot.y1 + 3.0 * dpr), &axis)?;
     }
     for tb in layout.x_axis.labels.iter().chain(&layout.y_axis.labels) {
-        p.text(tb, TICK_INK, 1.0)?;
+        p.text(tb, TICK_INK, 1.0, false)?;
     }
-    p.text(&layout.x_axis.title, INK, 1.0)?;
-    p.text(&layout.y_axis.title, INK, 1.0)?;
+    p.text(&layout.x_axis.title, INK, 1.0, false)?;
+    p.text(&layout.y_axis.title, INK, 1.0, false)?;
 
     p.stage = "quadrant names";
     for q in &layout.quadrant_names {
-        p.text(&q.text, QUAD_INK, 1.0)?;
+        p.text(&q.text, QUAD_INK, 1.0, false)?;
     }
 
     // Hovering dims everything but the hovered and the selected role. Hover is drawing-only
@@ -337,7 +260,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     p.stage = "labels";
     for l in &layout.labels {
-        p.text(&l.text_box(), INK, dim(l.role))?;
+        p.text(&l.text_box(), INK, dim(l.role), false)?;
     }
 
     p.stage = "legend";
@@ -360,7 +283,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
                 )?;
             }
         }
-        p.text(&e.text, INK, 1.0)?;
+        p.text(&e.text, INK, 1.0, false)?;
     }
 
     p.stage = "present";
@@ -379,13 +302,8 @@ pub fn render_svg(
 ) -> Result<String, DrawError> {
     let w = (width_css * dpr).round();
     let h = (height_css * dpr).round();
-    let mut measure = arial_measure();
-    let layout = layout_quadrant(scene, view, (w, h), dpr, &mut measure)?;
-    let mut out = String::new();
-    {
-        let mut backend =
-            plotters::backend::SVGBackend::with_string(&mut out, (w as u32, h as u32));
-        draw_quadrant(&mut backend, scene, &layout, &DrawOptions::svg())?;
-    }
-    Ok(out)
+    let layout = layout_quadrant(scene, view, (w, h), dpr, &mut arial_measure())?;
+    svg_document(w, h, |b| {
+        draw_quadrant(b, scene, &layout, &DrawOptions::svg())
+    })
 }

@@ -1,13 +1,13 @@
 //! Drawing primitives shared by the quadrant chart and the hierarchy: colours, strokes and a text
 //! style with an explicit anchor, so no backend is ever asked to measure text.
 
-use plotters_backend::text_anchor::Pos;
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, FontFamily, FontStyle,
-    FontTransform,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle, FontTransform,
 };
 
-use super::Rgb;
+use super::{DrawError, DrawOptions, HAlign, Rect, Rgb, TextBox};
 
 pub(crate) fn color(c: Rgb, alpha: f64) -> BackendColor {
     BackendColor {
@@ -93,4 +93,171 @@ impl BackendTextStyle for Font<'_> {
 
 pub(crate) fn pt(x: f64, y: f64) -> BackendCoord {
     (x.round() as i32, y.round() as i32)
+}
+
+/// Liang-Barsky: the part of segment a-b inside `r`.
+fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (f64, f64))> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - r.x0),
+        (dx, r.x1 - a.0),
+        (-dy, a.1 - r.y0),
+        (dy, r.y1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then_some((
+        (a.0 + t0 * dx, a.1 + t0 * dy),
+        (a.0 + t1 * dx, a.1 + t1 * dy),
+    ))
+}
+
+/// Paints through a plotters backend with the charts' conventions: device pixels, explicit text
+/// anchors, lines clipped to `clip`, and errors that say which stage of the drawing failed.
+pub(crate) struct Painter<'a, DB: DrawingBackend> {
+    pub db: &'a mut DB,
+    pub opts: &'a DrawOptions,
+    /// Lines are cut at this rectangle and text outside it is skipped.
+    pub clip: Rect,
+    pub stage: &'static str,
+}
+
+impl<'a, DB: DrawingBackend> Painter<'a, DB> {
+    pub fn new(db: &'a mut DB, opts: &'a DrawOptions, clip: Rect) -> Painter<'a, DB> {
+        Painter {
+            db,
+            opts,
+            clip,
+            stage: "background",
+        }
+    }
+
+    pub fn check(&self, r: Result<(), DrawingErrorKind<DB::ErrorType>>) -> Result<(), DrawError> {
+        r.map_err(|e| DrawError::Backend {
+            stage: self.stage,
+            message: e.to_string(),
+        })
+    }
+
+    pub fn fill_rect(&mut self, r: &Rect, c: BackendColor) -> Result<(), DrawError> {
+        let res = self.db.draw_rect(pt(r.x0, r.y0), pt(r.x1, r.y1), &c, true);
+        self.check(res)
+    }
+
+    /// A line clipped to `clip`.
+    pub fn line(&mut self, a: (f64, f64), b: (f64, f64), s: &Stroke) -> Result<(), DrawError> {
+        if let Some((a, b)) = clip_segment(a, b, &self.clip) {
+            let res = self.db.draw_line(pt(a.0, a.1), pt(b.0, b.1), s);
+            self.check(res)?;
+        }
+        Ok(())
+    }
+
+    /// A polyline, solid or dashed (`(on, off)` lengths); the dash pattern runs on across
+    /// vertices, and dashes are computed here so every backend shows the same pattern.
+    pub fn polyline(
+        &mut self,
+        pts: &[(f64, f64)],
+        s: &Stroke,
+        dash: Option<(f64, f64)>,
+    ) -> Result<(), DrawError> {
+        let Some((on, off)) = dash else {
+            for w in pts.windows(2) {
+                self.line(w[0], w[1], s)?;
+            }
+            return Ok(());
+        };
+        let period = on + off;
+        if on <= 0.0 || period <= 0.0 {
+            return Ok(());
+        }
+        let mut phase = 0.0;
+        for w in pts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+            if len <= 0.0 {
+                continue;
+            }
+            let at = |t: f64| (a.0 + (b.0 - a.0) * t / len, a.1 + (b.1 - a.1) * t / len);
+            let mut t = 0.0;
+            while t < len {
+                let p = phase % period;
+                if p < on {
+                    let e = (t + on - p).min(len);
+                    self.line(at(t), at(e), s)?;
+                    phase += e - t;
+                    t = e;
+                } else {
+                    let e = (t + period - p).min(len);
+                    phase += e - t;
+                    t = e;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn circle(
+        &mut self,
+        c: (f64, f64),
+        r: f64,
+        s: &Stroke,
+        fill: bool,
+    ) -> Result<(), DrawError> {
+        let res = self
+            .db
+            .draw_circle(pt(c.0, c.1), r.round().max(1.0) as u32, s, fill);
+        self.check(res)
+    }
+
+    /// A text box at its anchor; skipped when it lies outside `clip`.
+    pub fn text(&mut self, tb: &TextBox, c: Rgb, alpha: f64, bold: bool) -> Result<(), DrawError> {
+        if !self.clip.inflate(0.5).contains_rect(&tb.rect) {
+            return Ok(());
+        }
+        let (x, y) = tb.anchor();
+        let h = match tb.align {
+            HAlign::Left => HPos::Left,
+            HAlign::Center => HPos::Center,
+            HAlign::Right => HPos::Right,
+        };
+        let font = Font {
+            family: &self.opts.font_family,
+            size: tb.font_px * self.opts.font_scale,
+            color: color(c, alpha),
+            anchor: Pos::new(h, VPos::Center),
+            bold,
+        };
+        // SVG collapses runs of spaces; a no-break space keeps the measured width.
+        let text = tb.text.replace("  ", "\u{a0} ");
+        let res = self.db.draw_text(&text, &font, pt(x, y));
+        self.check(res)
+    }
+}
+
+/// Renders a chart as an SVG document of `w` x `h` device pixels through `draw`.
+pub(crate) fn svg_document(
+    w: f64,
+    h: f64,
+    draw: impl FnOnce(&mut plotters::backend::SVGBackend<'_>) -> Result<(), DrawError>,
+) -> Result<String, DrawError> {
+    let mut out = String::new();
+    {
+        let mut backend =
+            plotters::backend::SVGBackend::with_string(&mut out, (w as u32, h as u32));
+        draw(&mut backend)?;
+    }
+    Ok(out)
 }

@@ -739,6 +739,8 @@ impl Session {
             if let Some(n) = d.n {
                 parts.push(format!("n = {n}"));
             }
+            // No-break spaces inside each figure, so a narrow tooltip wraps only between figures.
+            let parts: Vec<String> = parts.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
             rows.push((name.to_string(), parts.join(" · ")));
             if let Some([lo, hi]) = d.ci95 {
                 rows.push((

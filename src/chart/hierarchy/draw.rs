@@ -5,11 +5,10 @@
 //! the same conventions: explicit anchors, sizes in device pixels, `DrawOptions::font_scale` for
 //! the SVG backend.
 
-use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, DrawingBackend, DrawingErrorKind};
+use plotters_backend::{BackendColor, BackendCoord, DrawingBackend};
 
-use crate::chart::paint::{color, pt, stroke, Font, Stroke};
-use crate::chart::{arial_measure, DrawError, DrawOptions, HAlign, Rect, Rgb, TextBox};
+use crate::chart::paint::{color, pt, stroke, svg_document, Painter, Stroke};
+use crate::chart::{arial_measure, DrawError, DrawOptions, Rect, Rgb};
 
 use super::color::INK;
 use super::layout::{layout_hierarchy, HierarchyLayout, LaidEdge};
@@ -22,35 +21,6 @@ const BORDER: Rgb = Rgb(0xa7, 0xae, 0xb6);
 const FRAME_BORDER: Rgb = Rgb(0xc9, 0xce, 0xd3);
 const MUTED: Rgb = Rgb(0x5f, 0x66, 0x6d);
 const DIM: f64 = 0.3;
-
-/// Liang-Barsky: the part of segment a-b inside `r`.
-fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (f64, f64))> {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [
-        (-dx, a.0 - r.x0),
-        (dx, r.x1 - a.0),
-        (-dy, a.1 - r.y0),
-        (dy, r.y1 - a.1),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    (t0 <= t1).then_some((
-        (a.0 + t0 * dx, a.1 + t0 * dy),
-        (a.0 + t1 * dx, a.1 + t1 * dy),
-    ))
-}
 
 /// A rectangle with rounded corners as a polygon.
 fn rounded(r: &Rect, radius: f64) -> Vec<BackendCoord> {
@@ -71,119 +41,26 @@ fn rounded(r: &Rect, radius: f64) -> Vec<BackendCoord> {
     v
 }
 
-struct Painter<'a, DB: DrawingBackend> {
-    db: &'a mut DB,
-    opts: &'a DrawOptions,
-    clip: Rect,
-    stage: &'static str,
-}
-
-impl<DB: DrawingBackend> Painter<'_, DB> {
-    fn check(&self, r: Result<(), DrawingErrorKind<DB::ErrorType>>) -> Result<(), DrawError> {
-        r.map_err(|e| DrawError::Backend {
-            stage: self.stage,
-            message: e.to_string(),
-        })
+/// A rounded box clipped to the painter's clip rectangle.
+fn boxed<DB: DrawingBackend>(
+    p: &mut Painter<'_, DB>,
+    r: &Rect,
+    fill: BackendColor,
+    border: &Stroke,
+    radius: f64,
+) -> Result<(), DrawError> {
+    let Some(c) = r.intersection(&p.clip) else {
+        return Ok(());
+    };
+    let poly = rounded(&c, radius);
+    let res = p.db.fill_polygon(poly.clone(), &fill);
+    p.check(res)?;
+    let mut closed = poly;
+    if let Some(&first) = closed.first() {
+        closed.push(first);
     }
-
-    fn fill_rect(&mut self, r: &Rect, c: BackendColor) -> Result<(), DrawError> {
-        let res = self.db.draw_rect(pt(r.x0, r.y0), pt(r.x1, r.y1), &c, true);
-        self.check(res)
-    }
-
-    /// A line clipped to the plot.
-    fn line(&mut self, a: (f64, f64), b: (f64, f64), s: &Stroke) -> Result<(), DrawError> {
-        if let Some((a, b)) = clip_segment(a, b, &self.clip) {
-            let res = self.db.draw_line(pt(a.0, a.1), pt(b.0, b.1), s);
-            self.check(res)?;
-        }
-        Ok(())
-    }
-
-    /// A polyline, solid or dashed; the dash pattern runs on across vertices.
-    fn polyline(
-        &mut self,
-        pts: &[(f64, f64)],
-        s: &Stroke,
-        dash: Option<(f64, f64)>,
-    ) -> Result<(), DrawError> {
-        let Some((on, off)) = dash else {
-            for w in pts.windows(2) {
-                self.line(w[0], w[1], s)?;
-            }
-            return Ok(());
-        };
-        let period = on + off;
-        if period <= 0.0 {
-            return Ok(());
-        }
-        let mut phase = 0.0;
-        for w in pts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-            if len <= 0.0 {
-                continue;
-            }
-            let at = |t: f64| (a.0 + (b.0 - a.0) * t / len, a.1 + (b.1 - a.1) * t / len);
-            let mut t = 0.0;
-            while t < len {
-                let p = phase % period;
-                if p < on {
-                    let e = (t + on - p).min(len);
-                    self.line(at(t), at(e), s)?;
-                    phase += e - t;
-                    t = e;
-                } else {
-                    let e = (t + period - p).min(len);
-                    phase += e - t;
-                    t = e;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn boxed(
-        &mut self,
-        r: &Rect,
-        fill: BackendColor,
-        border: &Stroke,
-        radius: f64,
-    ) -> Result<(), DrawError> {
-        let Some(c) = r.intersection(&self.clip) else {
-            return Ok(());
-        };
-        let poly = rounded(&c, radius);
-        let res = self.db.fill_polygon(poly.clone(), &fill);
-        self.check(res)?;
-        let mut closed = poly;
-        if let Some(&first) = closed.first() {
-            closed.push(first);
-        }
-        let res = self.db.draw_path(closed, border);
-        self.check(res)
-    }
-
-    fn text(&mut self, tb: &TextBox, c: Rgb, alpha: f64, bold: bool) -> Result<(), DrawError> {
-        if !self.clip.inflate(0.5).contains_rect(&tb.rect) {
-            return Ok(());
-        }
-        let (x, y) = tb.anchor();
-        let h = match tb.align {
-            HAlign::Left => HPos::Left,
-            HAlign::Center => HPos::Center,
-            HAlign::Right => HPos::Right,
-        };
-        let font = Font {
-            family: &self.opts.font_family,
-            size: tb.font_px * self.opts.font_scale,
-            color: color(c, alpha),
-            anchor: Pos::new(h, VPos::Center),
-            bold,
-        };
-        let res = self.db.draw_text(&tb.text, &font, pt(x, y));
-        self.check(res)
-    }
+    let res = p.db.draw_path(closed, border);
+    p.check(res)
 }
 
 /// Paints the diagram laid out by `layout_hierarchy` for the same scene. Hovering
@@ -196,12 +73,7 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
     opts: &DrawOptions,
 ) -> Result<(), DrawError> {
     let s = layout.dpr;
-    let mut p = Painter {
-        db: backend,
-        opts,
-        clip: layout.plot,
-        stage: "background",
-    };
+    let mut p = Painter::new(backend, opts, layout.plot);
     let res = p.db.ensure_prepared();
     p.check(res)?;
     p.fill_rect(
@@ -261,8 +133,14 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
             stroke(BORDER, a, s)
         };
         // A white underlay keeps dimmed (translucent) boxes from showing edges through.
-        p.boxed(&n.rect, color(WHITE, 1.0), &stroke(WHITE, 0.0, 1.0), radius)?;
-        p.boxed(&n.rect, color(n.fill, a), &border, radius)?;
+        boxed(
+            &mut p,
+            &n.rect,
+            color(WHITE, 1.0),
+            &stroke(WHITE, 0.0, 1.0),
+            radius,
+        )?;
+        boxed(&mut p, &n.rect, color(n.fill, a), &border, radius)?;
         {
             for l in &n.lines {
                 let bold = n.bold && (!frame || std::ptr::eq(l, &n.lines[0]));
@@ -281,7 +159,8 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
         let Some(t) = &n.toggle else { continue };
         let a = alpha(n.id);
         let r = t.rect;
-        p.boxed(
+        boxed(
+            &mut p,
             &r,
             color(WHITE, 1.0),
             &stroke(MUTED, a, s),
@@ -311,7 +190,8 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
             p.text(tb, MUTED, 1.0, false)?;
         }
         if let Some((sw, tb)) = &lg.neutral {
-            p.boxed(
+            boxed(
+                &mut p,
                 sw,
                 color(super::NEUTRAL, 1.0),
                 &stroke(BORDER, 1.0, s),
@@ -337,13 +217,8 @@ pub fn render_hierarchy_svg(
 ) -> Result<String, DrawError> {
     let w = (width_css * dpr).round();
     let h = (height_css * dpr).round();
-    let mut measure = arial_measure();
-    let layout = layout_hierarchy(scene, view, (w, h), dpr, &mut measure)?;
-    let mut out = String::new();
-    {
-        let mut backend =
-            plotters::backend::SVGBackend::with_string(&mut out, (w as u32, h as u32));
-        draw_hierarchy(&mut backend, scene, &layout, &DrawOptions::svg())?;
-    }
-    Ok(out)
+    let layout = layout_hierarchy(scene, view, (w, h), dpr, &mut arial_measure())?;
+    svg_document(w, h, |b| {
+        draw_hierarchy(b, scene, &layout, &DrawOptions::svg())
+    })
 }
