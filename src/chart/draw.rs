@@ -286,9 +286,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         p.text(&e.text, INK, 1.0, false)?;
     }
 
-    p.stage = "present";
-    let res = p.db.present();
-    p.check(res)
+    p.finish()
 }
 
 /// Renders the chart as an SVG document: `width_css` x `height_css` CSS pixels at `dpr` device

@@ -144,6 +144,13 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         }
     }
 
+    /// Hands the finished frame to the backend.
+    pub fn finish(mut self) -> Result<(), DrawError> {
+        self.stage = "present";
+        let res = self.db.present();
+        self.check(res)
+    }
+
     pub fn check(&self, r: Result<(), DrawingErrorKind<DB::ErrorType>>) -> Result<(), DrawError> {
         r.map_err(|e| DrawError::Backend {
             stage: self.stage,

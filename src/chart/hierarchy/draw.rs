@@ -201,9 +201,7 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
         }
     }
 
-    p.stage = "present";
-    let res = p.db.present();
-    p.check(res)
+    p.finish()
 }
 
 /// Renders the diagram as an SVG document of `width_css` x `height_css` CSS pixels at `dpr`,
