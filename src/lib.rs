@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod chart;
+pub mod heap;
 pub mod import;
 pub mod model;
 pub mod reconstruct;

@@ -200,7 +200,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             let at = |t: f64| (a.0 + (b.0 - a.0) * t / len, a.1 + (b.1 - a.1) * t / len);
             let mut t = 0.0;
             while t < len {
-                let p = phase % period;
+                // Not `%`: f64 remainder links libm's fmod and 128-bit division (~1.5 KB of wasm).
+                let p = phase - (phase / period).floor() * period;
                 if p < on {
                     let e = (t + on - p).min(len);
                     self.line(at(t), at(e), s)?;
