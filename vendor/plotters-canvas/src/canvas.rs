@@ -1,0 +1,355 @@
+use js_sys::JSON;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{window, CanvasRenderingContext2d, HtmlCanvasElement};
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
+};
+
+/// The backend that is drawing on the HTML canvas
+/// TODO: Support double buffering
+pub struct CanvasBackend {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+}
+
+pub struct CanvasError(String);
+
+impl std::fmt::Display for CanvasError {
+    fn fmt(&self, fmt: &mut std::fmt::Formatter) -> Result<(), std::fmt::Error> {
+        return write!(fmt, "Canvas Error: {}", self.0);
+    }
+}
+
+impl std::fmt::Debug for CanvasError {
+    fn fmt(&self, fmt: &mut std::fmt::Formatter) -> Result<(), std::fmt::Error> {
+        return write!(fmt, "CanvasError({})", self.0);
+    }
+}
+
+fn error_cast(e: JsValue) -> DrawingErrorKind<CanvasError> {
+    DrawingErrorKind::DrawingError(CanvasError(
+        JSON::stringify(&e)
+            .map(|s| Into::<String>::into(&s))
+            .unwrap_or_else(|_| "Unknown".to_string()),
+    ))
+}
+
+impl std::error::Error for CanvasError {}
+
+impl CanvasBackend {
+    fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(CanvasBackend { canvas, context })
+    }
+
+    /// Create a new drawing backend backed with an HTML5 canvas object with given Id
+    /// - `elem_id` The element id for the canvas
+    /// - Return either some drawing backend has been created, or none in error case
+    pub fn new(elem_id: &str) -> Option<Self> {
+        let document = window()?.document()?;
+        let canvas = document.get_element_by_id(elem_id)?;
+        let canvas: HtmlCanvasElement = canvas.dyn_into().ok()?;
+        Self::init_backend(canvas)
+    }
+
+    /// Create a new drawing backend backend with a HTML5 canvas object passed in
+    /// - `canvas` The object we want to use as backend
+    /// - Return either the drawing backend or None for error
+    pub fn with_canvas_object(canvas: HtmlCanvasElement) -> Option<Self> {
+        Self::init_backend(canvas)
+    }
+
+    /// Sets the stroke style and line width in the underlying context.
+    fn set_line_style(&mut self, style: &impl BackendStyle) {
+        self.context
+            .set_stroke_style(&make_canvas_color(style.color()));
+        self.context.set_line_width(style.stroke_width() as f64);
+    }
+}
+
+fn make_canvas_color(color: BackendColor) -> JsValue {
+    let (r, g, b) = color.rgb;
+    let a = color.alpha;
+    let mut s = format!("rgba({},{},{},", r, g, b);
+    push_decimal(&mut s, a);
+    s.push(')');
+    s.into()
+}
+
+/// Appends `v` with at most three decimals. spco-roles patch: `{}` on an f64 links core's float
+/// formatting (grisu, dragon and their tables, about 12 KB of wasm); three decimals are finer
+/// than a canvas resolves alpha (1/255) or font sizes.
+fn push_decimal(s: &mut String, v: f64) {
+    let v = if v.is_finite() { v } else { 0.0 };
+    let milli = (v.abs() * 1000.0 + 0.5).floor() as u64;
+    if v < 0.0 && milli != 0 {
+        s.push('-');
+    }
+    s.push_str(&(milli / 1000).to_string());
+    let mut frac = milli % 1000;
+    if frac != 0 {
+        s.push('.');
+        let mut div = 100;
+        while frac != 0 {
+            s.push(char::from(b'0' + (frac / div) as u8));
+            frac %= div;
+            div /= 10;
+        }
+    }
+}
+
+impl DrawingBackend for CanvasBackend {
+    type ErrorType = CanvasError;
+
+    fn get_size(&self) -> (u32, u32) {
+        (self.canvas.width(), self.canvas.height())
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
+        Ok(())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        style: BackendColor,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+
+        self.context
+            .set_fill_style(&make_canvas_color(style.color()));
+        self.context
+            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+
+        let (from, to) = fine_hor_ver_lines(from, to);
+        self.set_line_style(style);
+        self.context.begin_path();
+        self.context.move_to(from.0, from.1);
+        self.context.line_to(to.0, to.1);
+        self.context.stroke();
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.context
+                .set_fill_style(&make_canvas_color(style.color()));
+            self.context.fill_rect(
+                f64::from(upper_left.0),
+                f64::from(upper_left.1),
+                f64::from(bottom_right.0 - upper_left.0),
+                f64::from(bottom_right.1 - upper_left.1),
+            );
+        } else {
+            self.set_line_style(style);
+            self.context.stroke_rect(
+                f64::from(upper_left.0),
+                f64::from(upper_left.1),
+                f64::from(bottom_right.0 - upper_left.0),
+                f64::from(bottom_right.1 - upper_left.1),
+            );
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut path = path.into_iter();
+        self.context.begin_path();
+        if let Some(start) = path.next() {
+            self.set_line_style(style);
+            self.context.move_to(f64::from(start.0), f64::from(start.1));
+            for next in path {
+                self.context.line_to(f64::from(next.0), f64::from(next.1));
+            }
+        }
+        self.context.stroke();
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut path = path.into_iter();
+        self.context.begin_path();
+        if let Some(start) = path.next() {
+            self.context
+                .set_fill_style(&make_canvas_color(style.color()));
+            self.context.move_to(f64::from(start.0), f64::from(start.1));
+            for next in path {
+                self.context.line_to(f64::from(next.0), f64::from(next.1));
+            }
+            self.context.close_path();
+        }
+        self.context.fill();
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.context
+                .set_fill_style(&make_canvas_color(style.color()));
+        } else {
+            self.set_line_style(style);
+        }
+        self.context.begin_path();
+        self.context
+            .arc(
+                f64::from(center.0),
+                f64::from(center.1),
+                f64::from(radius),
+                0.0,
+                std::f64::consts::PI * 2.0,
+            )
+            .map_err(error_cast)?;
+        if fill {
+            self.context.fill();
+        } else {
+            self.context.stroke();
+        }
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+
+        let (mut x, mut y) = (pos.0, pos.1);
+
+        let degree = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 90.0,
+            FontTransform::Rotate180 => 180.0,
+            FontTransform::Rotate270 => 270.0,
+        } / 180.0
+            * std::f64::consts::PI;
+
+        if degree != 0.0 {
+            self.context.save();
+            self.context
+                .translate(f64::from(x), f64::from(y))
+                .map_err(error_cast)?;
+            self.context.rotate(degree).map_err(error_cast)?;
+            x = 0;
+            y = 0;
+        }
+
+        let text_baseline = match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        self.context.set_text_baseline(text_baseline);
+
+        let text_align = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        self.context.set_text_align(text_align);
+
+        self.context
+            .set_fill_style(&make_canvas_color(color.clone()));
+        let mut font = format!("{} ", style.style().as_str());
+        push_decimal(&mut font, style.size());
+        font.push_str("px ");
+        font.push_str(style.family().as_str());
+        self.context.set_font(&font);
+        self.context
+            .fill_text(text, f64::from(x), f64::from(y))
+            .map_err(error_cast)?;
+
+        if degree != 0.0 {
+            self.context.restore();
+        }
+
+        Ok(())
+    }
+}
+
+/// Move line coord to left/right half pixel if the line is vertical/horizontal
+/// to prevent line blurry in canvas, see https://stackoverflow.com/a/13879322/10651567
+/// and https://developer.mozilla.org/en-US/docs/Web/API/Canvas_API/Tutorial/Applying_styles_and_colors#a_linewidth_example
+fn fine_hor_ver_lines(from: BackendCoord, end: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let mut from = (from.0 as f64, from.1 as f64);
+    let mut end = (end.0 as f64, end.1 as f64);
+    if from.0 == end.0 {
+        from.0 -= 0.5;
+        end.0 -= 0.5;
+    }
+    if from.1 == end.1 {
+        from.1 -= 0.5;
+        end.1 -= 0.5;
+    }
+    (from, end)
+}
+
+#[cfg(test)]
+mod decimal_test {
+    #[test]
+    fn decimals_as_std_prints_them_rounded_to_three_places() {
+        for (v, want) in [(0.5, "0.5"), (1.0, "1"), (0.0, "0"), (13.25, "13.25"), (0.1234, "0.123"),
+            (0.9999, "1"), (-2.5, "-2.5"), (-0.0001, "0"), (1.05, "1.05"), (f64::NAN, "0")] {
+            let mut s = String::new();
+            super::push_decimal(&mut s, v);
+            assert_eq!(s, want, "{v}");
+        }
+    }
+}
