@@ -75,8 +75,13 @@ struct Matrix {
 }
 
 fn split_text(text: &str) -> (&str, &str) {
-    match text.rsplit_once(" - ") {
-        Some((stem, stmt)) => (stem.trim(), stmt.trim()),
+    // Byte search, not `rsplit_once(" - ")`: a &str pattern links core's two-way searcher.
+    let b = text.as_bytes();
+    match (1..b.len().saturating_sub(1))
+        .rev()
+        .find(|&i| b[i] == b'-' && b[i - 1] == b' ' && b[i + 1] == b' ')
+    {
+        Some(i) => (text[..i - 1].trim(), text[i + 2..].trim()),
         None => (text.trim(), ""),
     }
 }

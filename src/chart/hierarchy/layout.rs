@@ -953,9 +953,14 @@ fn make_node(
             inner.x1 - BOX_PAD_X * s,
             inner.y1 - BOX_PAD_Y * s,
         );
+        // The number prefix ends at " · " (a char search: a &str pattern links core's
+        // two-way searcher).
         let prefix_len = label
-            .find(" · ")
-            .map_or(0, |i| label[..i].chars().count() + 3);
+            .char_indices()
+            .find(|&(i, c)| {
+                c == '·' && label[..i].ends_with(' ') && label[i + c.len_utf8()..].starts_with(' ')
+            })
+            .map_or(0, |(i, _)| label[..i].chars().count() + 2);
         let short = node_short(id, lang);
         let mut m = Scaled {
             m: measure,
