@@ -122,6 +122,23 @@ fn sin_cos_atan(x: f64) -> (f64, f64) {
     }
 }
 
+/// atan to a few ulps (under 3 in a dense sample against a 30-digit reference), smaller in wasm
+/// than libm's: two half-angle steps atan(x) = 2 atan(x / (1 + sqrt(1 + x^2))) bring |x| <= 1
+/// below tan(pi/16) ~ 0.2, where 12 terms of the Taylor series reach rounding level.
+fn atan(x: f64) -> f64 {
+    if x.abs() > 1.0 {
+        return (PI / 2.0).copysign(x) - atan(1.0 / x);
+    }
+    let x1 = x / (1.0 + (1.0 + x * x).sqrt());
+    let x2 = x1 / (1.0 + (1.0 + x1 * x1).sqrt());
+    let z = x2 * x2;
+    let mut series = 0.0;
+    for n in (0..12u32).rev() {
+        series = 1.0 / f64::from(2 * n + 1) - z * series;
+    }
+    4.0 * x2 * series
+}
+
 /// The Cauchy (df 1) quantile tan(pi (p - 1/2)) for 1/2 < p < 1, without libm's tan: Newton on
 /// atan(x) = a for an a <= pi/4, either tan itself or, for p above 3/4, its reciprocal
 /// cot = tan(pi (1 - p)) (1 - p is exact there, so this is also more accurate than tan near 1).
@@ -132,7 +149,7 @@ fn cauchy_quantile(p: f64) -> f64 {
     let a = PI * if upper { 1.0 - p } else { p - 0.5 };
     let mut x = a;
     for _ in 0..100 {
-        let next = x - (x.atan() - a) * (1.0 + x * x);
+        let next = x - (atan(x) - a) * (1.0 + x * x);
         if next <= x {
             break;
         }
@@ -152,7 +169,7 @@ pub fn t_cdf(t: f64, df: u32) -> f64 {
     }
     let v = f64::from(df);
     let x = t / v.sqrt();
-    let theta = x.atan();
+    let theta = atan(x);
     let (s, c) = sin_cos_atan(x);
     // cos^2 directly, with fewer roundings than c * c: the long series for large df amplifies them.
     let c2 = v / (v + t * t);
@@ -377,6 +394,22 @@ mod tests {
             assert!(close(s, ws, 2e-16) && close(c, wc, 2e-16), "x {x}");
         }
         assert!(t_cdf(f64::NAN, 3).is_nan());
+    }
+
+    #[test]
+    fn atan_matches_std() {
+        let mut x = 1e-300_f64;
+        while x < 1e300 {
+            for v in [x, -x, x * 1.37, x * 0.71] {
+                let (got, want) = (atan(v), v.atan());
+                assert!(close(got, want, 3.0 * f64::EPSILON * want.abs()), "{v}: {got} vs {want}");
+            }
+            x *= 1.09;
+        }
+        for v in [0.0, -0.0, 1.0, -1.0, f64::MAX, f64::INFINITY, f64::NEG_INFINITY] {
+            assert!(close(atan(v), v.atan(), 2.0 * f64::EPSILON), "{v}");
+        }
+        assert!(atan(f64::NAN).is_nan());
     }
 
     #[test]
