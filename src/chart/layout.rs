@@ -1038,7 +1038,13 @@ mod tests {
     use super::*;
 
     /// The ring candidates as computed before the angle table, with std's cos and sin.
-    fn far_candidates_std(p: &PlacedPoint, w: f64, h: f64, m: &Metrics, rings: &[f64]) -> Vec<Candidate> {
+    fn far_candidates_std(
+        p: &PlacedPoint,
+        w: f64,
+        h: f64,
+        m: &Metrics,
+        rings: &[f64],
+    ) -> Vec<Candidate> {
         let mut out = Vec::new();
         for &ring in rings {
             let r = p.outer_radius(m.dpr) + m.px(ring);

@@ -4,7 +4,9 @@
 //! evaluated exactly with the finite series of Abramowitz & Stegun 26.7.3/26.7.4 and inverted by
 //! safeguarded Newton iteration. Above `EXPANSION_DF` the series gets long and the
 //! Cornish-Fisher expansion (A&S 26.7.5, four correction terms) is accurate to far below f64
-//! display precision, so it is used instead. df 1 and 2 have closed forms.
+//! display precision, so it is used instead. df 2 has a closed form, df 1 (Cauchy) an
+//! inversion of atan. No sin, cos, tan or pow is called: in wasm they would link several KB of
+//! libm (see `sin_cos_atan`, `atan`).
 
 use std::f64::consts::PI;
 
@@ -378,8 +380,28 @@ mod tests {
         }
         for df in [1, 2, 3, 4, 5, 9, 10, 30, 31, 200, 999, 1000] {
             for t in [
-                -1e300, -1e20, -40.0, -3.3, -1.0, -0.25, -0.0, 0.0, 1e-300, 0.1, 0.5, 1.0, 1.5, 2.0,
-                2.5, 7.0, 12.7, 1e3, 1e8, 1e160, f64::MAX, f64::INFINITY,
+                -1e300,
+                -1e20,
+                -40.0,
+                -3.3,
+                -1.0,
+                -0.25,
+                -0.0,
+                0.0,
+                1e-300,
+                0.1,
+                0.5,
+                1.0,
+                1.5,
+                2.0,
+                2.5,
+                7.0,
+                12.7,
+                1e3,
+                1e8,
+                1e160,
+                f64::MAX,
+                f64::INFINITY,
             ] {
                 // Both sum up to df/2 terms of powers of cos^2, whose rounding errors grow with
                 // df (either is within about 1e-14 of a 40-digit evaluation at df 1000).
@@ -388,7 +410,9 @@ mod tests {
                 assert!(close(got, want, tol), "df {df} t {t}: {got} vs {want}");
             }
         }
-        for x in [-1e308, -2.0, -1.0, -0.5, 0.0, 0.3, 1.0, 1.0000001, 4.0, 1e200] {
+        for x in [
+            -1e308, -2.0, -1.0, -0.5, 0.0, 0.3, 1.0, 1.0000001, 4.0, 1e200,
+        ] {
             let (s, c) = sin_cos_atan(x);
             let (ws, wc) = x.atan().sin_cos();
             assert!(close(s, ws, 2e-16) && close(c, wc, 2e-16), "x {x}");
@@ -402,11 +426,22 @@ mod tests {
         while x < 1e300 {
             for v in [x, -x, x * 1.37, x * 0.71] {
                 let (got, want) = (atan(v), v.atan());
-                assert!(close(got, want, 3.0 * f64::EPSILON * want.abs()), "{v}: {got} vs {want}");
+                assert!(
+                    close(got, want, 3.0 * f64::EPSILON * want.abs()),
+                    "{v}: {got} vs {want}"
+                );
             }
             x *= 1.09;
         }
-        for v in [0.0, -0.0, 1.0, -1.0, f64::MAX, f64::INFINITY, f64::NEG_INFINITY] {
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
             assert!(close(atan(v), v.atan(), 2.0 * f64::EPSILON), "{v}");
         }
         assert!(atan(f64::NAN).is_nan());
