@@ -6,6 +6,7 @@
 
 use thiserror::Error;
 
+use super::paint::cos_sin_pi8;
 use super::text::TextMeasure;
 use super::ticks::{fmt_num, nice_ticks, Ticks};
 use super::view::{Rect, ViewError, ViewTransform};
@@ -826,9 +827,8 @@ fn far_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics, rings: &[f64]) -
         let r = p.outer_radius(m.dpr) + m.px(ring);
         for k in 0..n_angles {
             // Alternate around the horizontal: 0, +22.5, -22.5, +45, ... degrees, then the left side.
-            let step = (k as f64 / 2.0).ceil() * if k % 2 == 1 { 1.0 } else { -1.0 };
-            let theta = step * std::f64::consts::PI / 8.0;
-            let (c, s) = (theta.cos(), theta.sin());
+            let step = (k + 1) / 2 * if k % 2 == 1 { 1 } else { -1 };
+            let (c, s) = cos_sin_pi8(step);
             for side in [1.0, -1.0] {
                 let (ax, ay) = (p.x + side * r * c, p.y - r * s);
                 let dir = side * c;
@@ -1031,4 +1031,83 @@ pub fn hit_test(layout: &QuadrantLayout, px: f64, py: f64) -> Option<u8> {
         .iter()
         .find(|l| l.rect.contains_point(px, py))
         .map(|l| l.role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ring candidates as computed before the angle table, with std's cos and sin.
+    fn far_candidates_std(
+        p: &PlacedPoint,
+        w: f64,
+        h: f64,
+        m: &Metrics,
+        rings: &[f64],
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for &ring in rings {
+            let r = p.outer_radius(m.dpr) + m.px(ring);
+            for k in 0..9 {
+                let step = (k as f64 / 2.0).ceil() * if k % 2 == 1 { 1.0 } else { -1.0 };
+                let theta = step * std::f64::consts::PI / 8.0;
+                let (c, s) = (theta.cos(), theta.sin());
+                for side in [1.0, -1.0] {
+                    let (ax, ay) = (p.x + side * r * c, p.y - r * s);
+                    let dir = side * c;
+                    let (rect, align) = if dir > 0.38 {
+                        (Rect::from_size(ax, ay - h / 2.0, w, h), HAlign::Left)
+                    } else if dir < -0.38 {
+                        (Rect::from_size(ax - w, ay - h / 2.0, w, h), HAlign::Right)
+                    } else if s > 0.0 {
+                        (Rect::from_size(ax - w / 2.0, ay - h, w, h), HAlign::Center)
+                    } else {
+                        (Rect::from_size(ax - w / 2.0, ay, w, h), HAlign::Center)
+                    };
+                    out.push(Candidate {
+                        rect,
+                        align,
+                        leader: Some(leader_for(p, &rect, m)),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn far_candidates_match_std_trig() {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9;
+        for (x, y, emphasis, dpr) in [
+            (100.0, 80.0, false, 1.0),
+            (412.25, 37.5, true, 2.0),
+            (0.0, 0.0, false, 1.5),
+        ] {
+            let p = PlacedPoint {
+                role: 1,
+                index: 0,
+                x,
+                y,
+                radius: 5.0 * dpr,
+                category: Category::Strategic,
+                small_n: false,
+                emphasis,
+                whisker_x: None,
+                whisker_y: None,
+            };
+            let m = Metrics { dpr };
+            let rings = [6.0, 18.0, 40.0, 333.3];
+            let got = far_candidates(&p, 57.0, 14.0, &m, &rings);
+            let want = far_candidates_std(&p, 57.0, 14.0, &m, &rings);
+            assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g.align, w.align);
+                let (gr, wr) = (&g.rect, &w.rect);
+                assert!(close(gr.x0, wr.x0) && close(gr.y0, wr.y0));
+                assert!(close(gr.x1, wr.x1) && close(gr.y1, wr.y1));
+                let (((a, b), (c, d)), ((e, f), (gg, hh))) = (g.leader.unwrap(), w.leader.unwrap());
+                assert!(close(a, e) && close(b, f) && close(c, gg) && close(d, hh));
+            }
+        }
+    }
 }

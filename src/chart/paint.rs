@@ -95,6 +95,31 @@ pub(crate) fn pt(x: f64, y: f64) -> BackendCoord {
     (x.round() as i32, y.round() as i32)
 }
 
+/// sin(j pi/8) for j = 0..=4, as literals: the few directions the charts need (label rings,
+/// rounded corners) are all multiples of 22.5 degrees, and a table keeps libm's sin/cos and
+/// their argument reduction (about 7 KB) out of the wasm.
+const SIN_PI8: [f64; 5] = [
+    0.0,
+    0.382_683_432_365_089_8,
+    std::f64::consts::FRAC_1_SQRT_2,
+    0.923_879_532_511_286_7,
+    1.0,
+];
+
+/// (cos, sin) of `k` pi/8 for any whole `k`.
+pub(crate) fn cos_sin_pi8(k: i32) -> (f64, f64) {
+    let sin = |m: i32| {
+        let m = m.rem_euclid(16) as usize;
+        match m {
+            0..=4 => SIN_PI8[m],
+            5..=8 => SIN_PI8[8 - m],
+            9..=12 => -SIN_PI8[m - 8],
+            _ => -SIN_PI8[16 - m],
+        }
+    };
+    (sin(k.wrapping_add(4)), sin(k))
+}
+
 /// Liang-Barsky: the part of segment a-b inside `r`.
 fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (f64, f64))> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
@@ -278,4 +303,30 @@ pub(crate) fn svg_document(
         draw(&mut backend)?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cos_sin_pi8_matches_std() {
+        for k in -40..=40 {
+            let theta = f64::from(k) * std::f64::consts::PI / 8.0;
+            let (c, s) = cos_sin_pi8(k);
+            // std's argument k pi/8 is itself rounded, by up to half an ulp of theta.
+            let tol = 4e-16 * (1.0 + theta.abs());
+            assert!((c - theta.cos()).abs() < tol, "cos k {k}");
+            assert!((s - theta.sin()).abs() < tol, "sin k {k}");
+        }
+        // The table's literals are the correctly rounded values.
+        for (j, &v) in SIN_PI8.iter().enumerate() {
+            let want = (j as f64 * std::f64::consts::PI / 8.0).sin();
+            assert!((v - want).abs() <= f64::EPSILON * want, "j {j}");
+        }
+        for k in [i32::MIN, i32::MAX] {
+            let (c, s) = cos_sin_pi8(k);
+            assert!((c * c + s * s - 1.0).abs() < 1e-15);
+        }
+    }
 }

@@ -4,7 +4,9 @@
 //! evaluated exactly with the finite series of Abramowitz & Stegun 26.7.3/26.7.4 and inverted by
 //! safeguarded Newton iteration. Above `EXPANSION_DF` the series gets long and the
 //! Cornish-Fisher expansion (A&S 26.7.5, four correction terms) is accurate to far below f64
-//! display precision, so it is used instead. df 1 and 2 have closed forms.
+//! display precision, so it is used instead. df 2 has a closed form, df 1 (Cauchy) an
+//! inversion of atan. No sin, cos, tan or pow is called: in wasm they would link several KB of
+//! libm (see `sin_cos_atan`, `atan`).
 
 use std::f64::consts::PI;
 
@@ -26,7 +28,7 @@ pub fn t_quantile(p: f64, df: u32) -> Option<f64> {
     }
     let v = f64::from(df);
     match df {
-        1 => Some((PI * (p - 0.5)).tan()),
+        1 => Some(cauchy_quantile(p)),
         // Solving A&S 26.7.4 for df = 2: F(t) = 1/2 + t / (2 sqrt(2 + t^2)).
         2 => {
             let a = 2.0 * p - 1.0;
@@ -77,7 +79,9 @@ fn newton(p: f64, df: u32) -> f64 {
         } else {
             hi = t;
         }
-        let pdf = density_const * (1.0 + t * t / v).powf(-(v + 1.0) / 2.0);
+        // (1 + t^2/v)^(-(v+1)/2) = cos^(v+1) of the CDF's angle.
+        let (_, c) = sin_cos_atan(t / v.sqrt());
+        let pdf = density_const * c.powi(df as i32 + 1);
         let mut next = t - f / pdf;
         if !(next > lo && next < hi) {
             next = 0.5 * (lo + hi);
@@ -106,15 +110,71 @@ fn density_constant(df: u32) -> f64 {
     r / (f64::from(df) * PI).sqrt()
 }
 
+/// sin and cos of atan(x), algebraically: x / sqrt(1 + x^2) and 1 / sqrt(1 + x^2), in the form
+/// that cannot overflow. Not calling `sin_cos` keeps libm's sin, cos and their argument reduction
+/// (about 7 KB) out of the wasm.
+fn sin_cos_atan(x: f64) -> (f64, f64) {
+    if x.abs() <= 1.0 {
+        let h = (1.0 + x * x).sqrt();
+        (x / h, 1.0 / h)
+    } else {
+        let q = 1.0 / x;
+        let h = (1.0 + q * q).sqrt();
+        (1.0_f64.copysign(x) / h, q.abs() / h)
+    }
+}
+
+/// atan to a few ulps (under 3 in a dense sample against a 30-digit reference), smaller in wasm
+/// than libm's: two half-angle steps atan(x) = 2 atan(x / (1 + sqrt(1 + x^2))) bring |x| <= 1
+/// below tan(pi/16) ~ 0.2, where 12 terms of the Taylor series reach rounding level.
+fn atan(x: f64) -> f64 {
+    if x.abs() > 1.0 {
+        return (PI / 2.0).copysign(x) - atan(1.0 / x);
+    }
+    let x1 = x / (1.0 + (1.0 + x * x).sqrt());
+    let x2 = x1 / (1.0 + (1.0 + x1 * x1).sqrt());
+    let z = x2 * x2;
+    let mut series = 0.0;
+    for n in (0..12u32).rev() {
+        series = 1.0 / f64::from(2 * n + 1) - z * series;
+    }
+    4.0 * x2 * series
+}
+
+/// The Cauchy (df 1) quantile tan(pi (p - 1/2)) for 1/2 < p < 1, without libm's tan: Newton on
+/// atan(x) = a for an a <= pi/4, either tan itself or, for p above 3/4, its reciprocal
+/// cot = tan(pi (1 - p)) (1 - p is exact there, so this is also more accurate than tan near 1).
+/// atan - a is increasing and concave on x >= 0 and the start a lies left of the root, so the
+/// steps rise monotonically to it; the first that does not rise has reached rounding level.
+fn cauchy_quantile(p: f64) -> f64 {
+    let upper = p > 0.75;
+    let a = PI * if upper { 1.0 - p } else { p - 0.5 };
+    let mut x = a;
+    for _ in 0..100 {
+        let next = x - (atan(x) - a) * (1.0 + x * x);
+        if next <= x {
+            break;
+        }
+        x = next;
+    }
+    if upper {
+        1.0 / x
+    } else {
+        x
+    }
+}
+
 /// The distribution function of t with whole `df`, from A(t|v) = P(|T| <= t) (A&S 26.7.3-4).
 pub fn t_cdf(t: f64, df: u32) -> f64 {
     if df == 0 || t.is_nan() {
         return f64::NAN;
     }
     let v = f64::from(df);
-    let theta = (t / v.sqrt()).atan();
-    let (s, c) = theta.sin_cos();
-    let c2 = c * c;
+    let x = t / v.sqrt();
+    let theta = atan(x);
+    let (s, c) = sin_cos_atan(x);
+    // cos^2 directly, with fewer roundings than c * c: the long series for large df amplifies them.
+    let c2 = v / (v + t * t);
     let a = if df % 2 == 1 {
         let mut series = 0.0;
         if df > 1 {
@@ -250,6 +310,141 @@ mod tests {
         assert!(close(t_cdf(1.0, 1), 0.75, 1e-15));
         // df 2: F(t) = 1/2 + t/(2 sqrt(2 + t^2)); at t = sqrt(2): 1/2 + sqrt2/(2*2) = 0.853553...
         assert!(close(t_cdf(2f64.sqrt(), 2), 0.5 + 2f64.sqrt() / 4.0, 1e-15));
+    }
+
+    #[test]
+    fn cauchy_quantile_without_tan() {
+        // tan(pi (p - 1/2)) for the f64 nearest each p, to 40 digits (mpmath), rounded.
+        for (p, want) in [
+            (0.6, 0.32491969623290625),
+            (0.75, 1.0),
+            (0.9, 3.077683537175254),
+            (0.975, 12.706204736174693),
+            (0.995, 63.656741162871524),
+            (0.9995, 636.6192487687897),
+        ] {
+            let got = t_quantile(p, 1).unwrap();
+            assert!(close(got, want, 1e-13 * want), "p {p}: {got} vs {want}");
+            assert!(close(t_quantile(1.0 - p, 1).unwrap(), -got, 0.0));
+        }
+        // Against std's tan over the whole range; tan's own argument pi (p - 1/2) carries a
+        // rounding error that grows like 1/(1 - p) in relative terms near 1.
+        for i in 1..2000 {
+            let p = 0.5 + f64::from(i) / 4000.0;
+            let got = t_quantile(p, 1).unwrap();
+            let want = (PI * (p - 0.5)).tan();
+            let tol = 4.0 * f64::EPSILON * want * (1.0 + 1.0 / (1.0 - p));
+            assert!(close(got, want, tol), "p {p}: {got} vs {want}");
+            // And it inverts the CDF.
+            assert!(close(t_cdf(got, 1), p, 4.0 * f64::EPSILON), "p {p}");
+        }
+        let far = t_quantile(1.0 - f64::EPSILON, 1).unwrap();
+        assert!(far.is_finite() && close(far, 1.0 / (PI * f64::EPSILON), 1e-3 * far));
+        let near = t_quantile(0.5 + f64::EPSILON, 1).unwrap();
+        assert!(close(near, PI * f64::EPSILON, 1e-30));
+    }
+
+    #[test]
+    fn cdf_matches_trigonometric_form() {
+        // The series with sin and cos of theta = atan(t / sqrt v) from std, as before.
+        fn t_cdf_std(t: f64, df: u32) -> f64 {
+            let v = f64::from(df);
+            let theta = (t / v.sqrt()).atan();
+            let (s, c) = theta.sin_cos();
+            let c2 = c * c;
+            let a = if df % 2 == 1 {
+                let mut series = 0.0;
+                if df > 1 {
+                    let mut term = c;
+                    series = term;
+                    let mut k = 3;
+                    while k < df {
+                        term *= c2 * f64::from(k - 1) / f64::from(k);
+                        series += term;
+                        k += 2;
+                    }
+                }
+                2.0 / PI * (theta + s * series)
+            } else {
+                let mut term = 1.0;
+                let mut series = 1.0;
+                let mut k = 2;
+                while k < df {
+                    term *= c2 * f64::from(k - 1) / f64::from(k);
+                    series += term;
+                    k += 2;
+                }
+                s * series
+            };
+            0.5 + 0.5 * a
+        }
+        for df in [1, 2, 3, 4, 5, 9, 10, 30, 31, 200, 999, 1000] {
+            for t in [
+                -1e300,
+                -1e20,
+                -40.0,
+                -3.3,
+                -1.0,
+                -0.25,
+                -0.0,
+                0.0,
+                1e-300,
+                0.1,
+                0.5,
+                1.0,
+                1.5,
+                2.0,
+                2.5,
+                7.0,
+                12.7,
+                1e3,
+                1e8,
+                1e160,
+                f64::MAX,
+                f64::INFINITY,
+            ] {
+                // Both sum up to df/2 terms of powers of cos^2, whose rounding errors grow with
+                // df (either is within about 1e-14 of a 40-digit evaluation at df 1000).
+                let tol = 1e-15 + f64::from(df) * 2e-17;
+                let (got, want) = (t_cdf(t, df), t_cdf_std(t, df));
+                assert!(close(got, want, tol), "df {df} t {t}: {got} vs {want}");
+            }
+        }
+        for x in [
+            -1e308, -2.0, -1.0, -0.5, 0.0, 0.3, 1.0, 1.0000001, 4.0, 1e200,
+        ] {
+            let (s, c) = sin_cos_atan(x);
+            let (ws, wc) = x.atan().sin_cos();
+            assert!(close(s, ws, 2e-16) && close(c, wc, 2e-16), "x {x}");
+        }
+        assert!(t_cdf(f64::NAN, 3).is_nan());
+    }
+
+    #[test]
+    fn atan_matches_std() {
+        let mut x = 1e-300_f64;
+        while x < 1e300 {
+            for v in [x, -x, x * 1.37, x * 0.71] {
+                let (got, want) = (atan(v), v.atan());
+                assert!(
+                    close(got, want, 3.0 * f64::EPSILON * want.abs()),
+                    "{v}: {got} vs {want}"
+                );
+            }
+            x *= 1.09;
+        }
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert!(close(atan(v), v.atan(), 2.0 * f64::EPSILON), "{v}");
+        }
+        assert!(atan(f64::NAN).is_nan());
     }
 
     #[test]

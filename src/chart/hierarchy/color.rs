@@ -62,10 +62,28 @@ fn luminance(c: Rgb) -> f64 {
         if s <= 0.04045 {
             s / 12.92
         } else {
-            ((s + 0.055) / 1.055).powf(2.4)
+            pow_2_4((s + 0.055) / 1.055)
         }
     };
     0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// x^2.4 for 0 < x <= 1, as x^2 times the fifth root of x^2, the root by Newton's method:
+/// `powf` would link libm's pow (about 2 KB of wasm) for this one use. y^5 - z is increasing
+/// and convex, so from y = 1 (above the root, as z <= 1) the steps fall monotonically to it;
+/// the first that does not fall has reached rounding level.
+fn pow_2_4(x: f64) -> f64 {
+    let z = x * x;
+    let mut y = 1.0_f64;
+    for _ in 0..100 {
+        let y4 = (y * y) * (y * y);
+        let next = y - (y4 * y - z) / (5.0 * y4);
+        if next >= y {
+            break;
+        }
+        y = next;
+    }
+    z * y
 }
 
 /// WCAG contrast ratio of two colours.
@@ -160,6 +178,64 @@ impl ColorScale {
             ColorBy::Gap => ramp(&PUOR_REV, self.t(v)),
             // The two lightest YlGnBu classes are too close to the neutral fill; start at 0.12.
             _ => ramp(&YLGNBU, 0.12 + 0.88 * self.t(v)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn luminance_powf(c: Rgb) -> f64 {
+        let lin = |v: u8| {
+            let s = v as f64 / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    }
+
+    #[test]
+    fn pow_2_4_matches_powf() {
+        for v in 0..=255u8 {
+            let x = (v as f64 / 255.0 + 0.055) / 1.055;
+            let (got, want) = (pow_2_4(x), x.powf(2.4));
+            assert!((got - want).abs() <= 1e-15 * want, "v {v}: {got} vs {want}");
+        }
+        for i in 1..=1000 {
+            let x = f64::from(i) / 1000.0;
+            let (got, want) = (pow_2_4(x), x.powf(2.4));
+            assert!((got - want).abs() <= 1e-15 * want, "x {x}: {got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn text_colour_decisions_unchanged() {
+        let text_on_powf = |fill: Rgb| {
+            let contrast = |a: Rgb, b: Rgb| {
+                let (la, lb) = (luminance_powf(a), luminance_powf(b));
+                (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+            };
+            if contrast(fill, INK_ON_LIGHT) >= contrast(fill, INK_ON_DARK) {
+                INK_ON_LIGHT
+            } else {
+                INK_ON_DARK
+            }
+        };
+        // Every fifth level of each channel, 0 to 255: 52^3 fills.
+        let levels: Vec<u8> = (0..=255u8).step_by(5).collect();
+        for &r in &levels {
+            for &g in &levels {
+                for &b in &levels {
+                    let fill = Rgb(r, g, b);
+                    assert_eq!(text_on(fill), text_on_powf(fill), "{fill:?}");
+                    let l = luminance(fill);
+                    assert!((l - luminance_powf(fill)).abs() <= 1e-15, "{fill:?}");
+                }
+            }
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use plotters_backend::{BackendColor, BackendCoord, DrawingBackend};
 
-use crate::chart::paint::{color, pt, stroke, svg_document, Painter, Stroke};
+use crate::chart::paint::{color, cos_sin_pi8, pt, stroke, svg_document, Painter, Stroke};
 use crate::chart::{arial_measure, DrawError, DrawOptions, Rect, Rgb};
 
 use super::color::INK;
@@ -25,17 +25,18 @@ const DIM: f64 = 0.3;
 /// A rectangle with rounded corners as a polygon.
 fn rounded(r: &Rect, radius: f64) -> Vec<BackendCoord> {
     let rad = radius.min(r.width() / 2.0).min(r.height() / 2.0).max(0.0);
+    // Each corner's quarter arc from its start angle, in steps of 22.5 degrees (pi/8).
     let corners = [
-        (r.x1 - rad, r.y0 + rad, -90.0f64),
-        (r.x1 - rad, r.y1 - rad, 0.0),
-        (r.x0 + rad, r.y1 - rad, 90.0),
-        (r.x0 + rad, r.y0 + rad, 180.0),
+        (r.x1 - rad, r.y0 + rad, -4),
+        (r.x1 - rad, r.y1 - rad, 0),
+        (r.x0 + rad, r.y1 - rad, 4),
+        (r.x0 + rad, r.y0 + rad, 8),
     ];
     let mut v = Vec::new();
     for (cx, cy, start) in corners {
         for i in 0..=4 {
-            let a = (start + i as f64 * 22.5).to_radians();
-            v.push(pt(cx + rad * a.cos(), cy + rad * a.sin()));
+            let (c, s) = cos_sin_pi8(start + i);
+            v.push(pt(cx + rad * c, cy + rad * s));
         }
     }
     v
@@ -219,4 +220,46 @@ pub fn render_hierarchy_svg(
     svg_document(w, h, |b| {
         draw_hierarchy(b, scene, &layout, &DrawOptions::svg())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The polygon as computed before the angle table, with std's cos and sin, unrounded.
+    fn rounded_std(r: &Rect, radius: f64) -> Vec<(f64, f64)> {
+        let rad = radius.min(r.width() / 2.0).min(r.height() / 2.0).max(0.0);
+        let corners = [
+            (r.x1 - rad, r.y0 + rad, -90.0f64),
+            (r.x1 - rad, r.y1 - rad, 0.0),
+            (r.x0 + rad, r.y1 - rad, 90.0),
+            (r.x0 + rad, r.y0 + rad, 180.0),
+        ];
+        let mut v = Vec::new();
+        for (cx, cy, start) in corners {
+            for i in 0..=4 {
+                let a = (start + i as f64 * 22.5).to_radians();
+                v.push((cx + rad * a.cos(), cy + rad * a.sin()));
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn rounded_matches_std_trig() {
+        for (r, radius) in [
+            (Rect::from_size(10.3, 20.7, 120.0, 36.0), 6.0),
+            (Rect::from_size(-5.0, 3.25, 8.0, 30.0), 9.0),
+            (Rect::from_size(0.0, 0.0, 300.0, 200.0), 17.4),
+            (Rect::from_size(1.0, 1.0, 50.0, 20.0), 0.0),
+        ] {
+            let got = rounded(&r, radius);
+            let want = rounded_std(&r, radius);
+            assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                // Same pixels unless the exact point sits on a rounding tie (none here).
+                assert_eq!(*g, pt(w.0, w.1));
+            }
+        }
+    }
 }
