@@ -296,8 +296,8 @@ fn json_errors() {
     assert!(matches!(e, ImportError::JsonShape { line: 3, .. }), "{e:?}");
     assert!(
         e.to_string().starts_with(
-            // serde_json points just after the offending value.
-            "data.csv, line 3, column 33: importance of role 2: expected a whole number from 1 to 9, found 10."
+            // At the offending value itself (serde_json pointed just past the object, column 33).
+            "data.csv, line 3, column 31: importance of role 2: expected a whole number from 1 to 9, found 10."
         ),
         "{e}"
     );

@@ -1,15 +1,26 @@
 //! JSON: an array of respondents,
-//! `{"respondent": "r1", "group": "sme", "spco": "VIL", "importance": {"1": 7}, "performance": {"1": 4}}`.
-//! Validation happens inside the deserializer so that serde_json attaches the line and column
-//! of the offending value to every error.
+//! `{"respondent": "r1", "group": "sme", "spco": "VIL", "importance": {"1": 7}, "performance": {"1": 4}}`,
+//! each also accepted as a list of those fields in that order.
+//!
+//! A small reader of our own rather than serde_json, whose deserializer and error machinery
+//! cost 22 KB of raw wasm (9 KB brotli). Values are checked as they are read, so an error
+//! points at the offending value (or character) and is the first problem in reading order.
+//! Lists and objects are entered only where the format has them (the array, a respondent, its
+//! answers); anywhere else one is refused at its opening bracket. The reader therefore never
+//! recurses, and no nesting, however deep, can overflow the stack.
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
-use std::fmt;
+use std::borrow::Cow;
 
 use super::build::{Groups, Respondents, Spcos};
 use super::error::ImportError;
-use super::text;
+use super::text::{self, shown_str};
 use crate::model::{Scale, Survey, N_ROLES};
+
+/// A respondent's fields, in the order of its list form.
+const FIELDS: [&str; 5] = ["respondent", "group", "spco", "importance", "performance"];
+const SCALES: [Scale; 2] = [Scale::Importance, Scale::Performance];
+const EXAMPLE: &str = "{\"respondent\": \"r1\", \"group\": \"sme\", \"spco\": \"VIL\", \
+                       \"importance\": {\"1\": 7}, \"performance\": {\"1\": 4}}";
 
 struct State {
     groups: Groups,
@@ -18,436 +29,513 @@ struct State {
 }
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
+    let mut r = Reader {
+        text,
+        s: text.as_bytes(),
+        i: 0,
+        file,
+    };
     let mut st = State {
         groups: Groups::default(),
         spcos: Spcos::default(),
         resp: Respondents::default(),
     };
-    let mut de = serde_json::Deserializer::from_str(text);
-    Top(&mut st)
-        .deserialize(&mut de)
-        .and_then(|()| de.end())
-        .map_err(|e| convert(&e, file))?;
+    let (at, v) = r.value()?;
+    if !matches!(v, Val::List) {
+        return r.shape(
+            at,
+            format!(
+                "expected an array of respondents such as [{EXAMPLE}], found {}",
+                v.found()
+            ),
+        );
+    }
+    let mut first = true;
+    while r.more(b']', &mut first)? {
+        r.respondent(&mut st)?;
+    }
+    if r.peek().is_some() {
+        return r.syntax(
+            r.i,
+            "unexpected text after the end of the array of respondents",
+        );
+    }
     Ok(st.resp.finish(st.groups, st.spcos))
 }
 
-fn convert(e: &serde_json::Error, file: &str) -> ImportError {
-    let (line, column) = (e.line(), e.column());
-    let full = e.to_string();
-    let message = full
-        .strip_suffix(&format!(" at line {line} column {column}"))
-        .unwrap_or(&full)
-        .to_string();
-    // serde_json says column 0 when it stopped before the first character of a line.
-    let (line, column) = (line.max(1), column.max(1));
-    let message = plain(&message);
-    match e.classify() {
-        serde_json::error::Category::Data => ImportError::JsonShape {
-            file: file.to_string(),
-            line,
-            column,
-            message,
-        },
-        _ => ImportError::JsonSyntax {
-            file: file.to_string(),
-            line,
-            column,
-            message,
-        },
-    }
+/// Whether a byte after a number or `true`/`false`/`null` would make it another word, such as
+/// `7x`, `1-2` or `nullx`: the whole is then not a value, rather than the value `7` followed by
+/// a stray character, so that it is a syntax error before any check of the value.
+fn part_of_token(b: &u8) -> bool {
+    b.is_ascii_alphanumeric() || b"+-.".contains(b)
 }
 
-/// Rewords serde's messages for readers who do not know its vocabulary: "invalid type: map,
-/// expected X" becomes "expected X, found an object"; backticks become quotes.
-fn plain(message: &str) -> String {
-    let m = message.replace('`', "\"");
-    if let Some(rest) = m.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let found = match found {
-                "map" => "an object",
-                "sequence" => "a list",
-                "unit value" | "null" => "null",
-                f => f,
-            };
-            let found = found
-                .replace("floating point ", "the number ")
-                .replace("integer ", "the number ")
-                .replace("boolean ", "")
-                .replace("string ", "the text ");
-            return format!("expected {expected}, found {found}");
+/// A value as `Reader::value` reads it: a scalar whole, a list or object only its bracket.
+enum Val<'a> {
+    Null,
+    Bool(bool),
+    /// As written, so that ids keep their spelling and messages need no float printing.
+    Num(&'a str),
+    Str(Cow<'a, str>),
+    List,
+    Obj,
+}
+
+impl Val<'_> {
+    /// The value as a message shows it after "found".
+    fn found(&self) -> String {
+        match self {
+            Val::Null => "null".into(),
+            Val::Bool(true) => "\"true\"".into(),
+            Val::Bool(false) => "\"false\"".into(),
+            Val::Num(n) => shown_str(n),
+            Val::Str(s) => format!("\"{}\"", shown_str(s)),
+            Val::List => "a list".into(),
+            Val::Obj => "an object".into(),
         }
     }
-    if let Some(field) = m.strip_prefix("missing field ") {
-        return format!("this respondent has no {field} field");
-    }
-    m
 }
 
-struct Top<'a>(&'a mut State);
-
-impl<'de> DeserializeSeed<'de> for Top<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
+struct Reader<'a> {
+    text: &'a str,
+    s: &'a [u8],
+    /// Byte offset of the next unread byte.
+    i: usize,
+    file: &'a str,
 }
 
-impl<'de> Visitor<'de> for Top<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(
-            "an array of respondents such as [{\"respondent\": \"r1\", \"group\": \"sme\", \"spco\": \"VIL\", \
-             \"importance\": {\"1\": 7}, \"performance\": {\"1\": 4}}]",
-        )
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let st = self.0;
-        while let Some(r) = seq.next_element_seed(V(Want::Respondent))? {
-            let Out::Respondent(r) = r else { continue };
-            if st.resp.find(&r.respondent).is_some() {
-                return Err(de::Error::custom(format_args!(
-                    "respondent \"{}\" is listed twice",
-                    text::shown_str(&r.respondent)
-                )));
+impl<'a> Reader<'a> {
+    /// The error at byte offset `at`: line and column (in characters) are counted only here,
+    /// so reading a valid file never pays for them.
+    fn error(&self, at: usize, syntax: bool, message: String) -> ImportError {
+        let before = self.s.get(..at).unwrap_or(self.s);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let this_line = before.get(line_start..).unwrap_or_default();
+        // UTF-8 continuation bytes do not start a character.
+        let column = 1 + this_line.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let file = self.file.to_string();
+        if syntax {
+            ImportError::JsonSyntax {
+                file,
+                line,
+                column,
+                message,
             }
-            let group = st
-                .groups
-                .index(r.group.as_bytes())
-                .map_err(|_| de::Error::custom("more than 65535 different groups"))?;
-            let spco = match &r.spco {
-                Some(s) => st
-                    .spcos
-                    .index(s.as_bytes())
-                    .map_err(|_| de::Error::custom("more than 65535 different SPCOs"))?,
-                None => None,
-            };
-            let i = st.resp.add(&r.respondent, group, spco, 0);
-            for (scale, answers) in [
-                (Scale::Importance, &r.answers[0]),
-                (Scale::Performance, &r.answers[1]),
-            ] {
-                for (k, v) in answers.iter().enumerate() {
-                    st.resp.set(i, k as u8 + 1, scale, (*v != 0).then_some(*v));
+        } else {
+            ImportError::JsonShape {
+                file,
+                line,
+                column,
+                message,
+            }
+        }
+    }
+
+    fn syntax<T>(&self, at: usize, message: &str) -> Result<T, ImportError> {
+        Err(self.error(at, true, message.to_string()))
+    }
+
+    fn shape<T>(&self, at: usize, message: String) -> Result<T, ImportError> {
+        Err(self.error(at, false, message))
+    }
+
+    /// Skips whitespace and returns the next byte without reading it.
+    fn peek(&mut self) -> Option<u8> {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
+            self.i += 1;
+        }
+        self.s.get(self.i).copied()
+    }
+
+    fn eat(&mut self, bytes: &[u8]) -> bool {
+        let hit = self.s.get(self.i).is_some_and(|b| bytes.contains(b));
+        self.i += usize::from(hit);
+        hit
+    }
+
+    fn digits(&mut self) -> bool {
+        let start = self.i;
+        while self.s.get(self.i).is_some_and(u8::is_ascii_digit) {
+            self.i += 1;
+        }
+        self.i > start
+    }
+
+    /// Reads the next value and returns where it starts.
+    fn value(&mut self) -> Result<(usize, Val<'a>), ImportError> {
+        let c = self.peek();
+        let at = self.i;
+        let v = match c {
+            None => return self.syntax(at, "the file ends where a value was expected"),
+            Some(b'[') => Val::List,
+            Some(b'{') => Val::Obj,
+            Some(b'"') => return Ok((at, Val::Str(self.string()?))),
+            Some(b'-' | b'0'..=b'9') => return Ok((at, Val::Num(self.number()?))),
+            Some(_) => {
+                let rest = self.s.get(at..).unwrap_or_default();
+                let lit = [
+                    ("true", Val::Bool(true)),
+                    ("false", Val::Bool(false)),
+                    ("null", Val::Null),
+                ]
+                .into_iter()
+                .find(|(word, _)| {
+                    rest.starts_with(word.as_bytes())
+                        && !rest.get(word.len()).is_some_and(part_of_token)
+                });
+                let Some((word, v)) = lit else {
+                    return self.syntax(
+                        at,
+                        "expected a value: text in double quotes, a number, true, false, null, \
+                         a list or an object",
+                    );
+                };
+                self.i += word.len() - 1;
+                v
+            }
+        };
+        self.i += 1;
+        Ok((at, v))
+    }
+
+    /// Reads a number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    fn number(&mut self) -> Result<&'a str, ImportError> {
+        let start = self.i;
+        self.eat(b"-");
+        let int = self.i;
+        let leading_zero =
+            self.s.get(int) == Some(&b'0') && self.s.get(int + 1).is_some_and(u8::is_ascii_digit);
+        let ok = !leading_zero
+            && self.digits()
+            && (!self.eat(b".") || self.digits())
+            && (!self.eat(b"eE") || {
+                self.eat(b"+-");
+                self.digits()
+            })
+            && !self.s.get(self.i).is_some_and(part_of_token);
+        if !ok {
+            let at = if leading_zero { int + 1 } else { self.i };
+            return self.syntax(at, "invalid number; JSON numbers look like 7, -2.5 or 1e3");
+        }
+        Ok(self.text.get(start..self.i).unwrap_or_default())
+    }
+
+    /// Reads a string, the opening quote being next, decoding escapes only where there are any.
+    fn string(&mut self) -> Result<Cow<'a, str>, ImportError> {
+        let mut i = self.i + 1;
+        // Decoded text up to `run`, once an escape has been met.
+        let mut out: Option<String> = None;
+        let mut run = i;
+        loop {
+            match self.s.get(i).copied() {
+                None => {
+                    return self.syntax(
+                        i,
+                        "the file ends inside a text in quotes: a closing \" is missing",
+                    )
                 }
+                Some(b'"') => break,
+                Some(0..=0x1F) => {
+                    return self.syntax(
+                        i,
+                        "a line break or other control character inside a text in quotes; \
+                         write it as \\n or \\t",
+                    )
+                }
+                Some(b'\\') => {
+                    let buf = out.get_or_insert_with(String::new);
+                    buf.push_str(self.text.get(run..i).unwrap_or_default());
+                    // The character and the length of its escape.
+                    let simple = |c| Some((c, 2));
+                    let c = match self.s.get(i + 1) {
+                        Some(b'"') => simple('"'),
+                        Some(b'\\') => simple('\\'),
+                        Some(b'/') => simple('/'),
+                        Some(b'b') => simple('\u{8}'),
+                        Some(b'f') => simple('\u{C}'),
+                        Some(b'n') => simple('\n'),
+                        Some(b'r') => simple('\r'),
+                        Some(b't') => simple('\t'),
+                        Some(b'u') => self.unicode_escape(i + 2).map(|c| (c, 6 * c.len_utf16())),
+                        _ => None,
+                    };
+                    let Some((c, len)) = c else {
+                        return self.syntax(
+                            i,
+                            "invalid escape after a backslash: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \
+                             and \\u with four hex digits (two such for characters beyond U+FFFF)",
+                        );
+                    };
+                    buf.push(c);
+                    i += len;
+                    run = i;
+                }
+                Some(_) => i += 1,
+            }
+        }
+        let tail = self.text.get(run..i).unwrap_or_default();
+        self.i = i + 1;
+        Ok(match out {
+            Some(mut buf) => {
+                buf.push_str(tail);
+                Cow::Owned(buf)
+            }
+            None => Cow::Borrowed(tail),
+        })
+    }
+
+    /// The character of a `\u` escape whose hex digits start at `at`: a surrogate pair must be
+    /// written as two escapes, high then low.
+    fn unicode_escape(&self, at: usize) -> Option<char> {
+        let hex4 = |at: usize| {
+            self.s
+                .get(at..at + 4)?
+                .iter()
+                .try_fold(0u32, |acc, &b| Some(acc * 16 + char::from(b).to_digit(16)?))
+        };
+        let mut c = hex4(at)?;
+        if (0xD800..0xDC00).contains(&c) {
+            let low = hex4(at + 6).filter(|_| self.s.get(at + 4..at + 6) == Some(b"\\u"))?;
+            if !(0xDC00..0xE000).contains(&low) {
+                return None;
+            }
+            c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+        }
+        char::from_u32(c)
+    }
+
+    /// Moves to the next element of the list or object whose opening bracket was read
+    /// (`close` is its closing one); false once that is read. `first` is true before the
+    /// first element.
+    fn more(&mut self, close: u8, first: &mut bool) -> Result<bool, ImportError> {
+        let close_c = char::from(close);
+        let mut c = self.peek();
+        if !std::mem::replace(first, false) && c != Some(close) {
+            if c == Some(b',') {
+                self.i += 1;
+                c = self.peek();
+                if c == Some(close) {
+                    return self.syntax(
+                        self.i,
+                        &format!(
+                            "a comma before \"{close_c}\": JSON allows none after the last item"
+                        ),
+                    );
+                }
+            } else if c.is_some() {
+                return self.syntax(self.i, &format!("expected \",\" or \"{close_c}\""));
+            }
+        }
+        match c {
+            None => {
+                let what = if close == b']' { "a list" } else { "an object" };
+                self.syntax(
+                    self.i,
+                    &format!("the file ends inside {what}: a \"{close_c}\" is missing"),
+                )
+            }
+            Some(c) if c == close => {
+                self.i += 1;
+                Ok(false)
+            }
+            Some(_) => Ok(true),
+        }
+    }
+
+    /// Reads an object's next field name and its colon; returns where the name starts.
+    fn key(&mut self) -> Result<(usize, Cow<'a, str>), ImportError> {
+        let at = self.i;
+        if self.s.get(at) != Some(&b'"') {
+            return self.syntax(at, "expected a field name in double quotes");
+        }
+        let key = self.string()?;
+        match self.peek() {
+            Some(b':') => self.i += 1,
+            None => {
+                return self.syntax(self.i, "the file ends inside an object: a \"}\" is missing")
+            }
+            _ => return self.syntax(self.i, "expected \":\" after the field name"),
+        }
+        Ok((at, key))
+    }
+
+    fn respondent(&mut self, st: &mut State) -> Result<(), ImportError> {
+        let (start, v) = self.value()?;
+        let close = match v {
+            Val::List => b']',
+            Val::Obj => b'}',
+            v => {
+                let found = v.found();
+                return self.shape(
+                    start,
+                    format!("expected a respondent such as {EXAMPLE}, found {found}"),
+                );
+            }
+        };
+        let (mut id, mut group, mut spco) = (None, None, None);
+        let mut answers = [[0u8; N_ROLES]; 2];
+        let (mut seen, mut first) = ([false; 5], true);
+        while self.more(close, &mut first)? {
+            let f = if close == b']' {
+                // In the list form the fields come in order: the next is the first not seen.
+                let Some(f) = seen.iter().position(|s| !s) else {
+                    return self.shape(
+                        self.i,
+                        "expected at most 5 fields in a respondent's list: respondent, group, \
+                         spco, importance, performance"
+                            .into(),
+                    );
+                };
+                f
+            } else {
+                let (at, key) = self.key()?;
+                let Some(f) = FIELDS.iter().position(|f| *f == key) else {
+                    return self.shape(
+                        at,
+                        format!(
+                            "unknown field \"{}\", expected one of \"respondent\", \"group\", \
+                             \"spco\", \"importance\", \"performance\"",
+                            shown_str(&key)
+                        ),
+                    );
+                };
+                if seen[f] {
+                    return self.shape(at, format!("duplicate field \"{}\"", FIELDS[f]));
+                }
+                f
+            };
+            seen[f] = true;
+            let (at, v) = self.value()?;
+            if let Some(scale) = f.checked_sub(3) {
+                answers[scale] = self.answers(at, v, SCALES[scale])?;
+                continue;
+            }
+            if f == 2 && matches!(v, Val::Null) {
+                continue;
+            }
+            let t = match v {
+                Val::Str(s) => s.trim().to_string(),
+                Val::Num(n) => n.to_string(),
+                v => {
+                    let found = v.found();
+                    return self.shape(at, format!("expected text or a number, found {found}"));
+                }
+            };
+            if t.is_empty() && f < 2 {
+                return self.shape(
+                    at,
+                    "expected text or a number, found an empty string".into(),
+                );
+            }
+            let overflow =
+                |what| self.error(at, false, format!("more than 65535 different {what}"));
+            match f {
+                0 if st.resp.find(&t).is_some() => {
+                    let t = shown_str(&t);
+                    return self.shape(at, format!("respondent \"{t}\" is listed twice"));
+                }
+                0 => id = Some(t),
+                1 => {
+                    group = Some(
+                        st.groups
+                            .index(t.as_bytes())
+                            .map_err(|_| overflow("groups"))?,
+                    )
+                }
+                _ => {
+                    spco = st
+                        .spcos
+                        .index(t.as_bytes())
+                        .map_err(|_| overflow("SPCOs"))?
+                }
+            }
+        }
+        let missing = |f: &str| self.shape(start, format!("this respondent has no \"{f}\" field"));
+        let Some(id) = id else {
+            return missing("respondent");
+        };
+        let Some(group) = group else {
+            return missing("group");
+        };
+        let i = st.resp.add(&id, group, spco, 0);
+        for (scale, answers) in SCALES.into_iter().zip(answers) {
+            for (k, v) in answers.into_iter().enumerate() {
+                st.resp.set(i, k as u8 + 1, scale, (v != 0).then_some(v));
             }
         }
         Ok(())
     }
-}
 
-/// A respondent object, in the field order of its positional (array) form.
-const FIELDS: &[&str] = &["respondent", "group", "spco", "importance", "performance"];
-
-/// What a value is read as. All values go through the one visitor `V`, so that serde_json's
-/// parser is instantiated once rather than once per value type (which is what derived and
-/// per-type visitors cost in the wasm).
-#[derive(Clone, Copy)]
-enum Want {
-    /// An object (or array, in `FIELDS` order) of a respondent's fields.
-    Respondent,
-    /// An id or label: text or a number, trimmed; `true` rejects blank text.
-    Text(bool),
-    /// An optional label: like `Text(false)`, or null.
-    OptText,
-    /// A map key, as written.
-    Key,
-    /// One scale's answers: an object from role to answer, or an array in role order.
-    Answers(Scale),
-    /// One answer on a scale. A bad one is refused by the caller, which knows the role; the
-    /// error then points just past the enclosing object or array, as users have seen so far.
-    Cell(Scale),
-    /// Anything; read and dropped.
-    Ignore,
-}
-
-enum Out {
-    Nothing,
-    Text(String),
-    /// One scale's answers, role 1 at index 0, 0 = skipped.
-    Answers([u8; N_ROLES]),
-    Cell(u8),
-    /// An answer that is not on the scale, as it will be shown.
-    BadCell(String),
-    Respondent(Box<JsonRespondent>),
-}
-
-struct JsonRespondent {
-    respondent: String,
-    group: String,
-    spco: Option<String>,
-    /// Importance, performance.
-    answers: [[u8; N_ROLES]; 2],
-}
-
-#[derive(Clone, Copy)]
-struct V(Want);
-
-impl<'de> DeserializeSeed<'de> for V {
-    type Value = Out;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Out, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-/// The answer of a cell, or the error for it.
-fn cell_value<E: de::Error>(cell: Out, scale: Scale, role: usize) -> Result<u8, E> {
-    match cell {
-        Out::Cell(v) => Ok(v),
-        Out::BadCell(found) => Err(E::custom(format_args!(
-            "{} of role {role}: expected a whole number from {} to {}, found {found}",
-            scale.name(),
-            scale.min(),
-            scale.max()
-        ))),
-        _ => Ok(0),
-    }
-}
-
-impl V {
-    /// The error for a value this `Want` does not take, as serde words it.
-    fn reject<E: de::Error>(self, found: Unexpected) -> Result<Out, E> {
-        Err(E::invalid_type(found, &self))
-    }
-
-    fn text<E: de::Error>(self, t: String) -> Result<Out, E> {
-        match self.0 {
-            Want::Text(_) | Want::OptText | Want::Key => Ok(Out::Text(t)),
-            Want::Ignore => Ok(Out::Nothing),
-            _ => self.reject(Unexpected::Str(&t)),
-        }
-    }
-
-    fn number<E: de::Error>(
-        self,
-        x: f64,
-        found: Unexpected,
-        shown: &dyn fmt::Display,
-    ) -> Result<Out, E> {
-        match self.0 {
-            Want::Text(_) | Want::OptText => Ok(Out::Text(shown.to_string())),
-            Want::Cell(scale) => {
-                if x.fract() == 0.0 && x >= f64::from(scale.min()) && x <= f64::from(scale.max()) {
-                    Ok(Out::Cell(x as u8))
-                } else {
-                    Ok(Out::BadCell(x.to_string()))
-                }
+    /// One scale's answers, role 1 at index 0, 0 = skipped: an object from role to answer, a
+    /// list in role order, or null.
+    fn answers(&mut self, at: usize, v: Val, scale: Scale) -> Result<[u8; N_ROLES], ImportError> {
+        let mut out = [0; N_ROLES];
+        let close = match v {
+            Val::Null => return Ok(out),
+            Val::List => b']',
+            Val::Obj => b'}',
+            v => {
+                let found = v.found();
+                return self.shape(
+                    at,
+                    format!(
+                        "expected an object from role number to answer, such as \
+                         {{\"1\": 7, \"2\": 5}}, found {found}"
+                    ),
+                );
             }
-            Want::Ignore => Ok(Out::Nothing),
-            _ => self.reject(found),
-        }
-    }
-
-    /// A respondent from its fields in `FIELDS` order, as serde derive would check them.
-    fn respondent<E: de::Error>(fields: [Option<Out>; 5]) -> Result<Out, E> {
-        let [respondent, group, spco, imp, perf] = fields;
-        let text = |o: Option<Out>| match o {
-            Some(Out::Text(t)) => Some(t),
-            _ => None,
         };
-        let answers = |o: Option<Out>| match o {
-            Some(Out::Answers(a)) => a,
-            _ => [0; N_ROLES],
-        };
-        let respondent = text(respondent).ok_or_else(|| E::missing_field("respondent"))?;
-        let group = text(group).ok_or_else(|| E::missing_field("group"))?;
-        Ok(Out::Respondent(Box::new(JsonRespondent {
-            respondent,
-            group,
-            spco: text(spco),
-            answers: [answers(imp), answers(perf)],
-        })))
-    }
-}
-
-impl<'de> Visitor<'de> for V {
-    type Value = Out;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(match self.0 {
-            Want::Respondent => "struct JsonRespondent",
-            Want::Text(_) | Want::OptText | Want::Key => "text or a number",
-            Want::Answers(_) => {
-                "an object from role number to answer, such as {\"1\": 7, \"2\": 5}"
-            }
-            Want::Cell(_) | Want::Ignore => "a whole number or null",
-        })
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Out, E> {
-        match self.0 {
-            Want::OptText | Want::Ignore => Ok(Out::Nothing),
-            Want::Answers(_) => Ok(Out::Answers([0; N_ROLES])),
-            Want::Cell(_) => Ok(Out::Cell(0)),
-            _ => self.reject(Unexpected::Unit),
-        }
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Out, E> {
-        self.visit_unit()
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Out, E> {
-        match self.0 {
-            Want::Cell(_) => Ok(Out::BadCell("true or false".into())),
-            Want::Ignore => Ok(Out::Nothing),
-            _ => self.reject(Unexpected::Bool(v)),
-        }
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Out, E> {
-        self.number(v as f64, Unexpected::Unsigned(v), &v)
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Out, E> {
-        self.number(v as f64, Unexpected::Signed(v), &v)
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Out, E> {
-        self.number(v, Unexpected::Float(v), &v)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Out, E> {
-        match self.0 {
-            Want::Text(nonempty) if nonempty && v.trim().is_empty() => Err(E::custom(
-                "expected text or a number, found an empty string",
-            )),
-            Want::Text(_) | Want::OptText => self.text(v.trim().to_string()),
-            Want::Key => self.text(v.to_string()),
-            Want::Cell(scale) => Ok(match text::parse_value(v.as_bytes(), scale) {
-                Ok(x) => Out::Cell(x.unwrap_or(0)),
-                Err(()) => Out::BadCell(format!("\"{}\"", text::shown_str(v))),
-            }),
-            Want::Ignore => Ok(Out::Nothing),
-            _ => self.reject(Unexpected::Str(v)),
-        }
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Out, A::Error> {
-        match self.0 {
-            Want::Respondent => {
-                let mut fields: [Option<Out>; 5] = Default::default();
-                for (i, slot) in fields.iter_mut().enumerate() {
-                    match a.next_element_seed(V(field_want(i)))? {
-                        Some(o) => *slot = Some(o),
-                        // The fields with a default may be left out at the end.
-                        None if i >= 2 => break,
-                        None => {
-                            return Err(de::Error::invalid_length(
-                                i,
-                                &"struct JsonRespondent with 5 elements",
-                            ))
-                        }
-                    }
+        let name = scale.name();
+        let (mut given, mut first) = ([false; N_ROLES], true);
+        while self.more(close, &mut first)? {
+            let role = if close == b']' {
+                // In the list form the roles come in order: the next is the first not given.
+                let Some(role) = given.iter().position(|g| !g) else {
+                    return self.shape(
+                        self.i,
+                        format!("{name}: expected at most 14 answers (one per role)"),
+                    );
+                };
+                role
+            } else {
+                let (at, key) = self.key()?;
+                let Some(role) = text::parse_role(key.as_bytes()) else {
+                    let key = shown_str(&key);
+                    return self.shape(
+                        at,
+                        format!("{name}: expected a role number from 1 to 14, found \"{key}\""),
+                    );
+                };
+                let role = usize::from(role) - 1;
+                if given[role] {
+                    return self.shape(at, format!("{name} of role {} is given twice", role + 1));
                 }
-                V::respondent(fields)
-            }
-            Want::Answers(scale) => {
-                let mut out = [0u8; N_ROLES];
-                let mut i = 0usize;
-                loop {
-                    // Past the 14th the element is read whatever it is, then refused.
-                    let want = match i {
-                        N_ROLES.. => Want::Ignore,
-                        _ => Want::Cell(scale),
-                    };
-                    let Some(cell) = a.next_element_seed(V(want))? else {
-                        break;
-                    };
-                    if i >= N_ROLES {
-                        return Err(de::Error::custom(format_args!(
-                            "{}: expected at most 14 answers (one per role)",
-                            scale.name()
-                        )));
-                    }
-                    out[i] = cell_value(cell, scale, i + 1)?;
-                    i += 1;
-                }
-                Ok(Out::Answers(out))
-            }
-            Want::Cell(_) => {
-                while a.next_element_seed(V(Want::Ignore))?.is_some() {}
-                Ok(Out::BadCell("a list".into()))
-            }
-            Want::Ignore => {
-                while a.next_element_seed(V(Want::Ignore))?.is_some() {}
-                Ok(Out::Nothing)
-            }
-            _ => self.reject(Unexpected::Seq),
+                role
+            };
+            given[role] = true;
+            let (at, v) = self.value()?;
+            let value = match &v {
+                Val::Null => Ok(None),
+                Val::Num(n) => text::parse_value(n.as_bytes(), scale),
+                Val::Str(s) => text::parse_value(s.as_bytes(), scale),
+                _ => Err(()),
+            };
+            let Ok(value) = value else {
+                let (min, max, found) = (scale.min(), scale.max(), v.found());
+                return self.shape(
+                    at,
+                    format!(
+                        "{name} of role {}: expected a whole number from {min} to {max}, found {found}",
+                        role + 1
+                    ),
+                );
+            };
+            out[role] = value.unwrap_or(0);
         }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Out, A::Error> {
-        match self.0 {
-            Want::Respondent => {
-                let mut fields: [Option<Out>; 5] = Default::default();
-                while let Some(key) = a.next_key_seed(V(Want::Key))? {
-                    let key = match &key {
-                        Out::Text(k) => k.as_str(),
-                        _ => "",
-                    };
-                    let Some(i) = FIELDS.iter().position(|f| *f == key) else {
-                        return Err(de::Error::unknown_field(key, FIELDS));
-                    };
-                    if fields[i].is_some() {
-                        return Err(de::Error::duplicate_field(FIELDS[i]));
-                    }
-                    fields[i] = Some(a.next_value_seed(V(field_want(i)))?);
-                }
-                V::respondent(fields)
-            }
-            Want::Answers(scale) => {
-                let mut out = [0u8; N_ROLES];
-                let mut given = [false; N_ROLES];
-                while let Some(key) = a.next_key_seed(V(Want::Key))? {
-                    let key = match &key {
-                        Out::Text(k) => k.as_str(),
-                        _ => "",
-                    };
-                    let Some(role) = text::parse_role(key.as_bytes()) else {
-                        return Err(de::Error::custom(format_args!(
-                            "{}: expected a role number from 1 to 14, found \"{}\"",
-                            scale.name(),
-                            text::shown_str(key)
-                        )));
-                    };
-                    let ix = usize::from(role) - 1;
-                    let cell = a.next_value_seed(V(Want::Cell(scale)))?;
-                    let v = cell_value(cell, scale, usize::from(role))?;
-                    if given[ix] {
-                        return Err(de::Error::custom(format_args!(
-                            "{} of role {role} is given twice",
-                            scale.name()
-                        )));
-                    }
-                    given[ix] = true;
-                    out[ix] = v;
-                }
-                Ok(Out::Answers(out))
-            }
-            Want::Cell(_) => {
-                while a
-                    .next_entry_seed(V(Want::Ignore), V(Want::Ignore))?
-                    .is_some()
-                {}
-                Ok(Out::BadCell("an object".into()))
-            }
-            Want::Ignore => {
-                while a
-                    .next_entry_seed(V(Want::Ignore), V(Want::Ignore))?
-                    .is_some()
-                {}
-                Ok(Out::Nothing)
-            }
-            _ => self.reject(Unexpected::Map),
-        }
-    }
-}
-
-fn field_want(i: usize) -> Want {
-    match i {
-        0 | 1 => Want::Text(true),
-        2 => Want::OptText,
-        3 => Want::Answers(Scale::Importance),
-        _ => Want::Answers(Scale::Performance),
+        Ok(out)
     }
 }
