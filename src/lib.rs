@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod chart;
 pub mod import;
 pub mod model;
+pub mod number;
 pub mod reconstruct;
 pub mod session;
 mod small_sort;

@@ -103,8 +103,9 @@ impl Crosshair {
         }
         let bad = || StatsError::BadCrosshair(text.to_string());
         let (i, p) = t.split_once(',').ok_or_else(bad)?;
-        let importance: f64 = i.trim().parse().map_err(|_| bad())?;
-        let performance: f64 = p.trim().parse().map_err(|_| bad())?;
+        let num = |s: &str| crate::number::parse_f64(s.trim().as_bytes(), b'.').ok_or_else(bad);
+        let importance = num(i)?;
+        let performance = num(p)?;
         Ok(Crosshair::At {
             importance,
             performance,
