@@ -106,7 +106,7 @@ fn scale(w: u64, e: i64) -> f64 {
         let lz = w.leading_zeros();
         let n = u128::from(w << lz) << 64;
         let d = 5u128.pow(k as u32);
-        let q = n / d | u128::from(n % d != 0);
+        let q = (n / d) | u128::from(n % d != 0);
         let x = pow2(q as f64, -(64 + i64::from(lz) + k));
         mul_pow10(x, e + k)
     }
@@ -174,7 +174,7 @@ impl fmt::Display for Num {
         }
         let mut m = m as u32;
         let mut digits = 6;
-        while digits > 1 && m % 10 == 0 {
+        while digits > 1 && m.is_multiple_of(10) {
             m /= 10;
             digits -= 1;
         }

@@ -88,7 +88,11 @@ pub fn fmt_fixed(value: f64, decimals: usize, lang: Lang) -> String {
     let scale = 10f64.powi(decimals as i32);
     let scaled = (value.abs() * scale).round_ties_even();
     if scaled >= 1e15 {
-        return format!("{value}");
+        let s = crate::number::Num(value).to_string();
+        return match lang {
+            Lang::Nl => s.replace('.', ","),
+            Lang::En => s,
+        };
     }
     let scaled = scaled as u64;
     let pow = 10u64.pow(decimals as u32);

@@ -6,6 +6,8 @@
 
 use thiserror::Error;
 
+use crate::number::Num;
+
 /// Importance axis limits: the 1-9 scale plus room for whiskers that overshoot it.
 pub const X_LIMITS: (f64, f64) = (0.0, 10.0);
 /// Performance axis limits: the 1-5 scale plus room for whiskers.
@@ -104,18 +106,18 @@ pub enum Axis {
 
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ViewError {
-    #[error("{axis:?} range [{lo}, {hi}] is not finite")]
+    #[error("{axis:?} range [{}, {}] is not finite", Num(*.lo), Num(*.hi))]
     NonFinite { axis: Axis, lo: f64, hi: f64 },
-    #[error("{axis:?} range [{lo}, {hi}] is empty or inverted")]
+    #[error("{axis:?} range [{}, {}] is empty or inverted", Num(*.lo), Num(*.hi))]
     Inverted { axis: Axis, lo: f64, hi: f64 },
-    #[error("{axis:?} range [{lo}, {hi}] is narrower than the minimum span {min}")]
+    #[error("{axis:?} range [{}, {}] is narrower than the minimum span {}", Num(*.lo), Num(*.hi), Num(*.min))]
     TooNarrow {
         axis: Axis,
         lo: f64,
         hi: f64,
         min: f64,
     },
-    #[error("{axis:?} range [{lo}, {hi}] leaves the limits [{limit_lo}, {limit_hi}]")]
+    #[error("{axis:?} range [{}, {}] leaves the limits [{}, {}]", Num(*.lo), Num(*.hi), Num(*.limit_lo), Num(*.limit_hi))]
     OutOfLimits {
         axis: Axis,
         lo: f64,
@@ -123,7 +125,7 @@ pub enum ViewError {
         limit_lo: f64,
         limit_hi: f64,
     },
-    #[error("plot rectangle ({x0}, {y0})-({x1}, {y1}) is not finite or smaller than 1 px")]
+    #[error("plot rectangle ({}, {})-({}, {}) is not finite or smaller than 1 px", Num(*.x0), Num(*.y0), Num(*.x1), Num(*.y1))]
     BadPlotRect { x0: f64, y0: f64, x1: f64, y1: f64 },
 }
 

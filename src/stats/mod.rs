@@ -157,7 +157,7 @@ pub enum StatsError {
     SpcoFilterOnSummary(Vec<String>),
     #[error("the summary table has no group figures, so it cannot be filtered by group `{group}`")]
     NoGroupFigures { group: String },
-    #[error("crosshair {scale} {value} is outside the scale {min}..{max}", scale = Scale::name(*.scale), min = Scale::min(*.scale), max = Scale::max(*.scale))]
+    #[error("crosshair {scale} {value} is outside the scale {min}..{max}", scale = Scale::name(*.scale), value = crate::number::Num(*.value), min = Scale::min(*.scale), max = Scale::max(*.scale))]
     CrosshairOutOfRange { scale: Scale, value: f64 },
     #[error("the {kind} crosshair needs role means, and the selection has no answers on the {scale} scale", scale = Scale::name(*.scale))]
     NoDataForCrosshair { kind: &'static str, scale: Scale },

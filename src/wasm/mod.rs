@@ -5,12 +5,14 @@
 
 use std::cell::RefCell;
 
-use plotters_canvas::CanvasBackend;
+use canvas::{css_font, CanvasBackend};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::{CachedMeasure, TextMeasure, FONT_FAMILY_UI};
 use crate::session::{ErrorBars, Options, Session};
+
+mod canvas;
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -54,7 +56,7 @@ impl CanvasMeasure {
         let mut buf = [0u8; 4];
         let f: Box<dyn FnMut(char, f64) -> f64> = Box::new(move |c: char, px: f64| {
             if px != font_px {
-                ctx.set_font(&format!("{px}px {FONT_FAMILY_UI}"));
+                ctx.set_font(&css_font("", px, FONT_FAMILY_UI));
                 font_px = px;
             }
             ctx.measure_text(c.encode_utf8(&mut buf))
