@@ -137,6 +137,19 @@ fn pow2(x: f64, e: i64) -> f64 {
     x
 }
 
+/// `x` limited to `lo..=hi`, NaN staying NaN, like `f64::clamp`; but where `f64::clamp` panics
+/// (`lo > hi`, NaN bounds) this gives one of the bounds, and it does not link the panic's
+/// `{:?}` formatting of the bounds (core's float formatting) into the wasm.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
 /// An `f64` for messages and labels: whole numbers below 1e15 in full, other values rounded to
 /// six significant digits with trailing zeros dropped (`7.25`, `0.333333`, `1234570` for
 /// 1234567.5), in exponent form only outside 1e-5..1e15 (`1e-7`, `2.5e20`); `NaN`, `inf` and

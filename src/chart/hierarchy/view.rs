@@ -8,7 +8,7 @@
 use thiserror::Error;
 
 use crate::chart::Rect;
-use crate::number::Num;
+use crate::number::{clamp, Num};
 
 /// Deepest zoom: boxes 8 times their fitted size are large enough for every label.
 pub const MAX_ZOOM: f64 = 8.0;
@@ -47,7 +47,7 @@ fn plot_ok(r: &Rect) -> bool {
 /// The centre coordinate that keeps a window of 1/zoom inside 0..1.
 fn clamp_centre(c: f64, zoom: f64) -> f64 {
     let half = 0.5 / zoom;
-    c.clamp(half, 1.0 - half)
+    clamp(c, half, 1.0 - half)
 }
 
 fn ease_in_out(t: f64) -> f64 {
