@@ -531,7 +531,7 @@ pub fn layout_hierarchy(
                     // Centred over its children, but a box of ordinary size across the levels'
                     // direction (a column-high box would read as a container).
                     let cap = if tb { CAP_GROUP * s } else { CAP_ROW * s };
-                    let w = (b - a - gap).clamp(1.0, cap);
+                    let w = crate::number::clamp(b - a - gap, 1.0, cap);
                     cross.insert(id, (c - w / 2.0, c + w / 2.0));
                     sub_of.insert(id, 0);
                 }
