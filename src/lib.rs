@@ -13,6 +13,7 @@ pub mod reconstruct;
 pub mod session;
 mod small_sort;
 pub mod stats;
+mod substr;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

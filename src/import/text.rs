@@ -438,7 +438,7 @@ pub(crate) fn match_role_text(text: &str) -> Option<u8> {
     let mut hits = texts.iter().filter(|(_, ts)| {
         ts[..2]
             .iter()
-            .any(|x| x.contains(&t) || t.contains(x.as_str()))
+            .any(|x| crate::substr::contains(x, &t) || crate::substr::contains(&t, x))
     });
     match (hits.next(), hits.next()) {
         (Some((id, _)), None) => Some(*id),

@@ -953,9 +953,9 @@ fn make_node(
             inner.x1 - BOX_PAD_X * s,
             inner.y1 - BOX_PAD_Y * s,
         );
-        let prefix_len = label
-            .find(" · ")
-            .map_or(0, |i| label[..i].chars().count() + 3);
+        let prefix_len = crate::substr::find(&label, " · ").map_or(0, |i| {
+            label.get(..i).unwrap_or_default().chars().count() + 3
+        });
         let short = node_short(id, lang);
         let mut m = Scaled {
             m: measure,
