@@ -173,5 +173,8 @@ mod fixed_tests {
         assert_eq!(fmt_fixed(7.37, 2, Lang::Nl), "7,37");
         assert_eq!(fmt_fixed(-0.25, 2, Lang::Nl), "-0,25");
         assert_eq!(fmt_fixed(f64::NAN, 2, Lang::En), "–");
+        // Beyond 15 digits: number::Num, with the language's decimal separator.
+        assert_eq!(fmt_fixed(2.5e20, 2, Lang::Nl), "2,5e20");
+        assert_eq!(fmt_fixed(-1e16, 0, Lang::En), "-1e16");
     }
 }
