@@ -12,6 +12,7 @@ use super::ticks::{fmt_num, nice_ticks, Ticks};
 use super::view::{Rect, ViewError, ViewTransform};
 use super::{small_n_note, x_axis_title, y_axis_title, QuadrantScene};
 use crate::catalogue::{catalogue, Category, Lang};
+use crate::number::Num;
 
 /// Sizes in CSS pixels; multiplied by dpr.
 const PAD: f64 = 12.0;
@@ -34,9 +35,12 @@ const MIN_PLOT: f64 = 60.0;
 
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum LayoutError {
-    #[error("element size {width} x {height} px at dpr {dpr} is not usable")]
+    #[error("element size {} x {} px at dpr {} is not usable", Num(*.width), Num(*.height), Num(*.dpr))]
     BadSize { width: f64, height: f64, dpr: f64 },
-    #[error("element {width} x {height} px leaves a plot of {plot_width} x {plot_height} px, too small to draw")]
+    #[error(
+        "element {} x {} px leaves a plot of {} x {} px, too small to draw",
+        Num(*.width), Num(*.height), Num(*.plot_width), Num(*.plot_height)
+    )]
     TooSmall {
         width: f64,
         height: f64,
@@ -582,12 +586,12 @@ fn quadrant_regions(t: &ViewTransform, (cx, cy): (f64, f64)) -> Vec<(String, Rec
     let (px, py) = t.to_px(cx, cy);
     // A non-finite crosshair puts everything in one quadrant rather than failing.
     let px = if px.is_finite() {
-        px.clamp(plot.x0, plot.x1)
+        crate::number::clamp(px, plot.x0, plot.x1)
     } else {
         plot.x0
     };
     let py = if py.is_finite() {
-        py.clamp(plot.y0, plot.y1)
+        crate::number::clamp(py, plot.y0, plot.y1)
     } else {
         plot.y1
     };

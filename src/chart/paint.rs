@@ -274,17 +274,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             bold,
         };
         // SVG collapses runs of spaces; a no-break space keeps the measured width.
-        // (Char by char: `replace("  ", ..)` would link core's two-way string searcher.)
-        let mut text = String::with_capacity(tb.text.len());
-        let mut chars = tb.text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == ' ' && chars.peek() == Some(&' ') {
-                chars.next();
-                text.push_str("\u{a0} ");
-            } else {
-                text.push(c);
-            }
-        }
+        let text = crate::substr::replace(&tb.text, "  ", "\u{a0} ");
         let res = self.db.draw_text(&text, &font, pt(x, y));
         self.check(res)
     }

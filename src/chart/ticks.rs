@@ -88,7 +88,11 @@ pub fn fmt_fixed(value: f64, decimals: usize, lang: Lang) -> String {
     let scale = 10f64.powi(decimals as i32);
     let scaled = (value.abs() * scale).round_ties_even();
     if scaled >= 1e15 {
-        return format!("{value}");
+        let s = crate::number::Num(value).to_string();
+        return match lang {
+            Lang::Nl => s.replace('.', ","),
+            Lang::En => s,
+        };
     }
     let scaled = scaled as u64;
     let pow = 10u64.pow(decimals as u32);
@@ -169,5 +173,8 @@ mod fixed_tests {
         assert_eq!(fmt_fixed(7.37, 2, Lang::Nl), "7,37");
         assert_eq!(fmt_fixed(-0.25, 2, Lang::Nl), "-0,25");
         assert_eq!(fmt_fixed(f64::NAN, 2, Lang::En), "–");
+        // Beyond 15 digits: number::Num, with the language's decimal separator.
+        assert_eq!(fmt_fixed(2.5e20, 2, Lang::Nl), "2,5e20");
+        assert_eq!(fmt_fixed(-1e16, 0, Lang::En), "-1e16");
     }
 }

@@ -6,6 +6,8 @@
 
 use thiserror::Error;
 
+use crate::number::{clamp, Num};
+
 /// Importance axis limits: the 1-9 scale plus room for whiskers that overshoot it.
 pub const X_LIMITS: (f64, f64) = (0.0, 10.0);
 /// Performance axis limits: the 1-5 scale plus room for whiskers.
@@ -85,7 +87,7 @@ impl Rect {
 
     /// The point of the rectangle nearest to (x, y).
     pub fn nearest_point(&self, x: f64, y: f64) -> (f64, f64) {
-        (x.clamp(self.x0, self.x1), y.clamp(self.y0, self.y1))
+        (clamp(x, self.x0, self.x1), clamp(y, self.y0, self.y1))
     }
 
     fn is_finite(&self) -> bool {
@@ -104,18 +106,18 @@ pub enum Axis {
 
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ViewError {
-    #[error("{axis:?} range [{lo}, {hi}] is not finite")]
+    #[error("{axis:?} range [{}, {}] is not finite", Num(*.lo), Num(*.hi))]
     NonFinite { axis: Axis, lo: f64, hi: f64 },
-    #[error("{axis:?} range [{lo}, {hi}] is empty or inverted")]
+    #[error("{axis:?} range [{}, {}] is empty or inverted", Num(*.lo), Num(*.hi))]
     Inverted { axis: Axis, lo: f64, hi: f64 },
-    #[error("{axis:?} range [{lo}, {hi}] is narrower than the minimum span {min}")]
+    #[error("{axis:?} range [{}, {}] is narrower than the minimum span {}", Num(*.lo), Num(*.hi), Num(*.min))]
     TooNarrow {
         axis: Axis,
         lo: f64,
         hi: f64,
         min: f64,
     },
-    #[error("{axis:?} range [{lo}, {hi}] leaves the limits [{limit_lo}, {limit_hi}]")]
+    #[error("{axis:?} range [{}, {}] leaves the limits [{}, {}]", Num(*.lo), Num(*.hi), Num(*.limit_lo), Num(*.limit_hi))]
     OutOfLimits {
         axis: Axis,
         lo: f64,
@@ -123,7 +125,7 @@ pub enum ViewError {
         limit_lo: f64,
         limit_hi: f64,
     },
-    #[error("plot rectangle ({x0}, {y0})-({x1}, {y1}) is not finite or smaller than 1 px")]
+    #[error("plot rectangle ({}, {})-({}, {}) is not finite or smaller than 1 px", Num(*.x0), Num(*.y0), Num(*.x1), Num(*.y1))]
     BadPlotRect { x0: f64, y0: f64, x1: f64, y1: f64 },
 }
 
@@ -187,7 +189,7 @@ fn check_plot(r: Rect) -> Result<(), ViewError> {
 /// Brings a range of any span back to a valid one: span between MIN_SPAN and the limit width,
 /// shifted (not squeezed) into the limits so that panning against an edge keeps the zoom level.
 fn clamp_range((lo, hi): (f64, f64), (llo, lhi): (f64, f64)) -> (f64, f64) {
-    let span = (hi - lo).clamp(MIN_SPAN, lhi - llo);
+    let span = clamp(hi - lo, MIN_SPAN, lhi - llo);
     let mid = (lo + hi) / 2.0;
     let mut lo = mid - span / 2.0;
     if lo < llo {
@@ -325,7 +327,7 @@ impl ViewTransform {
         }
         let (dx, dy) = self.to_data(px, py);
         let zoom = |(lo, hi): (f64, f64), d: f64, f: f64, lim: (f64, f64)| {
-            let span = ((hi - lo) / f).clamp(MIN_SPAN, lim.1 - lim.0);
+            let span = clamp((hi - lo) / f, MIN_SPAN, lim.1 - lim.0);
             // The anchor keeps its relative position in the window.
             let t = (d - lo) / (hi - lo);
             let lo = d - t * span;

@@ -75,13 +75,8 @@ struct Matrix {
 }
 
 fn split_text(text: &str) -> (&str, &str) {
-    // Byte search, not `rsplit_once(" - ")`: a &str pattern links core's two-way searcher.
-    let b = text.as_bytes();
-    match (1..b.len().saturating_sub(1))
-        .rev()
-        .find(|&i| b[i] == b'-' && b[i - 1] == b' ' && b[i + 1] == b' ')
-    {
-        Some(i) => (text[..i - 1].trim(), text[i + 2..].trim()),
+    match crate::substr::rsplit_once(text, " - ") {
+        Some((stem, stmt)) => (stem.trim(), stmt.trim()),
         None => (text.trim(), ""),
     }
 }
@@ -115,7 +110,7 @@ fn matrices(header: &Header, texts: &[String]) -> Vec<Matrix> {
 
 fn mentions(text: &str, words: &[&str]) -> bool {
     let t = crate::model::fold_case(text);
-    words.iter().any(|w| t.contains(w))
+    words.iter().any(|w| crate::substr::contains(&t, w))
 }
 
 /// Maps a matrix's columns to roles: by statement text, else by the number after the underscore.
@@ -220,7 +215,7 @@ fn parse_choice(cell: &[u8], scale: Scale) -> Result<Option<u8>, ()> {
     }
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&digits) {
-        let rest = &s[digits..];
+        let (head, rest) = s.split_at_checked(digits).ok_or(())?;
         let mut chars = rest.chars();
         let sep_ok = match chars.next() {
             Some(c) if c.is_whitespace() => true,
@@ -230,7 +225,7 @@ fn parse_choice(cell: &[u8], scale: Scale) -> Result<Option<u8>, ()> {
             _ => false,
         };
         if sep_ok {
-            let n: u8 = s[..digits].parse().map_err(|_| ())?;
+            let n: u8 = head.parse().map_err(|_| ())?;
             return if scale.contains(n) {
                 Ok(Some(n))
             } else {

@@ -68,7 +68,13 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
             _ => None,
         };
         let (lo, hi) = (f64::from(scale.min()), f64::from(scale.max()));
-        let on_scale = format!("a number from {lo} to {hi} ({} scale)", scale.name());
+        // The bounds as the whole numbers they are: `{}` on an f64 would link float formatting.
+        let on_scale = format!(
+            "a number from {} to {} ({} scale)",
+            scale.min(),
+            scale.max(),
+            scale.name()
+        );
         // A statistic on the scale; `None` when the cell is blank or the column absent.
         let stat = |col: Option<usize>| -> Result<Option<f64>, ImportError> {
             let Some(col) = col else { return Ok(None) };
@@ -94,7 +100,10 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
                 _ => {
                     return Err(field_err(
                         c,
-                        format!("a standard deviation from 0 to {}", hi - lo),
+                        format!(
+                            "a standard deviation from 0 to {}",
+                            scale.max() - scale.min()
+                        ),
                     ))
                 }
             },

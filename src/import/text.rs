@@ -298,18 +298,20 @@ impl Header {
     }
 }
 
-/// Parses a number, accepting a decimal comma (`7,37`) as Dutch-locale files write it.
+/// Parses a number, accepting a decimal comma (`7,37`) as Dutch-locale files write it. See
+/// `crate::number::parse_f64` for the grammar and its precision; `inf` and `NaN` are refused.
 pub(crate) fn parse_number(bytes: &[u8]) -> Option<f64> {
-    let s = std::str::from_utf8(bytes.trim_ascii()).ok()?;
+    let s = bytes.trim_ascii();
     if s.is_empty() || s.len() > 64 {
         return None;
     }
-    let x: f64 = if s.contains(',') && !s.contains('.') && s.matches(',').count() == 1 {
-        s.replace(',', ".").parse().ok()?
+    let commas = s.iter().filter(|&&b| b == b',').count();
+    let point = if commas == 1 && !s.contains(&b'.') {
+        b','
     } else {
-        s.parse().ok()?
+        b'.'
     };
-    x.is_finite().then_some(x)
+    crate::number::parse_f64(s, point)
 }
 
 /// A whole number, `7.0` included; `None` for anything else.
@@ -436,7 +438,7 @@ pub(crate) fn match_role_text(text: &str) -> Option<u8> {
     let mut hits = texts.iter().filter(|(_, ts)| {
         ts[..2]
             .iter()
-            .any(|x| x.contains(&t) || t.contains(x.as_str()))
+            .any(|x| crate::substr::contains(x, &t) || crate::substr::contains(&t, x))
     });
     match (hits.next(), hits.next()) {
         (Some((id, _)), None) => Some(*id),

@@ -237,9 +237,9 @@ impl Zoom {
             _ => {
                 let v: Vec<f64> = t
                     .split(',')
-                    .map(|p| p.trim().parse::<f64>())
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| SessionError::Zoom(text.to_string()))?;
+                    .map(|p| crate::number::parse_f64(p.trim().as_bytes(), b'.'))
+                    .collect::<Option<_>>()
+                    .ok_or_else(|| SessionError::Zoom(text.to_string()))?;
                 match v[..] {
                     [a, b, c, d] => Ok(Zoom::Ranges(a, b, c, d)),
                     _ => Err(SessionError::Zoom(text.to_string())),

@@ -103,8 +103,9 @@ impl Crosshair {
         }
         let bad = || StatsError::BadCrosshair(text.to_string());
         let (i, p) = t.split_once(',').ok_or_else(bad)?;
-        let importance: f64 = i.trim().parse().map_err(|_| bad())?;
-        let performance: f64 = p.trim().parse().map_err(|_| bad())?;
+        let num = |s: &str| crate::number::parse_f64(s.trim().as_bytes(), b'.').ok_or_else(bad);
+        let importance = num(i)?;
+        let performance = num(p)?;
         Ok(Crosshair::At {
             importance,
             performance,
@@ -156,7 +157,7 @@ pub enum StatsError {
     SpcoFilterOnSummary(Vec<String>),
     #[error("the summary table has no group figures, so it cannot be filtered by group `{group}`")]
     NoGroupFigures { group: String },
-    #[error("crosshair {scale} {value} is outside the scale {min}..{max}", scale = Scale::name(*.scale), min = Scale::min(*.scale), max = Scale::max(*.scale))]
+    #[error("crosshair {scale} {value} is outside the scale {min}..{max}", scale = Scale::name(*.scale), value = crate::number::Num(*.value), min = Scale::min(*.scale), max = Scale::max(*.scale))]
     CrosshairOutOfRange { scale: Scale, value: f64 },
     #[error("the {kind} crosshair needs role means, and the selection has no answers on the {scale} scale", scale = Scale::name(*.scale))]
     NoDataForCrosshair { kind: &'static str, scale: Scale },

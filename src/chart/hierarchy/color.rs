@@ -3,6 +3,7 @@
 //! deficiencies (YlGnBu; PuOr), interpolated linearly in sRGB between the 9 class colours.
 
 use crate::chart::Rgb;
+use crate::number::clamp;
 
 use super::ColorBy;
 
@@ -148,8 +149,8 @@ impl ColorScale {
                         hi: smax,
                     };
                 }
-                let mut l = ((lo * 2.0).floor() / 2.0).clamp(smin, smax);
-                let mut h = ((hi * 2.0).ceil() / 2.0).clamp(smin, smax);
+                let mut l = clamp((lo * 2.0).floor() / 2.0, smin, smax);
+                let mut h = clamp((hi * 2.0).ceil() / 2.0, smin, smax);
                 if h - l < 1.0 {
                     let mid = (l + h) / 2.0;
                     l = (mid - 0.5).max(smin);

@@ -531,7 +531,7 @@ pub fn layout_hierarchy(
                     // Centred over its children, but a box of ordinary size across the levels'
                     // direction (a column-high box would read as a container).
                     let cap = if tb { CAP_GROUP * s } else { CAP_ROW * s };
-                    let w = (b - a - gap).clamp(1.0, cap);
+                    let w = crate::number::clamp(b - a - gap, 1.0, cap);
                     cross.insert(id, (c - w / 2.0, c + w / 2.0));
                     sub_of.insert(id, 0);
                 }
@@ -953,14 +953,9 @@ fn make_node(
             inner.x1 - BOX_PAD_X * s,
             inner.y1 - BOX_PAD_Y * s,
         );
-        // The number prefix ends at " · " (a char search: a &str pattern links core's
-        // two-way searcher).
-        let prefix_len = label
-            .char_indices()
-            .find(|&(i, c)| {
-                c == '·' && label[..i].ends_with(' ') && label[i + c.len_utf8()..].starts_with(' ')
-            })
-            .map_or(0, |(i, _)| label[..i].chars().count() + 2);
+        let prefix_len = crate::substr::find(&label, " · ").map_or(0, |i| {
+            label.get(..i).unwrap_or_default().chars().count() + 3
+        });
         let short = node_short(id, lang);
         let mut m = Scaled {
             m: measure,

@@ -8,17 +8,18 @@
 use thiserror::Error;
 
 use crate::chart::Rect;
+use crate::number::{clamp, Num};
 
 /// Deepest zoom: boxes 8 times their fitted size are large enough for every label.
 pub const MAX_ZOOM: f64 = 8.0;
 
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum HierViewError {
-    #[error("zoom {zoom} is not within 1..={max}")]
+    #[error("zoom {} is not within 1..={}", Num(*.zoom), Num(*.max))]
     Zoom { zoom: f64, max: f64 },
-    #[error("centre ({cx}, {cy}) is not finite")]
+    #[error("centre ({}, {}) is not finite", Num(*.cx), Num(*.cy))]
     Centre { cx: f64, cy: f64 },
-    #[error("plot rectangle ({x0}, {y0})-({x1}, {y1}) is not finite or smaller than 1 px")]
+    #[error("plot rectangle ({}, {})-({}, {}) is not finite or smaller than 1 px", Num(*.x0), Num(*.y0), Num(*.x1), Num(*.y1))]
     BadPlotRect { x0: f64, y0: f64, x1: f64, y1: f64 },
 }
 
@@ -46,7 +47,7 @@ fn plot_ok(r: &Rect) -> bool {
 /// The centre coordinate that keeps a window of 1/zoom inside 0..1.
 fn clamp_centre(c: f64, zoom: f64) -> f64 {
     let half = 0.5 / zoom;
-    c.clamp(half, 1.0 - half)
+    clamp(c, half, 1.0 - half)
 }
 
 fn ease_in_out(t: f64) -> f64 {
