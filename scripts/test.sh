@@ -13,6 +13,8 @@ cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
 step "native tests"
 cargo test --quiet
+# The vendored plotters-canvas carries one patch, with its own test (vendor/plotters-canvas/PATCHED.md).
+cargo test --quiet -p plotters-canvas
 step "wasm build"
 bash scripts/build.sh
 step "browser tests (headless Chromium)"

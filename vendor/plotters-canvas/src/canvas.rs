@@ -345,8 +345,18 @@ fn fine_hor_ver_lines(from: BackendCoord, end: BackendCoord) -> ((f64, f64), (f6
 mod decimal_test {
     #[test]
     fn decimals_as_std_prints_them_rounded_to_three_places() {
-        for (v, want) in [(0.5, "0.5"), (1.0, "1"), (0.0, "0"), (13.25, "13.25"), (0.1234, "0.123"),
-            (0.9999, "1"), (-2.5, "-2.5"), (-0.0001, "0"), (1.05, "1.05"), (f64::NAN, "0")] {
+        for (v, want) in [
+            (0.5, "0.5"),
+            (1.0, "1"),
+            (0.0, "0"),
+            (13.25, "13.25"),
+            (0.1234, "0.123"),
+            (0.9999, "1"),
+            (-2.5, "-2.5"),
+            (-0.0001, "0"),
+            (1.05, "1.05"),
+            (f64::NAN, "0"),
+        ] {
             let mut s = String::new();
             super::push_decimal(&mut s, v);
             assert_eq!(s, want, "{v}");
