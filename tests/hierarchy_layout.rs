@@ -4,9 +4,9 @@
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::chart::arial_measure;
 use spco_roles::chart::hierarchy::{
-    contrast, hit_test_hierarchy, layout_hierarchy, lerp, render_hierarchy_svg, values_from_stats,
-    zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, NodeId,
-    NodeKind, NodeSet, Orientation, MAX_ZOOM,
+    chains, contrast, hit_test_hierarchy, layout_hierarchy, lerp, render_hierarchy_svg,
+    values_from_stats, zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout,
+    HierarchyScene, Hit, NodeId, NodeKind, NodeSet, Orientation, MAX_ZOOM,
 };
 use spco_roles::import::{import_str, ImportOptions};
 use spco_roles::stats::{compute, Selection, StatsOptions};
@@ -488,4 +488,28 @@ fn renders_svg() {
         &mut arial_measure()
     )
     .is_err());
+}
+
+#[test]
+fn hover_chains_follow_the_catalogue_up_to_the_purpose_and_down_to_the_roles() {
+    // From STUDY.md: role 5 feeds SR2 (secondary), SR5 and SR6; SR2 is framework-setting, SR5
+    // and SR6 action-oriented; both kinds serve the higher purpose (300). SR3 is fed by 6
+    // (main), 12 and 13. The higher purpose's items (301-303 and role 1) come with it.
+    let s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Gap);
+    let l = lay(&s, &HierView::fit(), 1200.0, 700.0, 1.0);
+    let set = |v: Vec<NodeId>| v.into_iter().collect::<NodeSet>();
+    let (up, down) = chains(&l, 5);
+    assert_eq!(
+        set(up),
+        [5, 102, 105, 106, 201, 202, 300, 301, 302, 303, 1]
+            .into_iter()
+            .collect()
+    );
+    assert_eq!(set(down), [5].into_iter().collect());
+    let (up, down) = chains(&l, 103);
+    assert_eq!(
+        set(up),
+        [103, 201, 300, 301, 302, 303, 1].into_iter().collect()
+    );
+    assert_eq!(set(down), [103, 6, 12, 13].into_iter().collect());
 }

@@ -64,9 +64,47 @@ fn boxed<DB: DrawingBackend>(
     p.check(res)
 }
 
+/// The ancestors and the descendants of `h` (each including `h`) along the laid-out edges; the
+/// ancestors include the items inside an ancestor container (the higher purpose's aims).
+pub fn chains(layout: &HierarchyLayout, h: NodeId) -> (Vec<NodeId>, Vec<NodeId>) {
+    let closure = |towards_parents: bool| {
+        let mut set = vec![h];
+        let mut i = 0;
+        while i < set.len() {
+            let at = set[i];
+            for e in &layout.edges {
+                let (near, far) = if towards_parents {
+                    (e.to, e.from)
+                } else {
+                    (e.from, e.to)
+                };
+                if near == at && !set.contains(&far) {
+                    set.push(far);
+                }
+            }
+            i += 1;
+        }
+        set
+    };
+    let mut up = closure(true);
+    // The higher purpose is its frame and the items inside it: what a role serves is all of it.
+    let g = super::graph(layout.arrangement);
+    for i in 0..up.len() {
+        if let Some(items) = g.contained.get(&up[i]) {
+            up.extend(
+                items
+                    .iter()
+                    .filter(|id| !up.contains(id))
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    (up, closure(false))
+}
+
 /// Paints the diagram laid out by `layout_hierarchy` for the same scene. Hovering
-/// (`scene.highlighted`) emphasises the node and its edges and dims everything not linked to
-/// it; the selected node gets a heavy outline.
+/// (`scene.highlighted`) emphasises the node's chains (`chains`) and dims everything else; the
+/// selected node gets a heavy outline.
 pub fn draw_hierarchy<DB: DrawingBackend>(
     backend: &mut DB,
     scene: &HierarchyScene,
@@ -83,24 +121,18 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
     )?;
 
     let hl = scene.highlighted.filter(|h| layout.node(*h).is_some());
-    let touches = |e: &LaidEdge, h: NodeId| e.from == h || e.to == h;
-    let linked = |id: NodeId| match hl {
-        None => true,
-        Some(h) => {
-            id == h
-                || layout
-                    .edges
-                    .iter()
-                    .any(|e| touches(e, h) && (e.from == id || e.to == id))
-        }
-    };
+    // Hovering shows the node's whole chain: every ancestor up to the higher purpose and every
+    // descendant down to the roles, with the edges between them (what it serves, what feeds it).
+    let (up, down) = hl.map_or((vec![], vec![]), |h| chains(layout, h));
+    let on_chain = |e: &LaidEdge| up.contains(&e.to) || down.contains(&e.from);
+    let linked = |id: NodeId| hl.is_none() || up.contains(&id) || down.contains(&id);
     let alpha = |id: NodeId| if linked(id) { 1.0 } else { DIM };
 
     p.stage = "edges";
     // Emphasised edges last, on top.
     for pass in [false, true] {
         for e in &layout.edges {
-            let on = hl.is_some_and(|h| touches(e, h));
+            let on = hl.is_some() && on_chain(e);
             if on != pass {
                 continue;
             }
