@@ -10,11 +10,14 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (host and wasm32)"
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy --lib --test wasm_binding --target wasm32-unknown-unknown --quiet -- -D warnings
 step "native tests"
 cargo test --quiet
 # The vendored plotters-canvas carries one patch, with its own test (vendor/plotters-canvas/PATCHED.md).
 cargo test --quiet -p plotters-canvas
+step "wasm binding tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --quiet --target wasm32-unknown-unknown --test wasm_binding
 step "wasm build"
 bash scripts/build.sh
 step "browser tests (headless Chromium)"
