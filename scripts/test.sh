@@ -16,8 +16,9 @@ cargo test --quiet
 # The vendored plotters-canvas carries one patch, with its own test (vendor/plotters-canvas/PATCHED.md).
 cargo test --quiet -p plotters-canvas
 step "wasm binding tests (wasm-bindgen-test, headless Chromium)"
+# (Not `cargo test --quiet`: cargo passes --quiet on to the runner, which refuses it.)
 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --quiet --target wasm32-unknown-unknown --test wasm_binding
+  cargo test --target wasm32-unknown-unknown --test wasm_binding
 step "wasm build"
 bash scripts/build.sh
 step "browser tests (headless Chromium)"
