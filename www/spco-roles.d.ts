@@ -65,6 +65,8 @@ export declare class SpcoRolesElement extends HTMLElement {
   readonly stats: Stats | null;
   readonly layout: Layout | null;
   readonly dataInfo: unknown;
+  /** The chart as drawn now, as an image (PNG unless `type` says otherwise) at device-pixel resolution. */
+  toBlob(type?: string): Promise<Blob | null>;
   addEventListener(type: 'role-select', listener: (e: CustomEvent<RoleSelectDetail>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: 'view-change', listener: (e: CustomEvent<ViewChangeDetail>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: 'error', listener: (e: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;

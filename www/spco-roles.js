@@ -16,6 +16,7 @@ const UI = {
     quadrant: 'Quadrant', gap: 'Gap', whiskers: 'Whiskers', none: 'none', crosshairFollows: 'Crosshair follows selection',
     error: 'Could not show the chart', excluded: 'left out', hint: 'Scroll to zoom · drag to pan · shift-drag to zoom a box · double-click to reset',
     rolledUp: 'Rolled up', roles: 'roles', back: 'Back', colorBy: 'Colour',
+    png: 'Download the chart as a PNG image', data: 'Download the data file', dataFile: 'Data',
   },
   nl: {
     everyone: 'Iedereen', groups: 'Respondentgroepen', full: 'Volledige schaal', report: 'Zoom rapport', fit: 'Passend',
@@ -27,6 +28,7 @@ const UI = {
     quadrant: 'Kwadrant', gap: 'Kloof', whiskers: 'Foutbalken', none: 'geen', crosshairFollows: 'Kruis volgt selectie',
     error: 'De grafiek kan niet getoond worden', excluded: 'weggelaten', hint: 'Scroll om te zoomen · sleep om te verschuiven · shift-sleep voor een zoomkader · dubbelklik om te herstellen',
     rolledUp: 'Samengevat', roles: 'rollen', back: 'Terug', colorBy: 'Kleur',
+    png: 'De grafiek downloaden als PNG-afbeelding', data: 'Het databestand downloaden', dataFile: 'Data',
   },
 };
 
@@ -43,7 +45,11 @@ button, select { font: inherit; font-size: 12px; border: 1px solid #c9ced6; back
 button:hover { background: #f3f5f8; }
 button:focus-visible, .plot:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 button[aria-pressed="true"] { background: #1f2328; color: #fff; border-color: #1f2328; }
-.zoom button { border-radius: 6px; }
+.zoom button, .zoom a { border-radius: 6px; }
+.zoom a { font-size: 12px; border: 1px solid #c9ced6; background: #fff; color: #1f2328; padding: 2px 9px;
+  text-decoration: none; }
+.zoom a:hover { background: #f3f5f8; }
+.zoom a:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 .n { opacity: .7; font-variant-numeric: tabular-nums; margin-left: 3px; }
 .note { font-size: 12px; color: #57606a; }
 .plot { position: relative; flex: 1 1 auto; min-height: 0; outline: none; touch-action: none; cursor: grab; }
@@ -117,6 +123,7 @@ export class SpcoRolesElement extends HTMLElement {
             <button data-zoom="in" aria-label="">+</button><button data-zoom="out" aria-label="">−</button>
             <select class="eb" aria-label=""><option value="sd">SD</option><option value="ci"></option><option value="none"></option></select>
             <select class="cb" aria-label=""><option value="gap"></option><option value="importance"></option><option value="performance"></option></select>
+            <button data-zoom="png">PNG</button><a class="dl" download hidden>Data</a>
           </div>
           <span class="note"></span>
         </div>
@@ -134,7 +141,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._el = {
       bar: $('.bar'), chips: $('.chips'), zoom: $('.zoom'), note: $('.note'), plot: $('.plot'), canvas: $('canvas'),
       box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), cb: $('.cb'),
-      crumbs: $('.crumbs'),
+      crumbs: $('.crumbs'), dl: $('.dl'),
     };
     this._bindEvents();
   }
@@ -142,13 +149,14 @@ export class SpcoRolesElement extends HTMLElement {
   // ---- public API -------------------------------------------------------------------------
 
   /** Loads data from text (any import format; `format` defaults to auto-detection). */
-  async setData(text, format = 'auto', name = 'data') {
+  async setData(text, format = 'auto', name = null) {
     const seq = ++this._loadSeq;
     try {
       await this._ensureHandle();
       if (seq !== this._loadSeq || !this._handle) return;
       const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text);
-      this._call(() => this._handle.load(bytes, format || 'auto', name));
+      this._call(() => this._handle.load(bytes, format || 'auto', name ?? 'data'));
+      this._dataName = name;
       this._afterLoad();
     } catch (e) {
       this._fail(e);
@@ -165,6 +173,42 @@ export class SpcoRolesElement extends HTMLElement {
   get layout() {
     if (!this._handle) return null;
     return this._call(() => this._handle.layout()) ?? null;
+  }
+
+  /**
+   * The chart as drawn now, as an image (PNG by default) at the device-pixel resolution: for
+   * slides and reports. Resolves to null before the first frame.
+   */
+  toBlob(type = 'image/png') {
+    if (this._dirty && this._raf) { cancelAnimationFrame(this._raf); this._frame(); }
+    if (!this._handle || !this._info) return Promise.resolve(null);
+    // The image travels without the page, so it carries a footer: the data file and, for
+    // reconstructed data, the same warning as the badge.
+    const chart = this._el.canvas;
+    const dpr = chart.width / (chart.getBoundingClientRect().width || chart.width);
+    const c = document.createElement('canvas');
+    const ctx = c.getContext('2d');
+    const font = `${11 * dpr}px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif`;
+    ctx.font = font;
+    const words = [this._dataName && `${this._t('dataFile')}: ${this._dataName}`,
+      this._isSynthetic() && `${this._t('synthetic')}: ${this._t('syntheticTitle')}`].filter(Boolean).join(' · ').split(' ');
+    const lines = [];
+    for (const w of words) {
+      const last = lines.length ? `${lines[lines.length - 1]} ${w}` : null;
+      if (last && ctx.measureText(last).width <= chart.width - 12 * dpr) lines[lines.length - 1] = last;
+      else if (w) lines.push(w);
+    }
+    const lh = 15 * dpr;
+    c.width = chart.width;
+    c.height = chart.height + (lines.length ? lines.length * lh + 6 * dpr : 0);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.drawImage(chart, 0, 0);
+    ctx.font = font;
+    ctx.fillStyle = '#57606a';
+    ctx.textBaseline = 'middle';
+    lines.forEach((l, i) => ctx.fillText(l, 6 * dpr, chart.height + 3 * dpr + (i + 0.5) * lh));
+    return new Promise((resolve) => c.toBlob(resolve, type));
   }
 
   /** Information about the loaded data: format, groups (with n), exclusions, source kind. */
@@ -277,6 +321,7 @@ export class SpcoRolesElement extends HTMLElement {
       if (seq !== this._loadSeq || !this._handle) return;
       const name = decodeURIComponent(new URL(src, location.href).pathname.split('/').pop() || src);
       this._call(() => this._handle.load(bytes, this.getAttribute('format') || 'auto', name));
+      this._dataName = name;
       this._afterLoad();
     } catch (e) {
       if (seq === this._loadSeq) this._fail(e instanceof TypeError ? new SpcoError(`${src}: ${e.message}`) : e);
@@ -459,6 +504,17 @@ export class SpcoRolesElement extends HTMLElement {
     this._el.zoom.addEventListener('click', (e) => {
       const z = e.target.closest('button')?.dataset.zoom;
       if (!z || !this._handle) return;
+      if (z === 'png') {
+        this.toBlob().then((blob) => {
+          if (!blob) return;
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = `spco-roles-${this.view}.png`;
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+        });
+        return;
+      }
       if (z === 'in' || z === 'out') {
         const { w, h } = this._size ?? { w: 0, h: 0 };
         this._safe(() => this._handle.zoom_at(w / 2, h / 2, z === 'in' ? 1.5 : 1 / 1.5));
@@ -631,8 +687,8 @@ export class SpcoRolesElement extends HTMLElement {
   _applyControlLabels() {
     for (const b of this._el.zoom.querySelectorAll('button')) {
       const z = b.dataset.zoom;
-      const key = { full: 'full', report: 'report', fit: 'fit', in: 'zoomIn', out: 'zoomOut' }[z];
-      if (z === 'in' || z === 'out') { b.setAttribute('aria-label', this._t(key)); b.title = this._t(key); } else b.textContent = this._t(key);
+      const key = { full: 'full', report: 'report', fit: 'fit', in: 'zoomIn', out: 'zoomOut', png: 'png' }[z];
+      if (z === 'in' || z === 'out' || z === 'png') { b.setAttribute('aria-label', this._t(key)); b.title = this._t(key); } else b.textContent = this._t(key);
     }
     this._el.eb.setAttribute('aria-label', this._t('whiskers'));
     this._el.eb.title = this._t('whiskers');
@@ -643,6 +699,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._el.cb.title = this._t('colorBy');
     ['gap', 'importance', 'performance'].forEach((k, i) => { this._el.cb.options[i].textContent = `${this._t('colorBy')}: ${this._t(k === 'gap' ? 'gap' : k).toLowerCase()}`; });
     this._el.chips.setAttribute('aria-label', this._t('groups'));
+    this._el.dl.title = this._t('data');
     this._renderControls();
     this._renderBadge();
   }
@@ -656,6 +713,10 @@ export class SpcoRolesElement extends HTMLElement {
     this._el.cb.value = this.getAttribute('color-by') || 'gap';
     this._el.cb.hidden = this.view !== 'hierarchy';
     for (const b of this._el.zoom.querySelectorAll('[data-zoom=report],[data-zoom=fit]')) b.hidden = this.view !== 'quadrant';
+    // The data behind the chart, for readers who want to check it (not for data set in JS).
+    const src = this.getAttribute('src');
+    this._el.dl.hidden = !src;
+    if (src) this._el.dl.href = new URL(src, document.baseURI).href;
     const chips = this._el.chips;
     chips.replaceChildren();
     const groups = this._info.groups || [];
@@ -683,9 +744,10 @@ export class SpcoRolesElement extends HTMLElement {
     note.textContent = parts.join(' · ');
   }
 
+  _isSynthetic() { return this.hasAttribute('synthetic') || !!(this._info && this._info.synthetic); }
+
   _renderBadge() {
-    const synthetic = this.hasAttribute('synthetic') || (this._info && this._info.synthetic);
-    this._el.badge.hidden = !synthetic;
+    this._el.badge.hidden = !this._isSynthetic();
     this._el.badge.textContent = this._t('synthetic');
     this._el.badge.title = this._t('syntheticTitle');
   }

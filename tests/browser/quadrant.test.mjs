@@ -276,3 +276,37 @@ test('pinch with two fingers zooms on a touch screen', async () => {
   assert.ok(ratio > 3 && ratio < 5, `fingers 80 -> 320 px apart zoom about 4x, got ${ratio}`);
   await context.close();
 });
+
+test('the chart downloads as a PNG at device-pixel size; the data file is linked', async () => {
+  const page = await env.page({ width: 900, height: 700, dpr: 2 });
+  await mount(page, env.base, `<spco-roles src="${TABLE3}" controls style="width:640px;height:420px"></spco-roles>`);
+  const el = page.locator('spco-roles');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    el.locator('button[data-zoom="png"]').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'spco-roles-quadrant.png');
+  const png = fs.readFileSync(await download.path());
+  // PNG signature, then the IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const c = await page.evaluate(() => {
+    const c = document.querySelector('spco-roles').shadowRoot.querySelector('canvas');
+    const r = c.getBoundingClientRect();
+    return { w: r.width, h: r.height, pw: c.width, ph: c.height };
+  });
+  // The image is the backing store (the CSS size times the pixel ratio, to a pixel) with a
+  // footer naming the data file below it.
+  assert.equal(png.readUInt32BE(16), c.pw);
+  assert.ok(png.readUInt32BE(20) > c.ph && png.readUInt32BE(20) < c.ph + 80, `${png.readUInt32BE(20)} vs ${c.ph}`);
+  assert.ok(Math.abs(c.pw - c.w * 2) <= 1 && Math.abs(c.ph - c.h * 2) <= 1, JSON.stringify(c));
+  // The same image through the API; the link points at the element's data file.
+  const api = await page.evaluate(async () => {
+    const b = await document.querySelector('spco-roles').toBlob();
+    return { type: b.type, size: b.size };
+  });
+  assert.equal(api.type, 'image/png');
+  assert.ok(Math.abs(api.size - png.length) < png.length * 0.05, `${api.size} vs ${png.length}`);
+  const href = await el.locator('a.dl').getAttribute('href');
+  assert.equal(new URL(href).pathname, TABLE3);
+  assert.deepEqual(page.errors, []);
+});
