@@ -692,34 +692,9 @@ impl Occupancy {
     }
 }
 
-/// Whether the segment passes through the interior of the rectangle (Liang-Barsky).
-fn segment_hits_rect((x0, y0): (f64, f64), (x1, y1): (f64, f64), r: &Rect) -> bool {
-    let (dx, dy) = (x1 - x0, y1 - y0);
-    let mut t0: f64 = 0.0;
-    let mut t1: f64 = 1.0;
-    for (p, q) in [
-        (-dx, x0 - r.x0),
-        (dx, r.x1 - x0),
-        (-dy, y0 - r.y0),
-        (dy, r.y1 - y0),
-    ] {
-        if p == 0.0 {
-            if q <= 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 >= t1 {
-                return false;
-            }
-        }
-    }
-    true
+/// Whether the segment passes through the interior of the rectangle.
+fn segment_hits_rect(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
+    super::paint::clip_params(a, b, r, true).is_some()
 }
 
 fn segments_cross((a, b): Segment, (c, d): Segment) -> bool {

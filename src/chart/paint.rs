@@ -120,8 +120,15 @@ pub(crate) fn cos_sin_pi8(k: i32) -> (f64, f64) {
     (sin(k.wrapping_add(4)), sin(k))
 }
 
-/// Liang-Barsky: the part of segment a-b inside `r`.
-fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (f64, f64))> {
+/// Liang-Barsky: the parameter range `t0..t1` (0 at `a`, 1 at `b`) of segment a-b inside `r`.
+/// With `interior`, touching the border does not count (a segment along an edge, or one that
+/// only grazes a corner, gives `None`); without, the closed rectangle counts.
+pub(crate) fn clip_params(
+    a: (f64, f64),
+    b: (f64, f64),
+    r: &Rect,
+    interior: bool,
+) -> Option<(f64, f64)> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let (mut t0, mut t1) = (0.0f64, 1.0f64);
     for (p, q) in [
@@ -131,7 +138,7 @@ fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (
         (dy, r.y1 - a.1),
     ] {
         if p == 0.0 {
-            if q < 0.0 {
+            if q < 0.0 || (interior && q == 0.0) {
                 return None;
             }
         } else {
@@ -143,10 +150,15 @@ fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (
             }
         }
     }
-    (t0 <= t1).then_some((
-        (a.0 + t0 * dx, a.1 + t0 * dy),
-        (a.0 + t1 * dx, a.1 + t1 * dy),
-    ))
+    let inside = if interior { t0 < t1 } else { t0 <= t1 };
+    inside.then_some((t0, t1))
+}
+
+/// The part of segment a-b inside `r`.
+fn clip_segment(a: (f64, f64), b: (f64, f64), r: &Rect) -> Option<((f64, f64), (f64, f64))> {
+    let (t0, t1) = clip_params(a, b, r, false)?;
+    let at = |t: f64| (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
+    Some((at(t0), at(t1)))
 }
 
 /// Paints through a plotters backend with the charts' conventions: device pixels, explicit text

@@ -138,7 +138,7 @@ pub struct ViewTransform {
 }
 
 /// Stand-in plot rectangle for presets; the layout replaces it with the real one.
-const UNIT_PLOT: Rect = Rect {
+pub(crate) const UNIT_PLOT: Rect = Rect {
     x0: 0.0,
     y0: 0.0,
     x1: 100.0,

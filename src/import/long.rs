@@ -52,7 +52,39 @@ pub(crate) struct Ctx<'a> {
     pub resp: Respondents,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    pub fn new(file: &'a str, header: &'a Header) -> Ctx<'a> {
+        Ctx {
+            file,
+            header,
+            groups: Groups::default(),
+            spcos: Spcos::default(),
+            resp: Respondents::default(),
+        }
+    }
+
+    /// Adds the respondent of this row, whose id (in column `col`) must be new: formats with one
+    /// row per respondent. `seen(id, line)` words the error from the id and its first line.
+    pub fn add_new(
+        &mut self,
+        rows: &Rows,
+        col: usize,
+        group: GroupIx,
+        spco: Option<SpcoIx>,
+        seen: fn(&str, u64) -> String,
+    ) -> Result<usize, ImportError> {
+        let id = self.id(rows, col)?;
+        if let Some(r) = self.resp.find(id) {
+            return Err(ImportError::Duplicate {
+                file: self.file.to_string(),
+                line: rows.line(),
+                column: self.header.name(col),
+                what: seen(&text::shown_str(id), rows.line_at(self.resp.first_byte[r])),
+            });
+        }
+        Ok(self.resp.add(id, group, spco, rows.byte))
+    }
+
     pub fn group(&mut self, rows: &Rows, col: usize) -> Result<GroupIx, ImportError> {
         let raw = rows.rec.get(col).unwrap_or_default();
         if raw.trim_ascii().is_empty() {
@@ -148,13 +180,7 @@ impl Ctx<'_> {
 }
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
-    let mut rows = text::Rows::new(text);
-    if !rows.next()? {
-        return Err(ImportError::Empty {
-            file: file.to_string(),
-        });
-    }
-    let header = Header::new(&rows.rec, rows.line());
+    let (mut rows, header) = text::open(text, file)?;
     let c_resp = require(&header, RESPONDENT, file, "long", EXPECTED)?;
     let c_group = require(&header, GROUP, file, "long", EXPECTED)?;
     let c_role = require(&header, ROLE, file, "long", EXPECTED)?;
@@ -169,13 +195,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
         .filter_map(|(c, s)| Some((c?, s)))
         .collect();
 
-    let mut ctx = Ctx {
-        file,
-        header: &header,
-        groups: Groups::default(),
-        spcos: Spcos::default(),
-        resp: Respondents::default(),
-    };
+    let mut ctx = Ctx::new(file, &header);
     while rows.next()? {
         header.check(&rows, file)?;
         // Lines are counted only for messages: this is the bulk path.

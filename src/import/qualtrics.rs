@@ -6,7 +6,6 @@
 //! The matrices and the group and SPCO questions are found from the question texts (the survey
 //! was in Dutch; English works too); options can name them where the texts do not say.
 
-use super::build::{Groups, Respondents, Spcos};
 use super::error::ImportError;
 use super::long::Ctx;
 use super::text::{self, normalise, Header, Record};
@@ -328,13 +327,7 @@ pub(crate) fn parse(
     file: &str,
     opts: &QualtricsOptions,
 ) -> Result<(Survey, Vec<Exclusion>), ImportError> {
-    let mut rows = text::Rows::new(text);
-    if !rows.next()? {
-        return Err(ImportError::Empty {
-            file: file.to_string(),
-        });
-    }
-    let header = Header::new(&rows.rec, rows.line());
+    let (mut rows, header) = text::open(text, file)?;
     if !rows.next()? {
         return Err(ImportError::QualtricsHeader {
             file: file.to_string(),
@@ -507,13 +500,7 @@ pub(crate) fn parse(
     let c_finished = header.find(&["finished"]);
 
     let mut excluded = Vec::new();
-    let mut ctx = Ctx {
-        file,
-        header: &header,
-        groups: Groups::default(),
-        spcos: Spcos::default(),
-        resp: Respondents::default(),
-    };
+    let mut ctx = Ctx::new(file, &header);
     loop {
         if !pending && !rows.next()? {
             break;
@@ -550,20 +537,9 @@ pub(crate) fn parse(
             ctx.group(&rows, c_group)?
         };
         let spco = ctx.spco(&rows, c_spco)?;
-        let id = ctx.id(&rows, c_id)?;
-        if let Some(r) = ctx.resp.find(id) {
-            return Err(ImportError::Duplicate {
-                file: file.to_string(),
-                line,
-                column: header.name(c_id),
-                what: format!(
-                    "response \"{}\" already appears on line {}",
-                    text::shown_str(id),
-                    rows.line_at(ctx.resp.first_byte[r])
-                ),
-            });
-        }
-        let r = ctx.resp.add(id, group, spco, rows.byte);
+        let r = ctx.add_new(&rows, c_id, group, spco, |id, first| {
+            format!("response \"{id}\" already appears on line {first}")
+        })?;
         for &(col, role, scale) in &cols {
             let cell = &rec[col];
             let v = parse_choice(cell, scale)

@@ -4,20 +4,14 @@
 use super::build::{Groups, Lookup};
 use super::error::ImportError;
 use super::long::{require, GROUP, ROLE};
-use super::text::{self, shown, Header};
+use super::text::{self, shown};
 use crate::model::{GroupIx, Scale, SummaryRow, SummaryTable};
 
 const EXPECTED: &str = "group (optional), role, scale, n, mean, median, mode, sd";
 pub(crate) const MEAN: &[&str] = &["mean", "gemiddelde", "average"];
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError> {
-    let mut rows = text::Rows::new(text);
-    if !rows.next()? {
-        return Err(ImportError::Empty {
-            file: file.to_string(),
-        });
-    }
-    let header = Header::new(&rows.rec, rows.line());
+    let (mut rows, header) = text::open(text, file)?;
     let c_role = require(&header, ROLE, file, "summary", EXPECTED)?;
     let c_scale = require(&header, &["scale", "schaal"], file, "summary", EXPECTED)?;
     let c_mean = require(&header, MEAN, file, "summary", EXPECTED)?;

@@ -230,6 +230,19 @@ pub(crate) fn utf8(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The rows of a delimited text after its header line, and that header; a file without even a
+/// header line is `Empty`.
+pub(crate) fn open<'a>(text: &'a str, file: &str) -> Result<(Rows<'a>, Header), ImportError> {
+    let mut rows = Rows::new(text);
+    if !rows.next()? {
+        return Err(ImportError::Empty {
+            file: file.to_string(),
+        });
+    }
+    let header = Header::new(&rows.rec, rows.line());
+    Ok((rows, header))
+}
+
 /// The header row: names as written (for messages) and normalised (for lookup).
 pub(crate) struct Header {
     pub raw: Vec<String>,

@@ -2,10 +2,9 @@
 //! `respondent,group,spco,importance_1 .. importance_14,performance_1 .. performance_14`
 //! (spco optional; `imp_1` / `perf_1` accepted too).
 
-use super::build::{Groups, Respondents, Spcos};
 use super::error::ImportError;
 use super::long::{require, Ctx, GROUP, RESPONDENT, SPCO};
-use super::text::{self, Header};
+use super::text;
 use crate::model::{Scale, Survey, N_ROLES};
 
 const EXPECTED: &str =
@@ -23,13 +22,7 @@ pub(crate) fn role_column(norm: &str) -> Option<(Scale, Option<u64>)> {
 }
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
-    let mut rows = text::Rows::new(text);
-    if !rows.next()? {
-        return Err(ImportError::Empty {
-            file: file.to_string(),
-        });
-    }
-    let header = Header::new(&rows.rec, rows.line());
+    let (mut rows, header) = text::open(text, file)?;
     let c_resp = require(&header, RESPONDENT, file, "wide", EXPECTED)?;
     let c_group = require(&header, GROUP, file, "wide", EXPECTED)?;
     let c_spco = header.find(SPCO);
@@ -74,32 +67,15 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
         }
     }
 
-    let mut ctx = Ctx {
-        file,
-        header: &header,
-        groups: Groups::default(),
-        spcos: Spcos::default(),
-        resp: Respondents::default(),
-    };
+    let mut ctx = Ctx::new(file, &header);
     while rows.next()? {
         header.check(&rows, file)?;
         let (rec, line) = (&rows.rec, rows.line());
         let group = ctx.group(&rows, c_group)?;
         let spco = ctx.spco(&rows, c_spco)?;
-        let id = ctx.id(&rows, c_resp)?;
-        if let Some(r) = ctx.resp.find(id) {
-            return Err(ImportError::Duplicate {
-                file: file.to_string(),
-                line,
-                column: header.name(c_resp),
-                what: format!(
-                    "respondent \"{}\" already has a row, on line {}",
-                    text::shown_str(id),
-                    rows.line_at(ctx.resp.first_byte[r])
-                ),
-            });
-        }
-        let r = ctx.resp.add(id, group, spco, rows.byte);
+        let r = ctx.add_new(&rows, c_resp, group, spco, |id, first| {
+            format!("respondent \"{id}\" already has a row, on line {first}")
+        })?;
         for &(col, role, scale) in &cols {
             let cell = &rec[col];
             let v = text::parse_value(cell, scale)

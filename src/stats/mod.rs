@@ -53,7 +53,9 @@ pub use describe::Describe;
 use describe::SLOTS;
 
 use crate::catalogue::{catalogue, Category, Kind};
-use crate::model::{Dataset, GroupIx, Scale, SummaryRow, SummaryTable, Survey, N_ROLES, ROW_LEN};
+use crate::model::{
+    Dataset, Group, GroupIx, Scale, SummaryRow, SummaryTable, Survey, N_ROLES, ROW_LEN,
+};
 
 /// Which standard deviation: divided by n (population, the report's and Qualtrics' choice) or by
 /// n - 1 (sample).
@@ -245,6 +247,19 @@ pub struct GroupStats {
     pub n: Option<u32>,
     /// Whether the group is part of the selection (every group when none is selected).
     pub selected: bool,
+}
+
+impl GroupStats {
+    fn of(g: &Group, n: Option<u32>, selected: bool) -> GroupStats {
+        GroupStats {
+            code: g.code.clone(),
+            label_nl: g.label_nl.clone(),
+            label_en: g.label_en.clone(),
+            known: g.known,
+            n,
+            selected,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -490,14 +505,7 @@ fn respondents(s: &Survey, sel: &Selection, kind: SdKind) -> Result<Parts, Stats
         .groups
         .iter()
         .enumerate()
-        .map(|(i, g)| GroupStats {
-            code: g.code.clone(),
-            label_nl: g.label_nl.clone(),
-            label_en: g.label_en.clone(),
-            known: g.known,
-            n: Some(group_n[i]),
-            selected: gmask[i],
-        })
+        .map(|(i, g)| GroupStats::of(g, Some(group_n[i]), gmask[i]))
         .collect();
     Ok((
         Source::Respondents,
@@ -563,17 +571,14 @@ fn summary(t: &SummaryTable, sel: &Selection, kind: SdKind) -> Result<Parts, Sta
         .groups
         .iter()
         .enumerate()
-        .map(|(i, g)| GroupStats {
-            code: g.code.clone(),
-            label_nl: g.label_nl.clone(),
-            label_en: g.label_en.clone(),
-            known: g.known,
-            n: t.rows
+        .map(|(i, g)| {
+            let n = t
+                .rows
                 .iter()
                 .filter(|r| r.group == Some(i as GroupIx))
                 .filter_map(|r| r.n)
-                .max(),
-            selected: !use_overall && gmask[i],
+                .max();
+            GroupStats::of(g, n, !use_overall && gmask[i])
         })
         .collect();
     let n_respondents = describes

@@ -7,6 +7,7 @@
 
 use thiserror::Error;
 
+use crate::chart::view::UNIT_PLOT;
 use crate::chart::Rect;
 use crate::number::{clamp, Num};
 
@@ -32,13 +33,6 @@ pub struct HierView {
     cy: f64,
     plot: Rect,
 }
-
-const UNIT_PLOT: Rect = Rect {
-    x0: 0.0,
-    y0: 0.0,
-    x1: 100.0,
-    y1: 100.0,
-};
 
 fn plot_ok(r: &Rect) -> bool {
     [r.x0, r.y0, r.x1, r.y1].iter().all(|v| v.is_finite()) && r.width() >= 1.0 && r.height() >= 1.0
