@@ -340,3 +340,35 @@ fn hover_does_not_move_labels() {
     assert!(sel.emphasis && sel.radius > other.radius);
     assert_eq!(calm.labels[0].role, 4);
 }
+
+#[test]
+fn whiskers_of_points_just_outside_the_view_still_show_where_they_cross_it() {
+    // Role 4 (Table 3): importance 7.97 ± 0.91, performance 4.32 ± 0.69. In a view of
+    // importance 6-7.5 and performance 4-4.6 the point lies off to the right; its horizontal
+    // whisker (7.06 to 8.88, at 4.32) crosses the view, its vertical one (at 7.97) does not.
+    let s = scene(Lang::En);
+    let plot = Rect::new(0.0, 0.0, 100.0, 100.0);
+    let view = ViewTransform::new((6.0, 7.5), (4.0, 4.6), plot).unwrap();
+    let l = layout(&s, &view, 800.0, 520.0, 1.0);
+    assert!(l.points.iter().all(|p| p.role != 4));
+    let mine: Vec<_> = l.stray_whiskers.iter().filter(|w| w.role == 4).collect();
+    assert_eq!(mine.len(), 1, "{:?}", l.stray_whiskers);
+    let w = mine[0];
+    let t = &l.transform;
+    assert!(w.horizontal);
+    assert!((w.at - t.to_px(7.0, 4.32).1).abs() < 1e-9);
+    assert!((w.whisker.from - t.to_px(7.97 - 0.91, 4.32).0).abs() < 1e-9);
+    assert_eq!(w.whisker.to, l.plot.x1);
+    // A cap at the real end in view, none where the plot edge cuts it.
+    assert!(w.whisker.cap_from && !w.whisker.cap_to);
+    // Every stray whisker runs inside the plot, for a point that is not drawn.
+    for sw in &l.stray_whiskers {
+        assert!(l.points.iter().all(|p| p.role != sw.role));
+        let (lo, hi) = if sw.horizontal {
+            (l.plot.y0, l.plot.y1)
+        } else {
+            (l.plot.x0, l.plot.x1)
+        };
+        assert!(sw.at >= lo && sw.at <= hi);
+    }
+}

@@ -5,7 +5,7 @@ use plotters_backend::DrawingBackend;
 use thiserror::Error;
 
 use super::layout::{layout_quadrant, LayoutError, LegendKind, QuadrantLayout, Whisker};
-use super::paint::{color, stroke, svg_document, Painter};
+use super::paint::{color, stroke, svg_document, Painter, Stroke};
 use super::text::arial_measure;
 use super::view::{Rect, ViewTransform};
 use super::{category_color, QuadrantScene, Rgb};
@@ -166,39 +166,40 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     };
 
     p.stage = "whiskers";
+    let cap = 3.0 * dpr;
+    // `at` is the position across the whisker's axis; caps only at real ends.
+    let mut whisker = |w: &Whisker, horizontal: bool, at: f64, s: &Stroke| {
+        let pt = |along: f64, across: f64| {
+            if horizontal {
+                (along, across)
+            } else {
+                (across, along)
+            }
+        };
+        p.line(pt(w.from, at), pt(w.to, at), s)?;
+        for (end, real) in [(w.from, w.cap_from), (w.to, w.cap_to)] {
+            if real {
+                p.line(pt(end, at - cap), pt(end, at + cap), s)?;
+            }
+        }
+        Ok::<(), DrawError>(())
+    };
     for pp in &layout.points {
         let s = stroke(WHISKER, dim(pp.role), dpr);
-        let cap = 3.0 * dpr;
-        if let Some(Whisker {
-            from,
-            to,
-            cap_from,
-            cap_to,
-        }) = pp.whisker_x
-        {
-            p.line((from, pp.y), (to, pp.y), &s)?;
-            if cap_from {
-                p.line((from, pp.y - cap), (from, pp.y + cap), &s)?;
-            }
-            if cap_to {
-                p.line((to, pp.y - cap), (to, pp.y + cap), &s)?;
-            }
+        if let Some(w) = &pp.whisker_x {
+            whisker(w, true, pp.y, &s)?;
         }
-        if let Some(Whisker {
-            from,
-            to,
-            cap_from,
-            cap_to,
-        }) = pp.whisker_y
-        {
-            p.line((pp.x, from), (pp.x, to), &s)?;
-            if cap_from {
-                p.line((pp.x - cap, from), (pp.x + cap, from), &s)?;
-            }
-            if cap_to {
-                p.line((pp.x - cap, to), (pp.x + cap, to), &s)?;
-            }
+        if let Some(w) = &pp.whisker_y {
+            whisker(w, false, pp.x, &s)?;
         }
+    }
+    for sw in &layout.stray_whiskers {
+        whisker(
+            &sw.whisker,
+            sw.horizontal,
+            sw.at,
+            &stroke(WHISKER, dim(sw.role), dpr),
+        )?;
     }
 
     p.stage = "leaders";

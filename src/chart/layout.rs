@@ -110,6 +110,16 @@ pub struct Whisker {
     pub cap_to: bool,
 }
 
+/// A whisker of a point outside the view that still crosses the plot: zoomed in past a point,
+/// its spread stays visible. `at` is its position across its axis (the y of a horizontal one).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StrayWhisker {
+    pub role: u8,
+    pub horizontal: bool,
+    pub at: f64,
+    pub whisker: Whisker,
+}
+
 /// A visible point.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedPoint {
@@ -220,6 +230,7 @@ pub struct QuadrantLayout {
     pub quadrant_names: Vec<QuadrantName>,
     pub legend: Legend,
     pub points: Vec<PlacedPoint>,
+    pub stray_whiskers: Vec<StrayWhisker>,
     pub labels: Vec<PlacedLabel>,
     /// Roles of visible points that got no label at all (only when the plot is crowded beyond
     /// any free space).
@@ -353,7 +364,7 @@ pub fn layout_quadrant(
     let crosshair = layout_crosshair(&transform, (cx, cy), lang, &m, measure);
     let tints = quadrant_regions(&transform, (cx, cy));
 
-    let points = place_points(scene, &transform, &m);
+    let (points, stray_whiskers) = place_points(scene, &transform, &m);
 
     let mut occ = Occupancy::default();
     for (i, p) in points.iter().enumerate() {
@@ -382,6 +393,7 @@ pub fn layout_quadrant(
         quadrant_names,
         legend,
         points,
+        stray_whiskers,
         labels,
         unlabelled,
     })
@@ -608,34 +620,34 @@ fn quadrant_regions(t: &ViewTransform, (cx, cy): (f64, f64)) -> Vec<(String, Rec
         .collect()
 }
 
-fn place_points(scene: &QuadrantScene, t: &ViewTransform, m: &Metrics) -> Vec<PlacedPoint> {
+fn place_points(
+    scene: &QuadrantScene,
+    t: &ViewTransform,
+    m: &Metrics,
+) -> (Vec<PlacedPoint>, Vec<StrayWhisker>) {
     let plot = t.plot_rect();
     let mut out = Vec::new();
+    let mut stray = Vec::new();
+    let clip = |a: f64, b: f64, lo: f64, hi: f64| -> Option<Whisker> {
+        if !a.is_finite() || !b.is_finite() {
+            return None;
+        }
+        let (a, b) = (a.min(b), a.max(b));
+        if b < lo || a > hi || b - a < 0.5 {
+            return None;
+        }
+        Some(Whisker {
+            from: a.max(lo),
+            to: b.min(hi),
+            cap_from: a >= lo,
+            cap_to: b <= hi,
+        })
+    };
     for (index, p) in scene.points.iter().enumerate() {
         if !p.importance.is_finite() || !p.performance.is_finite() {
             continue;
         }
-        if !t.contains_data(p.importance, p.performance) {
-            continue;
-        }
         let (x, y) = t.to_px(p.importance, p.performance);
-        // Hover stays out of the layout so labels do not jump as the pointer moves.
-        let emphasis = scene.selected == Some(p.role);
-        let clip = |a: f64, b: f64, lo: f64, hi: f64| -> Option<Whisker> {
-            if !a.is_finite() || !b.is_finite() {
-                return None;
-            }
-            let (a, b) = (a.min(b), a.max(b));
-            if b < lo || a > hi || b - a < 0.5 {
-                return None;
-            }
-            Some(Whisker {
-                from: a.max(lo),
-                to: b.min(hi),
-                cap_from: a >= lo,
-                cap_to: b <= hi,
-            })
-        };
         let whisker_x = p.importance_err.and_then(|(a, b)| {
             let (pa, pb) = (t.to_px(a, 0.0).0, t.to_px(b, 0.0).0);
             clip(pa, pb, plot.x0, plot.x1)
@@ -644,6 +656,26 @@ fn place_points(scene: &QuadrantScene, t: &ViewTransform, m: &Metrics) -> Vec<Pl
             let (pa, pb) = (t.to_px(0.0, a).1, t.to_px(0.0, b).1);
             clip(pa, pb, plot.y0, plot.y1)
         });
+        if !t.contains_data(p.importance, p.performance) {
+            // Only the part of a whisker whose line runs through the plot.
+            let across = [
+                (true, y, plot.y0..=plot.y1, whisker_x),
+                (false, x, plot.x0..=plot.x1, whisker_y),
+            ];
+            for (horizontal, at, inside, w) in across {
+                if let (true, Some(whisker)) = (inside.contains(&at), w) {
+                    stray.push(StrayWhisker {
+                        role: p.role,
+                        horizontal,
+                        at,
+                        whisker,
+                    });
+                }
+            }
+            continue;
+        }
+        // Hover stays out of the layout so labels do not jump as the pointer moves.
+        let emphasis = scene.selected == Some(p.role);
         out.push(PlacedPoint {
             role: p.role,
             index,
@@ -657,7 +689,7 @@ fn place_points(scene: &QuadrantScene, t: &ViewTransform, m: &Metrics) -> Vec<Pl
             whisker_y,
         });
     }
-    out
+    (out, stray)
 }
 
 type Segment = ((f64, f64), (f64, f64));

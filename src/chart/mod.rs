@@ -19,7 +19,8 @@ pub use draw::{
 };
 pub use layout::{
     hit_test, layout_quadrant, AxisLayout, Crosshair, HAlign, LayoutError, Legend, LegendEntry,
-    LegendKind, PlacedLabel, PlacedPoint, QuadrantLayout, QuadrantName, TextBox, Whisker,
+    LegendKind, PlacedLabel, PlacedPoint, QuadrantLayout, QuadrantName, StrayWhisker, TextBox,
+    Whisker,
 };
 pub use text::{arial_char_em, arial_measure, CachedMeasure, TextMeasure};
 pub use ticks::{fmt_fixed, fmt_num, nice_ticks, Ticks};
