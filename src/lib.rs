@@ -8,13 +8,11 @@ pub mod catalogue;
 pub mod chart;
 pub mod heap;
 pub mod import;
+pub mod lean;
 pub mod model;
-pub mod number;
 pub mod reconstruct;
 pub mod session;
-mod small_sort;
 pub mod stats;
-mod substr;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

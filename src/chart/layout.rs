@@ -12,7 +12,7 @@ use super::ticks::{fmt_num, nice_ticks, Ticks};
 use super::view::{Rect, ViewError, ViewTransform};
 use super::{small_n_note, x_axis_title, y_axis_title, QuadrantScene};
 use crate::catalogue::{catalogue, Category, Lang};
-use crate::number::Num;
+use crate::lean::number::Num;
 
 /// Sizes in CSS pixels; multiplied by dpr.
 const PAD: f64 = 12.0;
@@ -598,12 +598,12 @@ fn quadrant_regions(t: &ViewTransform, (cx, cy): (f64, f64)) -> Vec<(String, Rec
     let (px, py) = t.to_px(cx, cy);
     // A non-finite crosshair puts everything in one quadrant rather than failing.
     let px = if px.is_finite() {
-        crate::number::clamp(px, plot.x0, plot.x1)
+        crate::lean::number::clamp(px, plot.x0, plot.x1)
     } else {
         plot.x0
     };
     let py = if py.is_finite() {
-        crate::number::clamp(py, plot.y0, plot.y1)
+        crate::lean::number::clamp(py, plot.y0, plot.y1)
     } else {
         plot.y1
     };
@@ -902,7 +902,7 @@ fn place_labels(
     // The selected point chooses first; then role order, which keeps the result stable as the
     // view changes.
     let mut order: Vec<usize> = (0..points.len()).collect();
-    crate::small_sort::sort_by_key(&mut order, |&i| {
+    crate::lean::small_sort::sort_by_key(&mut order, |&i| {
         let p = &points[i];
         let rank = if scene.selected == Some(p.role) { 0 } else { 1 };
         (rank, p.role, i)

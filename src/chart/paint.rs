@@ -286,7 +286,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             bold,
         };
         // SVG collapses runs of spaces; a no-break space keeps the measured width.
-        let text = crate::substr::replace(&tb.text, "  ", "\u{a0} ");
+        let text = crate::lean::substr::replace(&tb.text, "  ", "\u{a0} ");
         let res = self.db.draw_text(&text, &font, pt(x, y));
         self.check(res)
     }

@@ -84,7 +84,7 @@ pub fn fmt_fixed(value: f64, decimals: usize, lang: Lang) -> String {
     // ~13 KB of wasm, and chart numbers never need more than 6 decimals or 15 digits.
     let decimals = decimals.min(6);
     let Some(scaled) = scaled_exact(value, decimals as u32) else {
-        let s = crate::number::Num(value).to_string();
+        let s = crate::lean::number::Num(value).to_string();
         return match lang {
             Lang::Nl => s.replace('.', ","),
             Lang::En => s,

@@ -6,7 +6,7 @@
 
 use thiserror::Error;
 
-use crate::number::{clamp, Num};
+use crate::lean::number::{clamp, Num};
 
 /// Importance axis limits: the 1-9 scale plus room for whiskers that overshoot it.
 pub const X_LIMITS: (f64, f64) = (0.0, 10.0);

@@ -74,7 +74,7 @@ struct Matrix {
 }
 
 fn split_text(text: &str) -> (&str, &str) {
-    match crate::substr::rsplit_once(text, " - ") {
+    match crate::lean::substr::rsplit_once(text, " - ") {
         Some((stem, stmt)) => (stem.trim(), stmt.trim()),
         None => (text.trim(), ""),
     }
@@ -109,7 +109,7 @@ fn matrices(header: &Header, texts: &[String]) -> Vec<Matrix> {
 
 fn mentions(text: &str, words: &[&str]) -> bool {
     let t = crate::model::fold_case(text);
-    words.iter().any(|w| crate::substr::contains(&t, w))
+    words.iter().any(|w| crate::lean::substr::contains(&t, w))
 }
 
 /// Maps a matrix's columns to roles: by statement text, else by the number after the underscore.

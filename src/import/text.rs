@@ -312,7 +312,7 @@ impl Header {
 }
 
 /// Parses a number, accepting a decimal comma (`7,37`) as Dutch-locale files write it. See
-/// `crate::number::parse_f64` for the grammar and its precision; `inf` and `NaN` are refused.
+/// `crate::lean::number::parse_f64` for the grammar and its precision; `inf` and `NaN` are refused.
 pub(crate) fn parse_number(bytes: &[u8]) -> Option<f64> {
     let s = bytes.trim_ascii();
     if s.is_empty() || s.len() > 64 {
@@ -324,7 +324,7 @@ pub(crate) fn parse_number(bytes: &[u8]) -> Option<f64> {
     } else {
         b'.'
     };
-    crate::number::parse_f64(s, point)
+    crate::lean::number::parse_f64(s, point)
 }
 
 /// A whole number, `7.0` included; `None` for anything else.
@@ -451,7 +451,7 @@ pub(crate) fn match_role_text(text: &str) -> Option<u8> {
     let mut hits = texts.iter().filter(|(_, ts)| {
         ts[..2]
             .iter()
-            .any(|x| crate::substr::contains(x, &t) || crate::substr::contains(&t, x))
+            .any(|x| crate::lean::substr::contains(x, &t) || crate::lean::substr::contains(&t, x))
     });
     match (hits.next(), hits.next()) {
         (Some((id, _)), None) => Some(*id),

@@ -230,7 +230,7 @@ impl HierState {
                 )
             })
             .collect();
-        crate::small_sort::sort(&mut nodes);
+        crate::lean::small_sort::sort(&mut nodes);
         nodes.into_iter().map(|n| n.3).collect()
     }
 

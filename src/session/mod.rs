@@ -237,7 +237,7 @@ impl Zoom {
             _ => {
                 let v: Vec<f64> = t
                     .split(',')
-                    .map(|p| crate::number::parse_f64(p.trim().as_bytes(), b'.'))
+                    .map(|p| crate::lean::number::parse_f64(p.trim().as_bytes(), b'.'))
                     .collect::<Option<_>>()
                     .ok_or_else(|| SessionError::Zoom(text.to_string()))?;
                 match v[..] {
@@ -684,7 +684,7 @@ impl Session {
         } else {
             let Some(layout) = &self.layout else { return 0 };
             let mut roles: Vec<u32> = layout.points.iter().map(|p| u32::from(p.role)).collect();
-            crate::small_sort::sort(&mut roles);
+            crate::lean::small_sort::sort(&mut roles);
             roles
         };
         let pos = roles.iter().position(|&r| r == current);

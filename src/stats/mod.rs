@@ -105,7 +105,8 @@ impl Crosshair {
         }
         let bad = || StatsError::BadCrosshair(text.to_string());
         let (i, p) = t.split_once(',').ok_or_else(bad)?;
-        let num = |s: &str| crate::number::parse_f64(s.trim().as_bytes(), b'.').ok_or_else(bad);
+        let num =
+            |s: &str| crate::lean::number::parse_f64(s.trim().as_bytes(), b'.').ok_or_else(bad);
         let importance = num(i)?;
         let performance = num(p)?;
         Ok(Crosshair::At {
@@ -159,7 +160,7 @@ pub enum StatsError {
     SpcoFilterOnSummary(Vec<String>),
     #[error("the summary table has no group figures, so it cannot be filtered by group `{group}`")]
     NoGroupFigures { group: String },
-    #[error("crosshair {scale} {value} is outside the scale {min}..{max}", scale = Scale::name(*.scale), value = crate::number::Num(*.value), min = Scale::min(*.scale), max = Scale::max(*.scale))]
+    #[error("crosshair {scale} {value} is outside the scale {min}..{max}", scale = Scale::name(*.scale), value = crate::lean::number::Num(*.value), min = Scale::min(*.scale), max = Scale::max(*.scale))]
     CrosshairOutOfRange { scale: Scale, value: f64 },
     #[error("the {kind} crosshair needs role means, and the selection has no answers on the {scale} scale", scale = Scale::name(*.scale))]
     NoDataForCrosshair { kind: &'static str, scale: Scale },
@@ -633,7 +634,7 @@ fn resolve_crosshair(c: Crosshair, d: &PerRole) -> Result<CrosshairValue, StatsE
             return Err(StatsError::NoDataForCrosshair { kind, scale });
         }
         if median {
-            crate::small_sort::sort_by(&mut means, f64::total_cmp);
+            crate::lean::small_sort::sort_by(&mut means, f64::total_cmp);
             let m = means.len();
             Ok(if m % 2 == 1 {
                 means[m / 2]

@@ -95,7 +95,10 @@ impl CanvasMeasure {
         let mut buf = [0u8; 4];
         let f: Box<dyn FnMut(char, f64) -> f64> = Box::new(move |c: char, px: f64| {
             if px != font_px {
-                ctx.set_font(&format!("{}px {FONT_FAMILY_UI}", crate::number::Num(px)));
+                ctx.set_font(&format!(
+                    "{}px {FONT_FAMILY_UI}",
+                    crate::lean::number::Num(px)
+                ));
                 font_px = px;
             }
             ctx.measure_text(c.encode_utf8(&mut buf))

@@ -3,7 +3,7 @@
 //! deficiencies (YlGnBu; PuOr), interpolated linearly in sRGB between the 9 class colours.
 
 use crate::chart::Rgb;
-use crate::number::clamp;
+use crate::lean::number::clamp;
 
 use super::ColorBy;
 

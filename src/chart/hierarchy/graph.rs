@@ -791,8 +791,8 @@ fn with_levels(mut g: Graph, levels: &[&[NodeId]]) -> Graph {
     // Fall back to the catalogue order if the catalogue changed and no longer matches.
     let same = |a: &[NodeId], b: &[NodeId]| {
         let (mut a, mut b) = (a.to_vec(), b.to_vec());
-        crate::small_sort::sort(&mut a);
-        crate::small_sort::sort(&mut b);
+        crate::lean::small_sort::sort(&mut a);
+        crate::lean::small_sort::sort(&mut b);
         a == b
     };
     if g.levels.len() == levels.len() && g.levels.iter().zip(levels).all(|(a, b)| same(a, b)) {

@@ -521,7 +521,7 @@ pub fn layout_hierarchy(
             .collect();
         let disjoint = spans.iter().all(|s| s.is_some()) && {
             let mut v: Vec<(f64, f64)> = spans.iter().flatten().copied().collect();
-            crate::small_sort::sort_by(&mut v, |a, b| a.0.total_cmp(&b.0));
+            crate::lean::small_sort::sort_by(&mut v, |a, b| a.0.total_cmp(&b.0));
             v.windows(2).all(|w| w[0].1 <= w[1].0)
         };
         if disjoint && l.len() <= 4 {
@@ -531,7 +531,7 @@ pub fn layout_hierarchy(
                     // Centred over its children, but a box of ordinary size across the levels'
                     // direction (a column-high box would read as a container).
                     let cap = if tb { CAP_GROUP * s } else { CAP_ROW * s };
-                    let w = crate::number::clamp(b - a - gap, 1.0, cap);
+                    let w = crate::lean::number::clamp(b - a - gap, 1.0, cap);
                     cross.insert(id, (c - w / 2.0, c + w / 2.0));
                     sub_of.insert(id, 0);
                 }
@@ -696,7 +696,7 @@ pub fn layout_hierarchy(
         nodes.push(node);
     }
     // The frame first so that its items are drawn over it.
-    crate::small_sort::sort_by_key(&mut nodes, |n| !matches!(n.kind, NodeKind::Purpose));
+    crate::lean::small_sort::sort_by_key(&mut nodes, |n| !matches!(n.kind, NodeKind::Purpose));
 
     // Toggles, where the free space beside the box allows.
     let bands_dev: Vec<Band> = bands
@@ -953,7 +953,7 @@ fn make_node(
             inner.x1 - BOX_PAD_X * s,
             inner.y1 - BOX_PAD_Y * s,
         );
-        let prefix_len = crate::substr::find(&label, " · ").map_or(0, |i| {
+        let prefix_len = crate::lean::substr::find(&label, " · ").map_or(0, |i| {
             label.get(..i).unwrap_or_default().chars().count() + 3
         });
         let short = node_short(id, lang);

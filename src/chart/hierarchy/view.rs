@@ -9,7 +9,7 @@ use thiserror::Error;
 
 use crate::chart::view::UNIT_PLOT;
 use crate::chart::Rect;
-use crate::number::{clamp, Num};
+use crate::lean::number::{clamp, Num};
 
 /// Deepest zoom: boxes 8 times their fitted size are large enough for every label.
 pub const MAX_ZOOM: f64 = 8.0;
