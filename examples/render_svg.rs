@@ -15,9 +15,9 @@ fn scene(lang: Lang) -> Result<QuadrantScene, Box<dyn std::error::Error>> {
         "auto",
         "table3-summary.csv",
     )?;
-    let mut options = session.options().clone();
-    options.lang = if lang == Lang::Nl { "nl" } else { "en" }.into();
-    session.set_options(options)?;
+    let mut settings = session.settings().clone();
+    settings.lang = lang;
+    session.set_settings(settings)?;
     Ok(session.scene())
 }
 

@@ -13,6 +13,7 @@ pub mod model;
 pub mod reconstruct;
 pub mod session;
 pub mod stats;
+pub mod wording;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

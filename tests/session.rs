@@ -2,7 +2,7 @@
 //! crosshair, zoom, layout, hit testing and tooltips.
 
 use spco_roles::chart::arial_measure;
-use spco_roles::session::{Options, Session};
+use spco_roles::session::{Attr, Item, Session};
 
 const TABLE3: &[u8] = include_bytes!("../data/table3-summary.csv");
 const RECON: &[u8] = include_bytes!("../data/reconstructed-table3.csv");
@@ -14,17 +14,19 @@ fn loaded(bytes: &[u8]) -> Session {
     s
 }
 
-fn with(s: &mut Session, f: impl FnOnce(&mut Options)) -> Result<(), String> {
-    let mut o = s.options().clone();
-    f(&mut o);
-    s.set_options(o).map_err(|e| e.to_string())
+/// Sets one attribute as the element would: parsed from its text, then applied.
+fn with(s: &mut Session, attr: &str, value: &str) -> Result<(), String> {
+    let mut o = s.settings().clone();
+    o.set(Attr::from_name(attr).unwrap(), Some(value))
+        .map_err(|e| e.to_string())?;
+    s.set_settings(o).map_err(|e| e.to_string())
 }
 
 #[test]
 fn table3_tooltip_in_both_languages() {
     let mut s = loaded(TABLE3);
     s.ensure_layout(&mut arial_measure()).unwrap();
-    let tip = serde_json::to_string(&s.tooltip(4).unwrap())
+    let tip = serde_json::to_string(&s.tooltip(Item::Role(4)).unwrap())
         .unwrap()
         .replace('\u{a0}', " ");
     assert!(
@@ -39,8 +41,8 @@ fn table3_tooltip_in_both_languages() {
         tip.contains("Great importance, SPCOs perform very well"),
         "{tip}"
     );
-    with(&mut s, |o| o.lang = "nl".into()).unwrap();
-    let tip = serde_json::to_string(&s.tooltip(4).unwrap())
+    with(&mut s, "lang", "nl").unwrap();
+    let tip = serde_json::to_string(&s.tooltip(Item::Role(4)).unwrap())
         .unwrap()
         .replace('\u{a0}', " ");
     assert!(tip.contains("Het samenbrengen en coördineren"), "{tip}");
@@ -48,7 +50,10 @@ fn table3_tooltip_in_both_languages() {
         tip.contains("gem. 7,97") && tip.contains("SD 0,91"),
         "{tip}"
     );
-    assert!(s.tooltip(15).is_none());
+    assert!(
+        Item::from_js(15).is_none(),
+        "no role 15, so no tooltip to ask for"
+    );
 }
 
 #[test]
@@ -57,7 +62,7 @@ fn group_filter_and_crosshair_that_stays_or_follows() {
     let all = s.stats().unwrap().n_respondents.unwrap();
     assert_eq!(all, 31);
     // The mean crosshair of the whole sample: the mean of the 14 role means.
-    with(&mut s, |o| o.crosshair = "mean".into()).unwrap();
+    with(&mut s, "crosshair", "mean").unwrap();
     let full = s.stats().unwrap().crosshair;
     let imp_means: f64 = s
         .stats()
@@ -69,14 +74,14 @@ fn group_filter_and_crosshair_that_stays_or_follows() {
         / 14.0;
     assert!((full.importance - imp_means).abs() < 1e-12);
 
-    with(&mut s, |o| o.groups = "sme".into()).unwrap();
+    with(&mut s, "group", "sme").unwrap();
     let sme = s.stats().unwrap();
     assert_eq!(sme.n_respondents, Some(5));
     assert_eq!(
         sme.crosshair.importance, full.importance,
         "stays at the full sample by default"
     );
-    with(&mut s, |o| o.crosshair_follows = true).unwrap();
+    with(&mut s, "crosshair-follows", "").unwrap();
     let follow = s.stats().unwrap().crosshair;
     let sme_means: f64 = s
         .stats()
@@ -103,18 +108,18 @@ fn errors_keep_the_previous_state() {
         .unwrap_err();
     assert!(e.to_string().contains("mine.csv, line 2"), "{e}");
     assert_eq!(serde_json::to_string(&s.stats()).unwrap(), before);
-    let e = with(&mut s, |o| o.groups = "astronauts".into()).unwrap_err();
+    let e = with(&mut s, "group", "astronauts").unwrap_err();
     assert!(e.contains("astronauts"), "{e}");
-    assert_eq!(s.options().groups, "");
+    assert!(s.settings().groups.is_empty());
     assert_eq!(serde_json::to_string(&s.stats()).unwrap(), before);
-    assert!(with(&mut s, |o| o.lang = "fr".into()).is_err());
+    assert!(with(&mut s, "lang", "fr").is_err());
     assert!(s.set_zoom("1,2,3").is_err());
     assert!(s.set_zoom("9,1,1,5").is_err(), "inverted range");
     let e = s.load(b"x", "xml", "a.xml").unwrap_err();
     assert!(e.to_string().contains("unknown data format"));
     // A summary table has no groups to filter by.
     let mut t = loaded(TABLE3);
-    assert!(with(&mut t, |o| o.groups = "sme".into()).is_err());
+    assert!(with(&mut t, "group", "sme").is_err());
 }
 
 #[test]
@@ -127,35 +132,26 @@ fn zoom_layout_hit_and_focus_order() {
     assert_eq!(s.view().y_range(), (2.5, 5.0));
     // Role 11 (importance 4.90) is inside the report zoom; every role is laid out once.
     assert_eq!(s.layout().unwrap().points.len(), 14);
-    let (x, y) = s.item_position(4).unwrap();
-    assert_eq!(s.hit(x, y), 4);
-    assert_eq!(s.hit(x + 0.5, y - 0.5), 4);
+    let (x, y) = s.item_position(Item::Role(4)).unwrap();
+    assert_eq!(s.hit(x, y), Some(Item::Role(4)));
+    assert_eq!(s.hit(x + 0.5, y - 0.5), Some(Item::Role(4)));
     // Zooming in at role 4 keeps role 4 where it was and hides far-away roles.
     s.zoom_at(x, y, 4.0);
     s.ensure_layout(&mut m).unwrap();
-    let (x2, y2) = s.item_position(4).unwrap();
+    let (x2, y2) = s.item_position(Item::Role(4)).unwrap();
     assert!((x - x2).abs() < 1e-6 && (y - y2).abs() < 1e-6);
-    assert!(s.item_position(11).is_none());
+    assert!(s.item_position(Item::Role(11)).is_none());
     // Tab order walks the visible roles in number order, then leaves.
-    let visible: Vec<u32> = {
-        let mut v: Vec<u32> = s
-            .layout()
-            .unwrap()
-            .points
-            .iter()
-            .map(|p| u32::from(p.role))
-            .collect();
+    let visible: Vec<Item> = {
+        let mut v: Vec<u8> = s.layout().unwrap().points.iter().map(|p| p.role).collect();
         v.sort();
-        v
+        v.into_iter().map(Item::Role).collect()
     };
     let mut seen = vec![];
-    let mut cur = 0;
-    loop {
-        cur = s.next_item(cur, 1);
-        if cur == 0 {
-            break;
-        }
-        seen.push(cur);
+    let mut cur = None;
+    while let Some(next) = s.next_item(cur, 1) {
+        seen.push(next);
+        cur = Some(next);
     }
     assert_eq!(seen, visible);
     // The layout JSON is in CSS px: at dpr 2 the same numbers as at dpr 1.
@@ -207,7 +203,7 @@ fn svg_export_has_every_role() {
 #[test]
 fn hierarchy_view_zooms_to_a_subtree_and_back() {
     let mut s = loaded(RECON);
-    with(&mut s, |o| o.view = "hierarchy".into()).unwrap();
+    with(&mut s, "view", "hierarchy").unwrap();
     let mut m = arial_measure();
     s.draw(&mut NullBackend(900, 600), &mut m, 0.0).unwrap();
     let all = s.layout_css().unwrap();
@@ -236,8 +232,11 @@ fn hierarchy_view_zooms_to_a_subtree_and_back() {
     );
     // Click SR3 (103): an animated zoom to its subtree.
     let n = all.nodes.iter().find(|n| n.id == 103).unwrap();
-    assert_eq!(s.hit(n.x + n.w / 2.0, n.y + n.h / 2.0), 103);
-    assert!(s.activate(103));
+    assert_eq!(
+        s.hit(n.x + n.w / 2.0, n.y + n.h / 2.0),
+        Some(Item::Node(103))
+    );
+    assert!(s.activate(Item::Node(103)));
     assert!(
         s.draw(&mut NullBackend(900, 600), &mut m, 1000.0).unwrap(),
         "first frame of the transition"
@@ -273,7 +272,7 @@ fn hierarchy_view_zooms_to_a_subtree_and_back() {
     assert!((span(&back) - span(&all)).abs() < 1e-9);
     assert!(!s.escape(), "nothing left to leave");
     // The collapse button of the action-oriented kind hides its spearheads and their own roles.
-    assert!(s.activate(spco_roles::session::TOGGLE + 202));
+    assert!(s.activate(Item::Toggle(202)));
     s.draw(&mut NullBackend(900, 600), &mut m, 5000.0).unwrap();
     let collapsed = s.layout_css().unwrap();
     assert!(collapsed.nodes.iter().all(|n| !(104..=110).contains(&n.id)));
@@ -282,7 +281,7 @@ fn hierarchy_view_zooms_to_a_subtree_and_back() {
         "role 5 also feeds SR2 (framework)"
     );
     // A tooltip of a spearhead says how it is rolled up.
-    let tip = s.tooltip(102).unwrap();
+    let tip = s.tooltip(Item::Node(102)).unwrap();
     assert!(
         tip.note
             .contains("primary roles weight 1, secondary roles 0.5"),
@@ -328,12 +327,12 @@ impl plotters_backend::DrawingBackend for NullBackend {
 #[test]
 fn reduced_motion_jumps_without_frames() {
     let mut s = loaded(RECON);
-    with(&mut s, |o| o.view = "hierarchy".into()).unwrap();
+    with(&mut s, "view", "hierarchy").unwrap();
     s.set_reduced_motion(true);
     let mut m = arial_measure();
     s.draw(&mut NullBackend(900, 600), &mut m, 0.0).unwrap();
     let before = s.layout_css().unwrap().view;
-    assert!(s.activate(103));
+    assert!(s.activate(Item::Node(103)));
     assert!(
         !s.draw(&mut NullBackend(900, 600), &mut m, 1.0).unwrap(),
         "no animation frames"
@@ -349,7 +348,7 @@ fn reduced_motion_jumps_without_frames() {
 fn a_transient_tiny_size_draws_nothing_and_recovers() {
     for view in ["quadrant", "hierarchy"] {
         let mut s = loaded(RECON);
-        with(&mut s, |o| o.view = view.into()).unwrap();
+        with(&mut s, "view", view).unwrap();
         let mut m = arial_measure();
         s.resize(1.0, 347.0, 1.0);
         assert!(

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::Reflect;
-use spco_roles::wasm::{last_panic, Chart};
+use spco_roles::wasm::{item_is_toggle, item_role, last_panic, role_item, Chart};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlCanvasElement;
@@ -32,8 +32,20 @@ fn message(e: JsValue) -> String {
     get(&e, "message").as_string().unwrap_or_default()
 }
 
+/// The settings object the element passes: attribute name -> value.
+fn attrs(pairs: &[(&str, &str)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v)).unwrap();
+    }
+    o.into()
+}
+
 fn chart(view: &str, data: &[u8], name: &str) -> Chart {
-    let mut c = Chart::new(canvas(), view).map_err(JsValue::from).unwrap();
+    let mut c = Chart::new(canvas()).map_err(JsValue::from).unwrap();
+    c.set_settings(&attrs(&[("view", view)]))
+        .map_err(JsValue::from)
+        .unwrap();
     c.resize(800.0, 500.0, 2.0);
     c.load(data, "auto", name).map_err(JsValue::from).unwrap();
     c
@@ -66,33 +78,13 @@ fn a_group_filter_recomputes_in_wasm_and_unknown_groups_are_errors() {
     let mut c = chart("quadrant", RECON, "reconstructed-table3.csv");
     let everyone = get(&c.stats().map_err(JsValue::from).unwrap(), "n_respondents");
     assert_eq!(everyone.as_f64(), Some(31.0));
-    c.set_options(
-        "en",
-        "sme",
-        "scale",
-        false,
-        "sd",
-        "population",
-        "quadrant",
-        "spearheads",
-        "gap",
-    )
-    .map_err(JsValue::from)
-    .unwrap();
+    c.set_settings(&attrs(&[("lang", "en"), ("group", "sme")]))
+        .map_err(JsValue::from)
+        .unwrap();
     let sme = get(&c.stats().map_err(JsValue::from).unwrap(), "n_respondents");
     assert_eq!(sme.as_f64(), Some(5.0));
     let e = c
-        .set_options(
-            "en",
-            "nope",
-            "scale",
-            false,
-            "sd",
-            "population",
-            "quadrant",
-            "spearheads",
-            "gap",
-        )
+        .set_settings(&attrs(&[("group", "nope")]))
         .map_err(JsValue::from)
         .unwrap_err();
     assert!(message(e).contains("nope"));
@@ -103,9 +95,7 @@ fn a_group_filter_recomputes_in_wasm_and_unknown_groups_are_errors() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_readable_error_not_a_panic() {
-    let mut c = Chart::new(canvas(), "quadrant")
-        .map_err(JsValue::from)
-        .unwrap();
+    let mut c = Chart::new(canvas()).map_err(JsValue::from).unwrap();
     let e = c
         .load(
             b"respondent,group,role,importance,performance\nr1,sme,4,12,3\n",
@@ -123,7 +113,14 @@ fn bad_input_is_a_readable_error_not_a_panic() {
     assert!(message(e).contains("x.json"));
     let e = c.set_zoom("1,2,3").map_err(JsValue::from).unwrap_err();
     assert!(!message(e).is_empty());
-    assert!(Chart::new(canvas(), "pie").map_err(JsValue::from).is_err());
+    let e = c
+        .set_settings(&attrs(&[("view", "quadrnt")]))
+        .map_err(JsValue::from)
+        .unwrap_err();
+    assert_eq!(
+        message(e),
+        "unknown view \"quadrnt\": expected quadrant or hierarchy"
+    );
     // Nothing loaded: drawing is an error or a blank frame, and the handle stays usable.
     let _ = c.draw(0.0);
     c.load(TABLE3, "auto", "table3-summary.csv")
@@ -149,7 +146,9 @@ fn the_hierarchy_lays_out_every_node_and_zooms_to_a_clicked_one() {
         get(&n, "w").as_f64().unwrap()
     };
     let before = width_of(&layout, 102.0);
-    // SR2 is node 102 (see chart::hierarchy::graph).
+    // SR2 is node 102 (see chart::hierarchy::graph); it is not a role and not a button.
+    assert_eq!(item_role(102), 0);
+    assert!(!item_is_toggle(102));
     assert!(c.activate(102));
     // Run the transition to its end (it lasts 450 ms).
     let mut t = 0.0;
@@ -159,4 +158,27 @@ fn the_hierarchy_lays_out_every_node_and_zooms_to_a_clicked_one() {
     let after = width_of(&c.layout().map_err(JsValue::from).unwrap(), 102.0);
     assert!(after > 1.5 * before, "SR2 {before} -> {after} px wide");
     assert!(c.escape());
+}
+
+#[wasm_bindgen_test]
+fn item_numbers_are_explained_by_wasm() {
+    // Roles are their own numbers in both charts; other numbers are not roles.
+    assert_eq!(role_item(4), 4);
+    assert_eq!(item_role(4), 4);
+    assert_eq!(role_item(15), 0);
+    assert_eq!(item_role(0), 0);
+    let mut c = chart("hierarchy", RECON, "reconstructed-table3.csv");
+    c.draw(0.0).map_err(JsValue::from).unwrap();
+    // Tab order: every number it hands out is explained by item_role / item_is_toggle.
+    let mut cur = 0;
+    let mut roles = 0;
+    for _ in 0..40 {
+        cur = c.next_item(cur, 1);
+        if cur == 0 {
+            break;
+        }
+        assert!(!item_is_toggle(cur));
+        roles += u32::from(item_role(cur) != 0);
+    }
+    assert_eq!(roles, 14, "all 14 roles are boxes of the diagram");
 }

@@ -445,9 +445,9 @@ fn excluded_notes(excluded: &[Exclusion]) -> String {
 
 /// `spco-roles svg`: the same chart the browser draws, through the same session code.
 fn svg(args: &[String]) -> Result<String, String> {
-    use spco_roles::session::{ErrorBars, Session};
+    use spco_roles::session::{Attr, Session, Settings};
     let mut session = Session::new();
-    let mut options = session.options().clone();
+    let mut settings = Settings::default();
     let mut groups = Vec::new();
     let mut zoom = String::from("full");
     let (mut width, mut height) = (900.0, 600.0);
@@ -462,15 +462,18 @@ fn svg(args: &[String]) -> Result<String, String> {
         match arg.as_str() {
             "--help" | "-h" => return Ok(USAGE.to_string()),
             "--group" => groups.push(value()?),
-            "--lang" => options.lang = value()?,
             "--zoom" => zoom = value()?,
-            "--errorbars" => {
-                options.errorbars = ErrorBars::parse(&value()?).map_err(|e| e.to_string())?
+            // The element's settings, by their attribute names (--lang, --view, --color-by, ...).
+            flag if flag
+                .strip_prefix("--")
+                .and_then(Attr::from_name)
+                .is_some_and(|a| a != Attr::Group) =>
+            {
+                let attr = Attr::from_name(&flag[2..]).expect("checked above");
+                settings
+                    .set(attr, Some(&value()?))
+                    .map_err(|e| e.to_string())?
             }
-            "--crosshair" => options.crosshair = value()?,
-            "--view" => options.view = value()?,
-            "--hierarchy" => options.hierarchy = value()?,
-            "--color-by" => options.color_by = value()?,
             "--size" => {
                 let v = value()?;
                 let parsed = v
@@ -501,8 +504,10 @@ fn svg(args: &[String]) -> Result<String, String> {
     session
         .load(&bytes, "auto", &name)
         .map_err(|e| e.to_string())?;
-    options.groups = groups.join(",");
-    session.set_options(options).map_err(|e| e.to_string())?;
+    settings
+        .set(Attr::Group, Some(&groups.join(",")))
+        .map_err(|e| e.to_string())?;
+    session.set_settings(settings).map_err(|e| e.to_string())?;
     session.resize(width, height, 1.0);
     session.set_zoom(&zoom).map_err(|e| e.to_string())?;
     session.svg(width, height).map_err(|e| e.to_string())

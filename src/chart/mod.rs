@@ -78,21 +78,15 @@ pub fn category_color(c: Category) -> Rgb {
 
 /// Axis title for importance (x).
 pub fn x_axis_title(lang: Lang) -> &'static str {
-    lang.pick(
-        "Belang (1 = onbelangrijk … 9 = cruciaal)",
-        "Importance (1 = unimportant … 9 = crucial)",
-    )
+    crate::wording::X_AXIS_TITLE.get(lang)
 }
 
 /// Axis title for performance (y).
 pub fn y_axis_title(lang: Lang) -> &'static str {
-    lang.pick(
-        "Prestatie (1 = zeer zwak … 5 = zeer sterk)",
-        "Performance (1 = very weak … 5 = very strong)",
-    )
+    crate::wording::Y_AXIS_TITLE.get(lang)
 }
 
 /// Legend text for hollow (few answers) markers.
 pub fn small_n_note(lang: Lang) -> &'static str {
-    lang.pick("Weinig antwoorden", "Few answers")
+    crate::wording::FEW_ANSWERS.get(lang)
 }

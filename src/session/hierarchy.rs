@@ -1,23 +1,18 @@
 //! The hierarchy view of a session: its own view (`HierView`), collapsed nodes, the zoom path
 //! shown as a breadcrumb, and the animated transition between views.
 
-use crate::catalogue::{catalogue, Lang};
+use super::css::{EdgeCss, LayoutCss, NodeCss, RectCss, ViewCss};
+use super::{layout_error, Item, SceneInput, SessionError, Size, Zoom};
+use crate::catalogue::Lang;
 use crate::chart::hierarchy::{
-    self, hit_test_hierarchy, layout_hierarchy, lerp, node_kind, node_label, rollup_method,
-    zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, NodeId,
-    NodeKind, NodeSet,
+    self, hit_test_hierarchy, layout_hierarchy, lerp, node_kind, node_label, zoom_to_node,
+    HierView, HierarchyLayout, HierarchyScene, Hit, NodeId, NodeKind, NodeSet,
 };
-use crate::chart::{fmt_fixed, TextMeasure};
-use crate::stats::Stats;
-
-use super::{Options, SessionError, Size, Tooltip};
+use crate::chart::{DrawError, DrawOptions, TextMeasure};
+use crate::wording;
 
 /// How long a zoom-to-subtree transition takes.
 const TRANSITION_MS: f64 = 450.0;
-
-/// Item numbers for the expand/collapse buttons: `TOGGLE + node id`, so the wrapper can pass
-/// whatever `hit` returned back to `activate`.
-pub const TOGGLE: u32 = 10_000;
 
 #[derive(Clone, Debug)]
 struct Transition {
@@ -38,27 +33,6 @@ pub(super) struct HierState {
     pub reduced_motion: bool,
 }
 
-pub(super) fn arrangement(options: &Options) -> Result<Arrangement, SessionError> {
-    match options.hierarchy.as_str() {
-        "" | "spearheads" => Ok(Arrangement::Spearheads),
-        "categories" => Ok(Arrangement::Categories),
-        other => Err(SessionError::Options(format!(
-            "unknown hierarchy \"{other}\": expected spearheads or categories"
-        ))),
-    }
-}
-
-pub(super) fn color_by(options: &Options) -> Result<ColorBy, SessionError> {
-    match options.color_by.as_str() {
-        "" | "gap" => Ok(ColorBy::Gap),
-        "importance" => Ok(ColorBy::Importance),
-        "performance" => Ok(ColorBy::Performance),
-        other => Err(SessionError::Options(format!(
-            "unknown color-by \"{other}\": expected importance, performance or gap"
-        ))),
-    }
-}
-
 impl HierState {
     pub fn reset(&mut self) {
         self.view = HierView::fit()
@@ -68,46 +42,50 @@ impl HierState {
         self.path.clear();
     }
 
-    pub fn scene(
-        &self,
-        options: &Options,
-        lang: Lang,
-        stats: Option<&Stats>,
-        highlighted: Option<u32>,
-        selected: Option<u32>,
-    ) -> HierarchyScene {
-        let arrangement = arrangement(options).unwrap_or_default();
-        let color_by = color_by(options).unwrap_or(ColorBy::Gap);
+    pub fn scene(&self, input: &SceneInput) -> HierarchyScene {
+        let settings = input.settings;
         HierarchyScene {
-            arrangement,
-            lang,
-            color_by,
-            values: stats
-                .map(|s| hierarchy::values_from_stats(s, color_by))
+            arrangement: settings.arrangement,
+            lang: settings.lang,
+            color_by: settings.color_by,
+            values: input
+                .stats
+                .map(|s| hierarchy::values_from_stats(s, settings.color_by))
                 .unwrap_or_default(),
             collapsed: self.collapsed.clone(),
-            highlighted,
-            selected,
+            highlighted: input.highlighted.and_then(Item::node),
+            selected: input.selected.and_then(Item::node),
         }
     }
 
-    pub fn layout(
+    pub fn set_zoom(&mut self, zoom: Zoom, text: &str) -> Result<(), SessionError> {
+        // The hierarchy has no data axes: every preset shows the whole diagram.
+        if let Zoom::Ranges(..) = zoom {
+            return Err(SessionError::Zoom(format!(
+                "{text}: explicit ranges apply to the quadrant view; the hierarchy takes full or fit"
+            )));
+        }
+        self.reset();
+        Ok(())
+    }
+
+    /// Lays out again when `stale` or never laid out; true when it did.
+    pub fn ensure_layout(
         &mut self,
-        scene: &HierarchyScene,
+        input: &SceneInput,
         size: Size,
         measure: &mut dyn TextMeasure,
-    ) -> Result<(), SessionError> {
-        let layout = layout_hierarchy(
-            scene,
-            &self.view,
-            (size.width_px() as f64, size.height_px() as f64),
-            size.dpr,
-            measure,
-        )
-        .map_err(super::layout_error)?;
+        stale: bool,
+    ) -> Result<bool, SessionError> {
+        if !stale && self.layout.is_some() {
+            return Ok(false);
+        }
+        let scene = self.scene(input);
+        let layout = layout_hierarchy(&scene, &self.view, size.px(), size.dpr, measure)
+            .map_err(layout_error)?;
         self.view = layout.view;
         self.layout = Some(layout);
-        Ok(())
+        Ok(true)
     }
 
     /// Advances a running transition to `now_ms`: None when none runs, else whether it has
@@ -138,16 +116,21 @@ impl HierState {
         });
     }
 
-    /// A click or Enter on `item` (a node, or `TOGGLE + id` for its button): a toggle collapses
-    /// or expands; a node with children zooms to its subtree. True when something changed.
-    pub fn activate(&mut self, item: u32) -> bool {
-        if item > TOGGLE {
-            let id = item - TOGGLE;
-            if !self.collapsed.remove(&id) {
-                self.collapsed.insert(id);
+    /// A click or Enter on `item`: a button collapses or expands its node; a node with children
+    /// zooms to its subtree. True when something changed.
+    pub fn activate(&mut self, item: Item) -> bool {
+        let item = match item {
+            Item::Toggle(id) => {
+                if !self.collapsed.remove(&id) {
+                    self.collapsed.insert(id);
+                }
+                return true;
             }
-            return true;
-        }
+            other => match other.node() {
+                Some(id) => id,
+                None => return false,
+            },
+        };
         let Some(layout) = &self.layout else {
             return false;
         };
@@ -189,7 +172,7 @@ impl HierState {
 
     /// Breadcrumb labels: the whole diagram, then each node zoomed into.
     pub fn breadcrumb(&self, lang: Lang) -> Vec<String> {
-        let mut out = vec![lang.pick("Alle rollen", "All roles").to_string()];
+        let mut out = vec![wording::ALL_ROLES.get(lang).to_string()];
         out.extend(self.path.iter().map(|(id, _)| node_label(*id, lang)));
         out
     }
@@ -200,20 +183,15 @@ impl HierState {
         self.view = view;
     }
 
-    pub fn hit(&self, px: f64, py: f64) -> u32 {
-        match self
-            .layout
-            .as_ref()
-            .and_then(|l| hit_test_hierarchy(l, px, py))
-        {
-            Some(Hit::Node(id)) => id,
-            Some(Hit::Toggle(id)) => TOGGLE + id,
-            None => 0,
+    pub fn hit(&self, px: f64, py: f64) -> Option<Item> {
+        match hit_test_hierarchy(self.layout.as_ref()?, px, py)? {
+            Hit::Node(id) => Item::from_node(id),
+            Hit::Toggle(id) => Some(Item::Toggle(id)),
         }
     }
 
     /// Visible nodes in reading order (level by level).
-    pub fn order(&self) -> Vec<u32> {
+    pub fn order(&self) -> Vec<Item> {
         let Some(l) = &self.layout else {
             return Vec::new();
         };
@@ -231,97 +209,87 @@ impl HierState {
             })
             .collect();
         crate::lean::small_sort::sort(&mut nodes);
-        nodes.into_iter().map(|n| n.3).collect()
+        nodes
+            .into_iter()
+            .filter_map(|n| Item::from_node(n.3))
+            .collect()
     }
 
-    pub fn position(&self, id: u32, dpr: f64) -> Option<(f64, f64)> {
-        let n = self.layout.as_ref()?.node(id)?;
-        let (x, y) = n.rect.center();
-        Some((x / dpr, y / dpr))
+    /// A node's box centre in device px.
+    pub fn position(&self, item: Item) -> Option<(f64, f64)> {
+        let n = self.layout.as_ref()?.node(item.node()?)?;
+        Some(n.rect.center())
     }
-}
 
-/// Tooltip of a hierarchy node that is not a role (roles share the quadrant's tooltip).
-pub(super) fn node_tooltip(id: u32, stats: Option<&Stats>, lang: Lang) -> Option<Tooltip> {
-    let kind = node_kind(id)?;
-    let cat = catalogue();
-    let num = |v: f64| fmt_fixed(v, 2, lang);
-    let mut rows = Vec::new();
-    let mut text = String::new();
-    let rollup = stats.and_then(|s| match kind {
-        NodeKind::Spearhead => s
-            .spearheads
-            .iter()
-            .find(|r| r.id.map(u32::from) == Some(id - 100)),
-        NodeKind::Category => s
-            .categories
-            .iter()
-            .find(|r| r.code.map(|c| c.index() as u32 + 401) == Some(id)),
-        _ => None,
-    });
-    match kind {
-        NodeKind::Spearhead => {
-            if let Some(sr) = cat.spearheads.iter().find(|s| u32::from(s.id) + 100 == id) {
-                let list =
-                    |ids: &[u8]| ids.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
-                text = if sr.secondary.is_empty() {
-                    format!(
-                        "{}: {}",
-                        lang.pick("Uit rol", "From role"),
-                        list(sr.primary)
-                    )
-                } else {
-                    format!(
-                        "{}: {}; {}: {}",
-                        lang.pick("Hoofdrol", "Main role"),
-                        list(sr.primary),
-                        lang.pick("ook", "also"),
-                        list(sr.secondary)
-                    )
-                };
-            }
-        }
-        NodeKind::Category => {
-            if let Some(c) = cat
-                .categories
+    pub fn layout_css(&self, size: Size, lang: Lang) -> Option<LayoutCss> {
+        let l = self.layout.as_ref()?;
+        let d = size.dpr;
+        let (x0, y0) = l.view.to_diagram(l.plot.x0, l.plot.y0);
+        let (x1, y1) = l.view.to_diagram(l.plot.x1, l.plot.y1);
+        Some(LayoutCss {
+            width_css: size.width_css,
+            height_css: size.height_css,
+            dpr: d,
+            plot: RectCss::from_px(&l.plot, d),
+            view: ViewCss { x0, x1, y0, y1 },
+            points: Vec::new(),
+            labels: Vec::new(),
+            nodes: l
+                .nodes
                 .iter()
-                .find(|c| c.code.index() as u32 + 401 == id)
-            {
-                text = lang.pick(c.nl, c.en).to_string();
-            }
-        }
-        NodeKind::Purpose => {
-            text = cat
-                .higher_purpose_requirements
+                .map(|n| {
+                    let r = RectCss::from_px(&n.rect, d);
+                    NodeCss {
+                        id: n.id,
+                        x: r.x,
+                        y: r.y,
+                        w: r.w,
+                        h: r.h,
+                        font_css: n.font_px / d,
+                        lines: n.lines.iter().map(|t| t.text.clone()).collect(),
+                        line_boxes: n
+                            .lines
+                            .iter()
+                            .map(|t| RectCss::from_px(&t.rect, d))
+                            .collect(),
+                    }
+                })
+                .collect(),
+            edges: l
+                .edges
                 .iter()
-                .map(|r| lang.pick(r.nl, r.en))
-                .collect::<Vec<_>>()
-                .join(" · ");
-        }
-        _ => {}
+                .map(|e| EdgeCss {
+                    from: e.from,
+                    to: e.to,
+                    primary: e.primary,
+                })
+                .collect(),
+            breadcrumb: self.breadcrumb(lang),
+            highlighted: None,
+            selected: None,
+        })
     }
-    if let Some(r) = rollup {
-        if let Some(m) = r.importance.mean {
-            rows.push((lang.pick("Belang", "Importance").to_string(), num(m)));
-        }
-        if let Some(m) = r.performance.mean {
-            rows.push((lang.pick("Prestatie", "Performance").to_string(), num(m)));
-        }
-        if let Some(g) = r.gap {
-            let sign = if g > 0.0 { "+" } else { "" };
-            rows.push((
-                lang.pick("Kloof", "Gap").to_string(),
-                format!("{sign}{}", num(g)),
-            ));
-        }
+
+    pub fn summary_text(&self, lang: Lang) -> String {
+        wording::hierarchy_summary(lang, self.order().len())
     }
-    let note = rollup_method(id, lang)
-        .map(|m| format!("{}: {m}.", lang.pick("Samengevat als", "Rolled up as")))
-        .unwrap_or_default();
-    Some(Tooltip {
-        title: node_label(id, lang),
-        text,
-        rows,
-        note,
-    })
+
+    pub fn svg(
+        &self,
+        input: &SceneInput,
+        width_css: f64,
+        height_css: f64,
+    ) -> Result<String, DrawError> {
+        hierarchy::render_hierarchy_svg(&self.scene(input), &self.view, width_css, height_css, 1.0)
+    }
+
+    pub fn draw<DB: plotters_backend::DrawingBackend>(
+        &self,
+        backend: &mut DB,
+        input: &SceneInput,
+    ) -> Result<(), SessionError> {
+        let layout = self.layout.as_ref().ok_or(SessionError::TooSmall)?;
+        hierarchy::draw_hierarchy(backend, &self.scene(input), layout, &DrawOptions::canvas())
+            .map_err(|e| SessionError::Draw(e.to_string()))
+    }
 }

@@ -1,26 +1,35 @@
-//! The state of one chart element, pure: the loaded data, the options, the statistics of the
-//! current selection, the view and the last layout. The wasm handle is a thin shell around a
+//! The state of one chart element, pure: the loaded data, the typed settings, the statistics of
+//! the current selection and the chart (`ChartState`: the quadrant chart or the hierarchy, each
+//! with its own view, layout, hit testing and tooltips). The wasm handle is a thin shell around a
 //! `Session` plus a canvas; everything here is tested natively.
 //!
 //! Coordinates that come in from the wrapper are CSS pixels relative to the plot element; the
-//! layout works in device pixels (`css * dpr`), so the canvas backing store is sharp.
+//! layouts work in device pixels (`css * dpr`), so the canvas backing store is sharp.
 
 use serde::Serialize;
 use thiserror::Error;
 
+mod css;
 mod hierarchy;
+mod item;
+mod quadrant;
+mod settings;
+mod tooltip;
+
+pub use css::{EdgeCss, LabelCss, LayoutCss, NodeCss, PointCss, RectCss, ViewCss};
+pub use item::{opt_to_js, Item};
+pub use settings::{Attr, ErrorBars, Settings, SettingsError, View};
+pub use tooltip::Tooltip;
 
 use hierarchy::HierState;
-pub use hierarchy::TOGGLE;
+use quadrant::QuadrantState;
 
-use crate::catalogue::{catalogue, Lang};
-use crate::chart::{
-    self, fmt_fixed, fmt_num, hit_test, layout_quadrant, QuadrantLayout, QuadrantPoint,
-    QuadrantScene, TextMeasure, ViewTransform,
-};
+use crate::catalogue::Lang;
+use crate::chart::{self, QuadrantLayout, QuadrantScene, TextMeasure, ViewTransform};
 use crate::import::{self, Format, ImportError, ImportOptions, Imported};
+use crate::lean::number::clamp;
 use crate::model::Dataset;
-use crate::stats::{self, Crosshair, Describe, SdKind, Selection, Stats, StatsError, StatsOptions};
+use crate::stats::{self, Crosshair, Selection, Stats, StatsError, StatsOptions};
 
 #[derive(Debug, Error)]
 pub enum SessionError {
@@ -28,14 +37,12 @@ pub enum SessionError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Stats(#[from] StatsError),
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
     #[error("unknown data format \"{0}\": expected auto, long, wide, qualtrics, json or summary")]
     Format(String),
-    #[error("invalid options: {0}")]
-    Options(String),
     #[error("invalid zoom \"{0}\": expected full, report, fit or x0,x1,y0,y1 (importance from, to, performance from, to)")]
     Zoom(String),
-    #[error("invalid view \"{0}\": expected quadrant or hierarchy")]
-    View(String),
     #[error("no data loaded")]
     NoData,
     #[error("drawing failed: {0}")]
@@ -55,61 +62,6 @@ pub(crate) fn layout_error(e: chart::LayoutError) -> SessionError {
     }
 }
 
-/// What the whiskers show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ErrorBars {
-    #[default]
-    Sd,
-    Ci,
-    None,
-}
-
-impl ErrorBars {
-    pub fn parse(text: &str) -> Result<ErrorBars, SessionError> {
-        match text.trim() {
-            "" | "sd" => Ok(ErrorBars::Sd),
-            "ci" => Ok(ErrorBars::Ci),
-            "none" => Ok(ErrorBars::None),
-            other => Err(SessionError::Options(format!(
-                "unknown errorbars \"{other}\": expected sd, ci or none"
-            ))),
-        }
-    }
-}
-
-/// Options the wrapper sets from the element's attributes (small, rarely changed).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Options {
-    pub lang: String,
-    /// Comma-separated group codes; empty = everyone.
-    pub groups: String,
-    pub crosshair: String,
-    /// With `mean`/`median` crosshairs: follow the selection (true) or stay at the full sample.
-    pub crosshair_follows: bool,
-    pub errorbars: ErrorBars,
-    pub sd: String,
-    pub view: String,
-    pub hierarchy: String,
-    pub color_by: String,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            lang: "en".into(),
-            groups: String::new(),
-            crosshair: "scale".into(),
-            crosshair_follows: false,
-            errorbars: ErrorBars::Sd,
-            sd: "population".into(),
-            view: "quadrant".into(),
-            hierarchy: "spearheads".into(),
-            color_by: "gap".into(),
-        }
-    }
-}
-
 /// Size of the drawing surface.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Size {
@@ -125,6 +77,9 @@ impl Size {
     pub fn height_px(&self) -> u32 {
         (self.height_css * self.dpr).round().max(1.0) as u32
     }
+    fn px(&self) -> (f64, f64) {
+        (f64::from(self.width_px()), f64::from(self.height_px()))
+    }
 }
 
 /// What the wrapper needs to know about loaded data.
@@ -137,90 +92,10 @@ pub struct Info<'a> {
     pub excluded: &'a [import::Exclusion],
 }
 
-/// A tooltip: title, the full role text, figure rows (label, value) and a note.
-#[derive(Debug, Serialize)]
-pub struct Tooltip {
-    pub title: String,
-    pub text: String,
-    pub rows: Vec<(String, String)>,
-    pub note: String,
-}
-
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct RectCss {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct ViewCss {
-    pub x0: f64,
-    pub x1: f64,
-    pub y0: f64,
-    pub y1: f64,
-}
-
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct PointCss {
-    pub role: u8,
-    pub x: f64,
-    pub y: f64,
-}
-
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct LabelCss {
-    pub role: u8,
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-    pub number_only: bool,
-    pub leader: bool,
-}
-
-/// The geometry of the last frame in CSS pixels (see `Session::layout_css`).
-#[derive(Debug, Serialize)]
-pub struct LayoutCss {
-    pub width_css: f64,
-    pub height_css: f64,
-    pub dpr: f64,
-    pub plot: RectCss,
-    pub view: ViewCss,
-    pub points: Vec<PointCss>,
-    pub labels: Vec<LabelCss>,
-    /// Hierarchy nodes (empty in the quadrant view).
-    pub nodes: Vec<NodeCss>,
-    pub edges: Vec<EdgeCss>,
-    pub breadcrumb: Vec<String>,
-    pub highlighted: Option<u32>,
-    pub selected: Option<u32>,
-}
-
-/// A laid-out hierarchy node in CSS px, with the text lines drawn in it.
-#[derive(Clone, Debug, Serialize)]
-pub struct NodeCss {
-    pub id: u32,
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-    pub font_css: f64,
-    pub lines: Vec<String>,
-    pub line_boxes: Vec<RectCss>,
-}
-
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct EdgeCss {
-    pub from: u32,
-    pub to: u32,
-    pub primary: bool,
-}
-
 /// A named or explicit zoom.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum Zoom {
+    #[default]
     Full,
     Report,
     Fit,
@@ -249,22 +124,51 @@ impl Zoom {
     }
 }
 
+/// What a chart reads from the session to build its scene.
+pub(crate) struct SceneInput<'a> {
+    pub settings: &'a Settings,
+    pub stats: Option<&'a Stats>,
+    pub highlighted: Option<Item>,
+    pub selected: Option<Item>,
+}
+
+/// The chart an element shows, with the state only that chart has.
+enum ChartState {
+    Quadrant(QuadrantState),
+    Hierarchy(HierState),
+}
+
+impl ChartState {
+    fn new(view: View) -> ChartState {
+        match view {
+            View::Quadrant => ChartState::Quadrant(QuadrantState::default()),
+            View::Hierarchy => ChartState::Hierarchy(HierState::default()),
+        }
+    }
+
+    fn view(&self) -> View {
+        match self {
+            ChartState::Quadrant(_) => View::Quadrant,
+            ChartState::Hierarchy(_) => View::Hierarchy,
+        }
+    }
+}
+
 /// The state of one element.
 pub struct Session {
     imported: Option<Imported>,
-    options: Options,
-    lang: Lang,
+    settings: Settings,
     stats: Option<Stats>,
-    view: ViewTransform,
+    chart: ChartState,
     size: Size,
-    /// The last layout; kept while `dirty` so hit tests between a change and the next frame
-    /// still answer from what is on screen.
-    layout: Option<QuadrantLayout>,
+    /// The element's own zoom attribute: where `0` and double-click return.
+    home: Zoom,
+    /// The layout is stale; the last one is kept until the next frame so hit tests between a
+    /// change and the redraw still answer from what is on screen.
     dirty: bool,
-    hier: HierState,
-    /// Hovered and selected items: roles 1-14, or hierarchy nodes.
-    highlighted: Option<u32>,
-    selected: Option<u32>,
+    highlighted: Option<Item>,
+    selected: Option<Item>,
+    reduced_motion: bool,
 }
 
 impl Default for Session {
@@ -277,22 +181,23 @@ impl Session {
     pub fn new() -> Session {
         Session {
             imported: None,
-            options: Options::default(),
-            lang: Lang::En,
+            settings: Settings::default(),
             stats: None,
-            view: ViewTransform::full(),
+            chart: ChartState::new(View::Quadrant),
             size: Size {
                 width_css: 640.0,
                 height_css: 400.0,
                 dpr: 1.0,
             },
-            layout: None,
+            home: Zoom::Full,
             dirty: true,
-            hier: HierState::default(),
             highlighted: None,
             selected: None,
+            reduced_motion: false,
         }
     }
+
+    // ---- data and settings ----------------------------------------------------------------
 
     /// Imports a data file; on error the previous data stay.
     pub fn load(
@@ -312,7 +217,7 @@ impl Session {
         let previous = self.imported.replace(imported);
         if let Err(e) = self.recompute() {
             self.imported = previous;
-            // The old data and options were consistent; keep showing them.
+            // The old data and settings were consistent; keep showing them.
             let _ = self.recompute();
             return Err(e);
         }
@@ -327,67 +232,55 @@ impl Session {
         self.stats.as_ref()
     }
 
-    pub fn options(&self) -> &Options {
-        &self.options
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     pub fn lang(&self) -> Lang {
-        self.lang
+        self.settings.lang
     }
 
-    /// Applies new options; on error the previous options stay in force.
-    pub fn set_options(&mut self, options: Options) -> Result<(), SessionError> {
-        let lang = Lang::parse(&options.lang).ok_or_else(|| {
-            SessionError::Options(format!(
-                "unknown language \"{}\": expected nl or en",
-                options.lang
-            ))
-        })?;
-        if !matches!(options.view.as_str(), "quadrant" | "hierarchy") {
-            return Err(SessionError::View(options.view.clone()));
-        }
-        let arrangement = hierarchy::arrangement(&options)?;
-        hierarchy::color_by(&options)?;
-        if arrangement != hierarchy::arrangement(&self.options).unwrap_or_default() {
-            self.hier.collapsed.clear();
-            self.hier.reset();
-        }
-        let previous = std::mem::replace(&mut self.options, options);
+    /// Applies new settings; on error (a group the data do not have) the previous stay.
+    pub fn set_settings(&mut self, settings: Settings) -> Result<(), SessionError> {
+        let previous = std::mem::replace(&mut self.settings, settings);
         if let Err(e) = self.recompute() {
-            self.options = previous;
+            self.settings = previous;
             let _ = self.recompute();
             return Err(e);
         }
-        self.lang = lang;
+        let chart_changed = self.settings.view != self.chart.view()
+            || (self.settings.view == View::Hierarchy
+                && self.settings.arrangement != previous.arrangement);
+        if chart_changed {
+            // Another chart (or another diagram): its own view, nothing collapsed.
+            self.chart = ChartState::new(self.settings.view);
+            self.set_reduced_motion(self.reduced_motion);
+            // Items of one chart mean nothing in another, except roles.
+            self.highlighted = self.highlighted.filter(|i| i.role().is_some());
+            self.selected = self.selected.filter(|i| i.role().is_some());
+        }
         self.dirty = true;
         Ok(())
     }
 
     fn selection(&self) -> Selection {
         Selection {
-            groups: self
-                .options
-                .groups
-                .split(',')
-                .map(str::trim)
-                .filter(|g| !g.is_empty())
-                .map(String::from)
-                .collect(),
+            groups: self.settings.groups.clone(),
             spcos: Vec::new(),
         }
     }
 
     /// Recomputes the statistics of the current selection (on load, and when a filter or a
-    /// statistics option changes; never on zoom).
+    /// statistics setting changes; never on zoom).
     fn recompute(&mut self) -> Result<(), SessionError> {
         let Some(imported) = &self.imported else {
             self.stats = None;
             return Ok(());
         };
-        let sd = SdKind::parse(&self.options.sd)?;
-        let mut crosshair = Crosshair::parse(&self.options.crosshair)?;
+        let sd = self.settings.sd;
+        let mut crosshair = self.settings.crosshair;
         let selection = self.selection();
-        if !self.options.crosshair_follows
+        if !self.settings.crosshair_follows
             && matches!(crosshair, Crosshair::Mean | Crosshair::Median)
             && !selection.groups.is_empty()
         {
@@ -434,14 +327,23 @@ impl Session {
         })
     }
 
-    // ---- view -----------------------------------------------------------------------------
+    fn input(&self) -> SceneInput<'_> {
+        SceneInput {
+            settings: &self.settings,
+            stats: self.stats.as_ref(),
+            highlighted: self.highlighted,
+            selected: self.selected,
+        }
+    }
+
+    // ---- size and view --------------------------------------------------------------------
 
     pub fn resize(&mut self, width_css: f64, height_css: f64, dpr: f64) {
         let ok = |v: f64| v.is_finite() && v > 0.0;
         let size = Size {
             width_css: if ok(width_css) { width_css } else { 1.0 },
             height_css: if ok(height_css) { height_css } else { 1.0 },
-            dpr: if ok(dpr) { dpr.clamp(0.25, 8.0) } else { 1.0 },
+            dpr: if ok(dpr) { clamp(dpr, 0.25, 8.0) } else { 1.0 },
         };
         if size != self.size {
             self.size = size;
@@ -453,59 +355,71 @@ impl Session {
         self.size
     }
 
+    /// Shows a zoom (the zoom buttons); the element's own zoom stays where `0` returns.
     pub fn set_zoom(&mut self, zoom: &str) -> Result<(), SessionError> {
         let parsed = Zoom::parse(zoom)?;
-        if self.is_hierarchy() {
-            // The hierarchy has no data axes: every preset shows the whole diagram.
-            if let Zoom::Ranges(..) = parsed {
-                return Err(SessionError::Zoom(format!(
-                    "{zoom}: explicit ranges apply to the quadrant view; the hierarchy takes full or fit"
-                )));
-            }
-            self.hier.reset();
-            self.dirty = true;
-            return Ok(());
+        self.show_zoom(parsed, zoom)
+    }
+
+    /// The element's `zoom` attribute: shown now, and where `0` and double-click return.
+    pub fn set_home_zoom(&mut self, zoom: &str) -> Result<(), SessionError> {
+        let parsed = Zoom::parse(zoom)?;
+        self.show_zoom(parsed, zoom)?;
+        self.home = parsed;
+        Ok(())
+    }
+
+    /// Back to the element's own zoom (`0`, double-click).
+    pub fn reset_zoom(&mut self) {
+        // The home zoom was accepted once; it is valid for the chart it was set on, and the
+        // hierarchy refuses only explicit ranges, which then fall back to the whole diagram.
+        if self.show_zoom(self.home, "").is_err() {
+            let _ = self.show_zoom(Zoom::Full, "");
         }
-        let plot = self.view.plot_rect();
-        let view = match parsed {
-            Zoom::Full => ViewTransform::full(),
-            Zoom::Report => ViewTransform::report(),
-            Zoom::Fit => ViewTransform::fit(self.scene().points.iter()),
-            Zoom::Ranges(x0, x1, y0, y1) => ViewTransform::new((x0, x1), (y0, y1), plot)
-                .map_err(|e| SessionError::Zoom(format!("{zoom}: {e}")))?,
+    }
+
+    fn show_zoom(&mut self, zoom: Zoom, text: &str) -> Result<(), SessionError> {
+        let input = SceneInput {
+            settings: &self.settings,
+            stats: self.stats.as_ref(),
+            highlighted: self.highlighted,
+            selected: self.selected,
         };
-        self.view = view.with_plot_rect(plot).unwrap_or(view);
+        match &mut self.chart {
+            ChartState::Quadrant(q) => q.set_zoom(zoom, text, &input)?,
+            ChartState::Hierarchy(h) => h.set_zoom(zoom, text)?,
+        }
         self.dirty = true;
         Ok(())
     }
 
-    pub fn view(&self) -> &ViewTransform {
-        &self.view
+    /// The quadrant chart's view (the full scale while the hierarchy is shown).
+    pub fn view(&self) -> ViewTransform {
+        match &self.chart {
+            ChartState::Quadrant(q) => q.view,
+            ChartState::Hierarchy(_) => ViewTransform::full(),
+        }
     }
 
-    /// Zooms by `factor` (> 1 zooms in) keeping the data point under (x, y) CSS px fixed.
+    /// Zooms by `factor` (> 1 zooms in) keeping the point under (x, y) CSS px fixed.
     pub fn zoom_at(&mut self, x_css: f64, y_css: f64, factor: f64) {
         if !(factor.is_finite() && factor > 0.0) {
             return;
         }
-        let d = self.size.dpr;
-        if self.is_hierarchy() {
-            let v = self.hier.view.zoom_at(x_css * d, y_css * d, factor);
-            self.hier.user_moved(v);
-        } else {
-            self.view = self.view.zoom_at(x_css * d, y_css * d, factor);
+        let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
+        match &mut self.chart {
+            ChartState::Quadrant(q) => q.view = q.view.zoom_at(x, y, factor),
+            ChartState::Hierarchy(h) => h.user_moved(h.view.zoom_at(x, y, factor)),
         }
         self.dirty = true;
     }
 
     /// Pans by a pointer movement in CSS px (the content follows the pointer).
     pub fn pan(&mut self, dx_css: f64, dy_css: f64) {
-        let d = self.size.dpr;
-        if self.is_hierarchy() {
-            let v = self.hier.view.pan_px(dx_css * d, dy_css * d);
-            self.hier.user_moved(v);
-        } else {
-            self.view = self.view.pan_px(dx_css * d, dy_css * d);
+        let (dx, dy) = (dx_css * self.size.dpr, dy_css * self.size.dpr);
+        match &mut self.chart {
+            ChartState::Quadrant(q) => q.view = q.view.pan_px(dx, dy),
+            ChartState::Hierarchy(h) => h.user_moved(h.view.pan_px(dx, dy)),
         }
         self.dirty = true;
     }
@@ -513,423 +427,182 @@ impl Session {
     pub fn box_zoom(&mut self, x0_css: f64, y0_css: f64, x1_css: f64, y1_css: f64) {
         let d = self.size.dpr;
         let (x0, y0, x1, y1) = (x0_css * d, y0_css * d, x1_css * d, y1_css * d);
-        if self.is_hierarchy() {
-            let v = self.hier.view.box_zoom(x0, y0, x1, y1);
-            self.hier.user_moved(v);
-        } else {
-            self.view = self.view.box_zoom(x0, y0, x1, y1);
+        match &mut self.chart {
+            ChartState::Quadrant(q) => q.view = q.view.box_zoom(x0, y0, x1, y1),
+            ChartState::Hierarchy(h) => h.user_moved(h.view.box_zoom(x0, y0, x1, y1)),
         }
         self.dirty = true;
     }
 
-    /// Hover emphasis (a role, or a hierarchy node; 0 for none).
-    pub fn set_highlight(&mut self, item: u32) {
-        let item = Some(item).filter(|&i| i > 0 && i < TOGGLE);
+    // ---- items: hover, selection, activation ----------------------------------------------
+
+    /// Hover emphasis (a role or a hierarchy node; buttons are not emphasised).
+    pub fn set_highlight(&mut self, item: Option<Item>) {
+        let item = item.filter(|i| !matches!(i, Item::Toggle(_)));
         if item != self.highlighted {
             self.highlighted = item;
             self.dirty = true;
         }
     }
 
-    /// The selected item (a role, or a hierarchy node; 0 for none).
-    pub fn set_selected(&mut self, item: u32) {
-        let item = Some(item).filter(|&i| i > 0 && i < TOGGLE);
+    /// The selected item (a role or a hierarchy node).
+    pub fn set_selected(&mut self, item: Option<Item>) {
+        let item = item.filter(|i| !matches!(i, Item::Toggle(_)));
         if item != self.selected {
             self.selected = item;
             self.dirty = true;
         }
     }
 
-    fn is_hierarchy(&self) -> bool {
-        self.options.view == "hierarchy"
-    }
-
     /// Jump to new views instead of animating (`prefers-reduced-motion`).
     pub fn set_reduced_motion(&mut self, reduced: bool) {
-        self.hier.reduced_motion = reduced;
+        self.reduced_motion = reduced;
+        if let ChartState::Hierarchy(h) = &mut self.chart {
+            h.reduced_motion = reduced;
+        }
     }
 
     /// A click or Enter on an item. In the hierarchy a node zooms to its subtree (animated) and
     /// a node's button collapses or expands it; true when the view changed.
-    pub fn activate(&mut self, item: u32) -> bool {
-        if !self.is_hierarchy() || !self.hier.activate(item) {
+    pub fn activate(&mut self, item: Item) -> bool {
+        let ChartState::Hierarchy(h) = &mut self.chart else {
             return false;
-        }
-        self.dirty = true;
-        true
+        };
+        let changed = h.activate(item);
+        self.dirty |= changed;
+        changed
     }
 
     /// Escape: back out one zoom level in the hierarchy; false when there is nothing to leave.
     pub fn escape(&mut self) -> bool {
-        let done = self.is_hierarchy() && self.hier.escape();
+        let ChartState::Hierarchy(h) = &mut self.chart else {
+            return false;
+        };
+        let done = h.escape();
         self.dirty |= done;
         done
     }
 
     pub fn zoom_out_to(&mut self, depth: usize) {
-        if self.is_hierarchy() {
-            self.hier.zoom_out_to(depth);
+        if let ChartState::Hierarchy(h) = &mut self.chart {
+            h.zoom_out_to(depth);
             self.dirty = true;
         }
     }
 
     /// The hierarchy's zoom path as labels (empty in the quadrant view).
     pub fn breadcrumb(&self) -> Vec<String> {
-        if self.is_hierarchy() {
-            self.hier.breadcrumb(self.lang)
-        } else {
-            Vec::new()
+        match &self.chart {
+            ChartState::Hierarchy(h) => h.breadcrumb(self.lang()),
+            ChartState::Quadrant(_) => Vec::new(),
         }
     }
 
-    // ---- scene and layout -------------------------------------------------------------------
+    /// The item under (x, y) CSS px in the last layout.
+    pub fn hit(&self, x_css: f64, y_css: f64) -> Option<Item> {
+        let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
+        match &self.chart {
+            ChartState::Quadrant(q) => q.hit(x, y),
+            ChartState::Hierarchy(h) => h.hit(x, y),
+        }
+    }
 
-    /// The chart's content in data units, from the statistics and options.
+    /// The next visible item after `current` in reading order (`dir` 1 or -1); None past the end.
+    pub fn next_item(&self, current: Option<Item>, dir: i32) -> Option<Item> {
+        let order = match &self.chart {
+            ChartState::Quadrant(q) => q.order(),
+            ChartState::Hierarchy(h) => h.order(),
+        };
+        let pos = current.and_then(|c| order.iter().position(|&i| i == c));
+        match (pos, dir >= 0) {
+            (None, true) => order.first().copied(),
+            (None, false) => order.last().copied(),
+            (Some(i), true) => order.get(i + 1).copied(),
+            (Some(i), false) => i.checked_sub(1).and_then(|j| order.get(j).copied()),
+        }
+    }
+
+    /// Position of an item's marker or box centre in CSS px, if visible.
+    pub fn item_position(&self, item: Item) -> Option<(f64, f64)> {
+        let (x, y) = match &self.chart {
+            ChartState::Quadrant(q) => q.position(item)?,
+            ChartState::Hierarchy(h) => h.position(item)?,
+        };
+        Some((x / self.size.dpr, y / self.size.dpr))
+    }
+
+    /// The tooltip of an item: full text and figures, formatted for the current language.
+    pub fn tooltip(&self, item: Item) -> Option<Tooltip> {
+        let stats = self.stats.as_ref();
+        match item {
+            Item::Role(r) => tooltip::role(r, stats?, self.lang()),
+            Item::Node(id) => tooltip::node(id, stats, self.lang()),
+            Item::Toggle(_) => None,
+        }
+    }
+
+    // ---- scene, layout, drawing -----------------------------------------------------------
+
+    /// The quadrant chart's content in data units, from the statistics and settings.
     pub fn scene(&self) -> QuadrantScene {
-        let cat = catalogue();
-        let mut points = Vec::new();
-        let mut crosshair = (5.0, 3.0);
-        if let Some(stats) = &self.stats {
-            crosshair = (stats.crosshair.importance, stats.crosshair.performance);
-            for r in &stats.roles {
-                let (Some(imp), Some(perf)) = (&r.importance, &r.performance) else {
-                    continue;
-                };
-                let Some(role) = cat.role(r.role) else {
-                    continue;
-                };
-                let whisker = |d: &Describe| match self.options.errorbars {
-                    ErrorBars::Sd => d.sd.map(|sd| (d.mean - sd, d.mean + sd)),
-                    ErrorBars::Ci => d.ci95.map(|[lo, hi]| (lo, hi)),
-                    ErrorBars::None => None,
-                };
-                points.push(QuadrantPoint {
-                    role: r.role,
-                    importance: imp.mean,
-                    performance: perf.mean,
-                    importance_err: whisker(imp),
-                    performance_err: whisker(perf),
-                    category: role.category,
-                    label: format!("{}  {}", r.role, role.short(self.lang)),
-                    small_n: r.small_n,
-                });
-            }
-        }
-        QuadrantScene {
-            points,
-            crosshair,
-            lang: self.lang,
-            highlighted: self.highlighted.filter(|&i| i <= 14).map(|i| i as u8),
-            selected: self.selected.filter(|&i| i <= 14).map(|i| i as u8),
-        }
+        quadrant::scene(&self.input())
     }
 
     /// Lays the chart out for the current size if anything changed since the last layout.
     pub fn ensure_layout(&mut self, measure: &mut dyn TextMeasure) -> Result<(), SessionError> {
-        if self.is_hierarchy() {
-            if self.dirty || self.hier.layout.is_none() {
-                let scene = self.hier_scene();
-                self.hier.layout(&scene, self.size, measure)?;
-                self.dirty = false;
-            }
-            return Ok(());
-        }
-        if self.dirty || self.layout.is_none() {
-            let scene = self.scene();
-            let layout = layout_quadrant(
-                &scene,
-                &self.view,
-                (self.size.width_px() as f64, self.size.height_px() as f64),
-                self.size.dpr,
-                measure,
-            )
-            .map_err(layout_error)?;
-            self.view = layout.transform;
-            self.layout = Some(layout);
+        let input = SceneInput {
+            settings: &self.settings,
+            stats: self.stats.as_ref(),
+            highlighted: self.highlighted,
+            selected: self.selected,
+        };
+        let fresh = match &mut self.chart {
+            ChartState::Quadrant(q) => q.ensure_layout(&input, self.size, measure, self.dirty)?,
+            ChartState::Hierarchy(h) => h.ensure_layout(&input, self.size, measure, self.dirty)?,
+        };
+        if fresh {
             self.dirty = false;
         }
         Ok(())
     }
 
-    fn hier_scene(&self) -> crate::chart::hierarchy::HierarchyScene {
-        self.hier.scene(
-            &self.options,
-            self.lang,
-            self.stats.as_ref(),
-            self.highlighted,
-            self.selected,
-        )
-    }
-
+    /// The quadrant chart's last layout (None in the hierarchy).
     pub fn layout(&self) -> Option<&QuadrantLayout> {
-        self.layout.as_ref()
-    }
-
-    /// The role under (x, y) CSS px in the last layout, or 0.
-    pub fn hit(&self, x_css: f64, y_css: f64) -> u32 {
-        let d = self.size.dpr;
-        if self.is_hierarchy() {
-            return self.hier.hit(x_css * d, y_css * d);
+        match &self.chart {
+            ChartState::Quadrant(q) => q.layout.as_ref(),
+            ChartState::Hierarchy(_) => None,
         }
-        self.layout
-            .as_ref()
-            .and_then(|l| hit_test(l, x_css * d, y_css * d))
-            .map_or(0, u32::from)
-    }
-
-    /// The next visible item after `current` in reading order (`dir` 1 or -1); 0 past the end.
-    pub fn next_item(&self, current: u32, dir: i32) -> u32 {
-        let roles: Vec<u32> = if self.is_hierarchy() {
-            self.hier.order()
-        } else {
-            let Some(layout) = &self.layout else { return 0 };
-            let mut roles: Vec<u32> = layout.points.iter().map(|p| u32::from(p.role)).collect();
-            crate::lean::small_sort::sort(&mut roles);
-            roles
-        };
-        let pos = roles.iter().position(|&r| r == current);
-        let next = match (pos, dir >= 0) {
-            (None, true) => roles.first().copied(),
-            (None, false) => roles.last().copied(),
-            (Some(i), true) => roles.get(i + 1).copied(),
-            (Some(i), false) => i.checked_sub(1).and_then(|j| roles.get(j).copied()),
-        };
-        next.unwrap_or(0)
-    }
-
-    /// Position of a role's marker in CSS px, if visible.
-    pub fn item_position(&self, role: u32) -> Option<(f64, f64)> {
-        let d = self.size.dpr;
-        if self.is_hierarchy() {
-            return self.hier.position(role, d);
-        }
-        let layout = self.layout.as_ref()?;
-        let p = layout.points.iter().find(|p| u32::from(p.role) == role)?;
-        Some((p.x / d, p.y / d))
-    }
-
-    /// The tooltip of a role: full text and figures, formatted for the current language.
-    pub fn tooltip(&self, role: u32) -> Option<Tooltip> {
-        if role > 14 {
-            return hierarchy::node_tooltip(role, self.stats.as_ref(), self.lang);
-        }
-        let cat = catalogue();
-        let stats = self.stats.as_ref()?;
-        let r = stats.roles.iter().find(|r| u32::from(r.role) == role)?;
-        let info = cat.role(r.role)?;
-        let lang = self.lang;
-        let num = |v: f64| fmt_fixed(v, 2, lang);
-        let mut rows: Vec<(String, String)> = Vec::new();
-        for (name, d) in [
-            (lang.pick("Belang", "Importance"), &r.importance),
-            (lang.pick("Prestatie", "Performance"), &r.performance),
-        ] {
-            let Some(d) = d else { continue };
-            let mut parts = vec![format!("{} {}", lang.pick("gem.", "mean"), num(d.mean))];
-            if let Some(m) = d.median {
-                parts.push(format!(
-                    "{} {}",
-                    lang.pick("med.", "median"),
-                    fmt_num(m, lang)
-                ));
-            }
-            if let Some(sd) = d.sd {
-                parts.push(format!("SD {}", num(sd)));
-            }
-            if let Some(n) = d.n {
-                parts.push(format!("n = {n}"));
-            }
-            // No-break spaces inside each figure, so a narrow tooltip wraps only between figures.
-            let parts: Vec<String> = parts.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
-            rows.push((name.to_string(), parts.join(" · ")));
-            if let Some([lo, hi]) = d.ci95 {
-                rows.push((
-                    format!("  {}", lang.pick("95%-BI", "95% CI")),
-                    format!("{} – {}", num(lo), num(hi)),
-                ));
-            }
-        }
-        if let Some(q) = r.quadrant {
-            let qi = cat.quadrants.iter().find(|x| x.code == q.code());
-            if let Some(qi) = qi {
-                rows.push((
-                    lang.pick("Kwadrant", "Quadrant").into(),
-                    lang.pick(qi.nl, qi.en).to_string(),
-                ));
-            }
-        }
-        if let Some(g) = r.gap {
-            rows.push((
-                lang.pick("Kloof", "Gap").into(),
-                format!("{}{}", if g > 0.0 { "+" } else { "" }, num(g)),
-            ));
-        }
-        let category = cat.category(info.category);
-        rows.push((
-            lang.pick("Categorie", "Category").into(),
-            lang.pick(category.nl, category.en).to_string(),
-        ));
-        let mut notes = Vec::new();
-        if r.small_n {
-            notes.push(lang.pick(
-                "Weinig antwoorden (n < 5): voorzichtig lezen.",
-                "Few answers (n < 5): read with care.",
-            ));
-        }
-        if r.ci_crosses_crosshair {
-            notes.push(lang.pick(
-                "Het 95%-betrouwbaarheidsinterval overschrijdt de kwadrantgrens.",
-                "The 95% confidence interval crosses the quadrant line.",
-            ));
-        }
-        Some(Tooltip {
-            title: format!("{} · {}", r.role, info.short(lang)),
-            text: info.text(lang).to_string(),
-            rows,
-            note: notes.join(" "),
-        })
     }
 
     /// Geometry of the last layout in CSS px, for tests and for pages that overlay the chart.
     pub fn layout_css(&self) -> Option<LayoutCss> {
-        let d = self.size.dpr;
-        let css = |r: &chart::Rect| RectCss {
-            x: r.x0 / d,
-            y: r.y0 / d,
-            w: r.width() / d,
-            h: r.height() / d,
+        let mut css = match &self.chart {
+            ChartState::Quadrant(q) => q.layout_css(self.size)?,
+            ChartState::Hierarchy(h) => h.layout_css(self.size, self.lang())?,
         };
-        if self.is_hierarchy() {
-            let l = self.hier.layout.as_ref()?;
-            let (x0, y0) = l.view.to_diagram(l.plot.x0, l.plot.y0);
-            let (x1, y1) = l.view.to_diagram(l.plot.x1, l.plot.y1);
-            return Some(LayoutCss {
-                width_css: self.size.width_css,
-                height_css: self.size.height_css,
-                dpr: d,
-                plot: css(&l.plot),
-                view: ViewCss { x0, x1, y0, y1 },
-                points: Vec::new(),
-                labels: Vec::new(),
-                nodes: l
-                    .nodes
-                    .iter()
-                    .map(|n| {
-                        let r = css(&n.rect);
-                        NodeCss {
-                            id: n.id,
-                            x: r.x,
-                            y: r.y,
-                            w: r.w,
-                            h: r.h,
-                            font_css: n.font_px / d,
-                            lines: n.lines.iter().map(|t| t.text.clone()).collect(),
-                            line_boxes: n.lines.iter().map(|t| css(&t.rect)).collect(),
-                        }
-                    })
-                    .collect(),
-                edges: l
-                    .edges
-                    .iter()
-                    .map(|e| EdgeCss {
-                        from: e.from,
-                        to: e.to,
-                        primary: e.primary,
-                    })
-                    .collect(),
-                breadcrumb: self.hier.breadcrumb(self.lang),
-                highlighted: self.highlighted,
-                selected: self.selected,
-            });
-        }
-        let layout = self.layout.as_ref()?;
-        let (x0, x1) = layout.transform.x_range();
-        let (y0, y1) = layout.transform.y_range();
-        Some(LayoutCss {
-            width_css: self.size.width_css,
-            height_css: self.size.height_css,
-            dpr: d,
-            plot: css(&layout.transform.plot_rect()),
-            view: ViewCss { x0, x1, y0, y1 },
-            points: layout
-                .points
-                .iter()
-                .map(|p| PointCss {
-                    role: p.role,
-                    x: p.x / d,
-                    y: p.y / d,
-                })
-                .collect(),
-            labels: layout
-                .labels
-                .iter()
-                .map(|l| {
-                    let r = css(&l.rect);
-                    LabelCss {
-                        role: l.role,
-                        x: r.x,
-                        y: r.y,
-                        w: r.w,
-                        h: r.h,
-                        number_only: l.number_only,
-                        leader: l.leader.is_some(),
-                    }
-                })
-                .collect(),
-            nodes: Vec::new(),
-            edges: Vec::new(),
-            breadcrumb: Vec::new(),
-            highlighted: self.highlighted,
-            selected: self.selected,
-        })
+        css.highlighted = self.highlighted.map(Item::to_js);
+        css.selected = self.selected.map(Item::to_js);
+        Some(css)
     }
 
     /// One sentence for screen readers describing what is shown.
     pub fn summary_text(&self) -> String {
-        let lang = self.lang;
-        let Some(stats) = &self.stats else {
-            return lang.pick("Geen gegevens", "No data").into();
-        };
-        if self.is_hierarchy() {
-            let shown = self.hier.order().len();
-            return match lang {
-                Lang::Nl => format!("Hiërarchie van de speerpuntrollen: {shown} knopen zichtbaar. Gebruik Tab om ze te overlopen, Enter om in te zoomen, Escape om terug te gaan."),
-                Lang::En => format!("Hierarchy of the spearhead roles: {shown} nodes visible. Use Tab to step through them, Enter to zoom in, Escape to go back."),
-            };
+        if self.stats.is_none() {
+            return crate::wording::NO_DATA.get(self.lang()).into();
         }
-        let (x0, x1) = self.view.x_range();
-        let (y0, y1) = self.view.y_range();
-        let visible = self.layout.as_ref().map_or(0, |l| l.points.len());
-        let n = stats
-            .n_respondents
-            .map(|n| format!(", n = {n}"))
-            .unwrap_or_default();
-        match lang {
-            Lang::Nl => format!(
-                "Kwadrantgrafiek van belang ({}–{}) en prestatie ({}–{}) van {} rollen{n}. Gebruik Tab om de rollen te overlopen.",
-                fmt_fixed(x0, 1, lang), fmt_fixed(x1, 1, lang), fmt_fixed(y0, 1, lang), fmt_fixed(y1, 1, lang), visible
-            ),
-            Lang::En => format!(
-                "Quadrant chart of importance ({}–{}) and performance ({}–{}) of {} roles{n}. Use Tab to step through the roles.",
-                fmt_fixed(x0, 1, lang), fmt_fixed(x1, 1, lang), fmt_fixed(y0, 1, lang), fmt_fixed(y1, 1, lang), visible
-            ),
+        match &self.chart {
+            ChartState::Quadrant(q) => q.summary_text(&self.input()),
+            ChartState::Hierarchy(h) => h.summary_text(self.lang()),
         }
     }
 
     /// The chart as a standalone SVG document (for reports and slides), at the current view.
     pub fn svg(&self, width_css: f64, height_css: f64) -> Result<String, SessionError> {
-        if self.is_hierarchy() {
-            return crate::chart::hierarchy::render_hierarchy_svg(
-                &self.hier_scene(),
-                &self.hier.view,
-                width_css,
-                height_css,
-                1.0,
-            )
-            .map_err(|e| SessionError::Draw(e.to_string()));
+        match &self.chart {
+            ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css),
+            ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css),
         }
-        chart::render_svg(&self.scene(), &self.view, width_css, height_css, 1.0)
-            .map_err(|e| SessionError::Draw(e.to_string()))
+        .map_err(|e| SessionError::Draw(e.to_string()))
     }
 
     /// Draws the chart onto any plotters backend of the session's pixel size.
@@ -940,7 +613,7 @@ impl Session {
         measure: &mut dyn TextMeasure,
         now_ms: f64,
     ) -> Result<bool, SessionError> {
-        match self.draw_inner(backend, measure, now_ms) {
+        match self.draw_frame(backend, measure, now_ms) {
             Err(SessionError::TooSmall) => {
                 let (w, h) = backend.get_size();
                 backend
@@ -952,36 +625,27 @@ impl Session {
         }
     }
 
-    fn draw_inner<DB: plotters_backend::DrawingBackend>(
+    fn draw_frame<DB: plotters_backend::DrawingBackend>(
         &mut self,
         backend: &mut DB,
         measure: &mut dyn TextMeasure,
         now_ms: f64,
     ) -> Result<bool, SessionError> {
-        if self.is_hierarchy() {
-            let tick = self.hier.tick(now_ms);
-            if tick.is_some() {
+        // An animated transition moves the view, so it needs a fresh layout this frame.
+        let mut more = false;
+        if let ChartState::Hierarchy(h) = &mut self.chart {
+            if let Some(going) = h.tick(now_ms) {
                 self.dirty = true;
+                more = going;
             }
-            let more = tick == Some(true);
-            self.ensure_layout(measure)?;
-            let scene = self.hier_scene();
-            let layout = self.hier.layout.as_ref().expect("ensured");
-            crate::chart::hierarchy::draw_hierarchy(
-                backend,
-                &scene,
-                layout,
-                &chart::DrawOptions::canvas(),
-            )
-            .map_err(|e| SessionError::Draw(e.to_string()))?;
-            // The last frame of a transition still needs drawing at its end view.
-            return Ok(more);
         }
         self.ensure_layout(measure)?;
-        let scene = self.scene();
-        let layout = self.layout.as_ref().expect("ensured");
-        chart::draw_quadrant(backend, &scene, layout, &chart::DrawOptions::canvas())
-            .map_err(|e| SessionError::Draw(e.to_string()))?;
-        Ok(false)
+        let input = self.input();
+        match &self.chart {
+            ChartState::Quadrant(q) => q.draw(backend, &input)?,
+            ChartState::Hierarchy(h) => h.draw(backend, &input)?,
+        }
+        // The last frame of a transition still needs drawing at its end view.
+        Ok(more)
     }
 }

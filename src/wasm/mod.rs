@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::{CachedMeasure, TextMeasure, FONT_FAMILY_UI};
-use crate::session::{ErrorBars, Options, Session};
+use crate::session::{opt_to_js, Attr, Item, Session, Settings};
 
 /// The module's allocator: `crate::heap` on `memory.grow` (see there for why not dlmalloc).
 struct WasmHeap(std::cell::UnsafeCell<crate::heap::Heap>);
@@ -128,19 +128,15 @@ pub struct Chart {
 #[wasm_bindgen]
 impl Chart {
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement, view: &str) -> Result<Chart, JsError> {
+    pub fn new(canvas: HtmlCanvasElement) -> Result<Chart, JsError> {
         let ctx = canvas
             .get_context("2d")
             .map_err(|_| JsError::new("this browser gives no 2D canvas"))?
             .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?
             .dyn_into::<CanvasRenderingContext2d>()
             .map_err(|_| JsError::new("this browser gives no 2D canvas"))?;
-        let mut session = Session::new();
-        let mut options = session.options().clone();
-        options.view = view.to_string();
-        session.set_options(options).map_err(js_err)?;
         Ok(Chart {
-            session,
+            session: Session::new(),
             canvas,
             measure: CanvasMeasure::new(ctx),
         })
@@ -156,36 +152,41 @@ impl Chart {
         to_js(&self.session.info())
     }
 
-    /// Applies the element's attributes; on error the previous options stay in force.
-    #[allow(clippy::too_many_arguments)]
-    pub fn set_options(
-        &mut self,
-        lang: &str,
-        groups: &str,
-        crosshair: &str,
-        crosshair_follows: bool,
-        errorbars: &str,
-        sd: &str,
-        view: &str,
-        hierarchy: &str,
-        color_by: &str,
-    ) -> Result<(), JsError> {
-        let options = Options {
-            lang: lang.into(),
-            groups: groups.into(),
-            crosshair: crosshair.into(),
-            crosshair_follows,
-            errorbars: ErrorBars::parse(errorbars).map_err(js_err)?,
-            sd: sd.into(),
-            view: view.into(),
-            hierarchy: hierarchy.into(),
-            color_by: color_by.into(),
-        };
-        self.session.set_options(options).map_err(js_err)
+    /// Applies the element's settings from one object keyed by attribute name (see
+    /// `settings_attributes`): a string is the attribute's value, null or absent means the
+    /// attribute is absent, `true` a present boolean attribute. On error nothing changes.
+    pub fn set_settings(&mut self, attributes: &JsValue) -> Result<(), JsError> {
+        let values: Vec<(Attr, Option<String>)> = Attr::ALL
+            .iter()
+            .map(|&a| {
+                let v = js_sys::Reflect::get(attributes, &JsValue::from_str(a.name()))
+                    .unwrap_or(JsValue::UNDEFINED);
+                let text = match v.as_bool() {
+                    Some(true) => Some(String::new()),
+                    Some(false) => None,
+                    None => v.as_string(),
+                };
+                (a, text)
+            })
+            .collect();
+        let settings = Settings::from_attributes(values.iter().map(|(a, v)| (*a, v.as_deref())))
+            .map_err(js_err)?;
+        self.session.set_settings(settings).map_err(js_err)
     }
 
+    /// Shows a zoom (`full`, `report`, `fit` or ranges); `0` still returns to the home zoom.
     pub fn set_zoom(&mut self, zoom: &str) -> Result<(), JsError> {
         self.session.set_zoom(zoom).map_err(js_err)
+    }
+
+    /// The element's `zoom` attribute: shown now, and where `reset_zoom` returns.
+    pub fn set_home_zoom(&mut self, zoom: &str) -> Result<(), JsError> {
+        self.session.set_home_zoom(zoom).map_err(js_err)
+    }
+
+    /// Back to the element's own zoom (the `0` key, double-click).
+    pub fn reset_zoom(&mut self) {
+        self.session.reset_zoom();
     }
 
     pub fn resize(&mut self, width_css: f64, height_css: f64, dpr: f64) {
@@ -210,8 +211,9 @@ impl Chart {
     }
 
     pub fn view_ranges(&self) -> Vec<f64> {
-        let (x0, x1) = self.session.view().x_range();
-        let (y0, y1) = self.session.view().y_range();
+        let view = self.session.view();
+        let (x0, x1) = view.x_range();
+        let (y0, y1) = view.y_range();
         vec![x0, x1, y0, y1]
     }
 
@@ -231,32 +233,34 @@ impl Chart {
         self.session.box_zoom(x0_css, y0_css, x1_css, y1_css);
     }
 
-    /// The item (role number) under a point in CSS px, or 0.
+    /// The item under a point in CSS px, or 0 (see `item_role` and `item_is_toggle`).
     pub fn hit(&self, x_css: f64, y_css: f64) -> u32 {
-        self.session.hit(x_css, y_css)
+        opt_to_js(self.session.hit(x_css, y_css))
     }
 
+    /// The visible item after `current` (0: from the start) in reading order; 0 past the end.
     pub fn next_item(&self, current: u32, dir: i32) -> u32 {
-        self.session.next_item(current, dir)
+        opt_to_js(self.session.next_item(Item::from_js(current), dir))
     }
 
+    /// Where an item is drawn, [x, y] in CSS px, or [] when it is not visible.
     pub fn item_position(&self, item: u32) -> Vec<f64> {
-        self.session
-            .item_position(item)
+        Item::from_js(item)
+            .and_then(|i| self.session.item_position(i))
             .map(|(x, y)| vec![x, y])
             .unwrap_or_default()
     }
 
     pub fn set_highlight(&mut self, item: u32) {
-        self.session.set_highlight(item);
+        self.session.set_highlight(Item::from_js(item));
     }
 
     pub fn set_selected(&mut self, item: u32) {
-        self.session.set_selected(item);
+        self.session.set_selected(Item::from_js(item));
     }
 
     pub fn tooltip(&self, item: u32) -> Result<JsValue, JsError> {
-        to_js(&self.session.tooltip(item))
+        to_js(&Item::from_js(item).and_then(|i| self.session.tooltip(i)))
     }
 
     /// The statistics of the current selection as plain objects (the CLI's JSON).
@@ -272,7 +276,7 @@ impl Chart {
     /// A click or Enter on an item: in the hierarchy, zoom to a node's subtree (animated) or
     /// collapse/expand it through its button. True when the view changed.
     pub fn activate(&mut self, item: u32) -> bool {
-        self.session.activate(item)
+        Item::from_js(item).is_some_and(|i| self.session.activate(i))
     }
 
     /// Jump to new views instead of animating them (the reader prefers reduced motion).
@@ -293,6 +297,36 @@ impl Chart {
     pub fn breadcrumb(&self) -> Result<JsValue, JsError> {
         to_js(&self.session.breadcrumb())
     }
+}
+
+/// The element attributes that are settings, in the order `set_settings` reads them.
+#[wasm_bindgen]
+pub fn settings_attributes() -> Vec<String> {
+    Attr::ALL.iter().map(|a| a.name().to_string()).collect()
+}
+
+/// The role (1-14) an item number stands for, or 0 when it is not a role.
+#[wasm_bindgen]
+pub fn item_role(item: u32) -> u32 {
+    Item::from_js(item)
+        .and_then(Item::role)
+        .map_or(0, u32::from)
+}
+
+/// The item number of role `role` (both charts use it), or 0 for no such role.
+#[wasm_bindgen]
+pub fn role_item(role: u32) -> u32 {
+    u8::try_from(role)
+        .ok()
+        .and_then(|r| Item::from_js(u32::from(r)))
+        .filter(|i| i.role().is_some())
+        .map_or(0, Item::to_js)
+}
+
+/// Whether an item number is a hierarchy node's expand/collapse button.
+#[wasm_bindgen]
+pub fn item_is_toggle(item: u32) -> bool {
+    matches!(Item::from_js(item), Some(Item::Toggle(_)))
 }
 
 /// Parses a summary table (`role,scale,n,mean,median,mode,sd[,group]`) for the tools below.

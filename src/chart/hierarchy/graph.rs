@@ -110,7 +110,7 @@ pub fn node_label(id: NodeId, lang: Lang) -> String {
                 .map(|x| lang.pick(x.nl, x.en).to_string())
                 .unwrap_or_default()
         }
-        300 => lang.pick("Hoger doel", "Higher purpose").to_string(),
+        300 => crate::wording::HIGHER_PURPOSE.get(lang).to_string(),
         301..=303 => purpose_items()
             .get((id - 301) as usize)
             .and_then(|&i| cat.higher_purpose.get(i))
@@ -139,9 +139,9 @@ pub fn node_short(id: NodeId, lang: Lang) -> String {
     match id {
         1..=14 => id.to_string(),
         101..=110 => format!("SR{}", id - 100),
-        201 => lang.pick("Kader", "Framework").to_string(),
-        202 => lang.pick("Actie", "Action").to_string(),
-        300 => lang.pick("Doel", "Purpose").to_string(),
+        201 => crate::wording::KIND_FRAMEWORK_SHORT.get(lang).to_string(),
+        202 => crate::wording::KIND_ACTION_SHORT.get(lang).to_string(),
+        300 => crate::wording::PURPOSE_SHORT.get(lang).to_string(),
         401..=403 => catalogue()
             .categories
             .get((id - 401) as usize)

@@ -884,7 +884,7 @@ fn requirements(lang: Lang) -> String {
         .collect();
     format!(
         "{} {}",
-        lang.pick("Elke SPCO:", "Every SPCO:"),
+        crate::wording::EVERY_SPCO.get(lang),
         reqs.join(" · ")
     )
 }
@@ -978,12 +978,9 @@ fn make_node(
 
 fn legend_title(c: ColorBy, lang: Lang) -> &'static str {
     match c {
-        ColorBy::Importance => lang.pick("Belang (gemiddelde, 1–9)", "Importance (mean, 1–9)"),
-        ColorBy::Performance => lang.pick("Prestatie (gemiddelde, 1–5)", "Performance (mean, 1–5)"),
-        ColorBy::Gap => lang.pick(
-            "Kloof belang − prestatie (schaal 0–1; oranje = schiet tekort)",
-            "Gap importance − performance (0–1 scale; orange = falls short)",
-        ),
+        ColorBy::Importance => crate::wording::LEGEND_IMPORTANCE.get(lang),
+        ColorBy::Performance => crate::wording::LEGEND_PERFORMANCE.get(lang),
+        ColorBy::Gap => crate::wording::LEGEND_GAP.get(lang),
     }
 }
 
@@ -1020,7 +1017,7 @@ fn layout_legend(
     let lo_txt = fmt_num(scale.lo, scene.lang);
     let hi_txt = fmt_num(scale.hi, scene.lang);
     let end_w = m.text_width(&lo_txt, tf).max(m.text_width(&hi_txt, tf)) / 2.0;
-    let neutral_txt = scene.lang.pick("geen waarde", "no value");
+    let neutral_txt = crate::wording::NO_VALUE.get(scene.lang);
     let nw = m.text_width(neutral_txt, tf) + 16.0 * s;
     let bar_x0 = rect.x0 + end_w;
     let mut bar_w = (LEGEND_BAR_W * s).min(avail - 2.0 * end_w - nw - 12.0 * s);

@@ -144,14 +144,8 @@ pub fn values_from_stats(stats: &Stats, color_by: ColorBy) -> NodeMap<f64> {
 /// How a roll-up node's value is derived, for a tooltip (None for roles and unrated nodes).
 pub fn rollup_method(id: NodeId, lang: Lang) -> Option<&'static str> {
     match node_kind(id)? {
-        NodeKind::Spearhead => Some(lang.pick(
-            "gewogen gemiddelde van de rolgemiddelden: hoofdrol gewicht 1, nevenrollen 0,5",
-            "weighted mean of the role means: primary roles weight 1, secondary roles 0.5",
-        )),
-        NodeKind::Category => Some(lang.pick(
-            "gemiddelde van de rolgemiddelden, elk gewicht 1",
-            "mean of the member roles' means, each weight 1",
-        )),
+        NodeKind::Spearhead => Some(crate::wording::ROLLUP_SPEARHEAD.get(lang)),
+        NodeKind::Category => Some(crate::wording::ROLLUP_CATEGORY.get(lang)),
         _ => None,
     }
 }

@@ -1,0 +1,212 @@
+//! The quadrant chart's part of a session: its view, its last layout, and what is asked of it
+//! (scene, hit tests, reading order, geometry, the screen-reader sentence, drawing).
+
+use super::css::{LabelCss, LayoutCss, PointCss, RectCss, ViewCss};
+use super::{layout_error, ErrorBars, Item, SceneInput, SessionError, Size, Zoom};
+use crate::catalogue::catalogue;
+use crate::chart::{
+    self, hit_test, layout_quadrant, DrawError, QuadrantLayout, QuadrantPoint, QuadrantScene,
+    TextMeasure, ViewTransform,
+};
+use crate::stats::Describe;
+use crate::wording;
+
+#[derive(Clone, Debug)]
+pub(super) struct QuadrantState {
+    pub view: ViewTransform,
+    pub layout: Option<QuadrantLayout>,
+}
+
+impl Default for QuadrantState {
+    fn default() -> Self {
+        QuadrantState {
+            view: ViewTransform::full(),
+            layout: None,
+        }
+    }
+}
+
+/// The chart's content in data units, from the statistics and settings.
+pub(super) fn scene(input: &SceneInput) -> QuadrantScene {
+    let cat = catalogue();
+    let lang = input.settings.lang;
+    let mut points = Vec::new();
+    let mut crosshair = (5.0, 3.0);
+    if let Some(stats) = input.stats {
+        crosshair = (stats.crosshair.importance, stats.crosshair.performance);
+        for r in &stats.roles {
+            let (Some(imp), Some(perf)) = (&r.importance, &r.performance) else {
+                continue;
+            };
+            let Some(role) = cat.role(r.role) else {
+                continue;
+            };
+            let whisker = |d: &Describe| match input.settings.errorbars {
+                ErrorBars::Sd => d.sd.map(|sd| (d.mean - sd, d.mean + sd)),
+                ErrorBars::Ci => d.ci95.map(|[lo, hi]| (lo, hi)),
+                ErrorBars::None => None,
+            };
+            points.push(QuadrantPoint {
+                role: r.role,
+                importance: imp.mean,
+                performance: perf.mean,
+                importance_err: whisker(imp),
+                performance_err: whisker(perf),
+                category: role.category,
+                label: format!("{}  {}", r.role, role.short(lang)),
+                small_n: r.small_n,
+            });
+        }
+    }
+    QuadrantScene {
+        points,
+        crosshair,
+        lang,
+        highlighted: input.highlighted.and_then(Item::role),
+        selected: input.selected.and_then(Item::role),
+    }
+}
+
+impl QuadrantState {
+    pub fn set_zoom(
+        &mut self,
+        zoom: Zoom,
+        text: &str,
+        input: &SceneInput,
+    ) -> Result<(), SessionError> {
+        let plot = self.view.plot_rect();
+        let view = match zoom {
+            Zoom::Full => ViewTransform::full(),
+            Zoom::Report => ViewTransform::report(),
+            Zoom::Fit => ViewTransform::fit(scene(input).points.iter()),
+            Zoom::Ranges(x0, x1, y0, y1) => ViewTransform::new((x0, x1), (y0, y1), plot)
+                .map_err(|e| SessionError::Zoom(format!("{text}: {e}")))?,
+        };
+        self.view = view.with_plot_rect(plot).unwrap_or(view);
+        Ok(())
+    }
+
+    /// Lays out again when `stale` or never laid out; true when it did.
+    pub fn ensure_layout(
+        &mut self,
+        input: &SceneInput,
+        size: Size,
+        measure: &mut dyn TextMeasure,
+        stale: bool,
+    ) -> Result<bool, SessionError> {
+        if !stale && self.layout.is_some() {
+            return Ok(false);
+        }
+        let layout = layout_quadrant(&scene(input), &self.view, size.px(), size.dpr, measure)
+            .map_err(layout_error)?;
+        self.view = layout.transform;
+        self.layout = Some(layout);
+        Ok(true)
+    }
+
+    pub fn hit(&self, px: f64, py: f64) -> Option<Item> {
+        hit_test(self.layout.as_ref()?, px, py).map(Item::Role)
+    }
+
+    /// Visible roles in role order (the order of the survey and of the report's tables).
+    pub fn order(&self) -> Vec<Item> {
+        let Some(layout) = &self.layout else {
+            return Vec::new();
+        };
+        let mut roles: Vec<u8> = layout.points.iter().map(|p| p.role).collect();
+        crate::lean::small_sort::sort(&mut roles);
+        roles.into_iter().map(Item::Role).collect()
+    }
+
+    /// A role's marker in device px, if visible.
+    pub fn position(&self, item: Item) -> Option<(f64, f64)> {
+        let role = item.role()?;
+        let p = self
+            .layout
+            .as_ref()?
+            .points
+            .iter()
+            .find(|p| p.role == role)?;
+        Some((p.x, p.y))
+    }
+
+    pub fn layout_css(&self, size: Size) -> Option<LayoutCss> {
+        let layout = self.layout.as_ref()?;
+        let d = size.dpr;
+        let (x0, x1) = layout.transform.x_range();
+        let (y0, y1) = layout.transform.y_range();
+        Some(LayoutCss {
+            width_css: size.width_css,
+            height_css: size.height_css,
+            dpr: d,
+            plot: RectCss::from_px(&layout.transform.plot_rect(), d),
+            view: ViewCss { x0, x1, y0, y1 },
+            points: layout
+                .points
+                .iter()
+                .map(|p| PointCss {
+                    role: p.role,
+                    x: p.x / d,
+                    y: p.y / d,
+                })
+                .collect(),
+            labels: layout
+                .labels
+                .iter()
+                .map(|l| {
+                    let r = RectCss::from_px(&l.rect, d);
+                    LabelCss {
+                        role: l.role,
+                        x: r.x,
+                        y: r.y,
+                        w: r.w,
+                        h: r.h,
+                        number_only: l.number_only,
+                        leader: l.leader.is_some(),
+                    }
+                })
+                .collect(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            breadcrumb: Vec::new(),
+            highlighted: None,
+            selected: None,
+        })
+    }
+
+    pub fn summary_text(&self, input: &SceneInput) -> String {
+        let visible = self.layout.as_ref().map_or(0, |l| l.points.len());
+        let n = input.stats.and_then(|s| s.n_respondents);
+        wording::quadrant_summary(
+            input.settings.lang,
+            self.view.x_range(),
+            self.view.y_range(),
+            visible,
+            n,
+        )
+    }
+
+    pub fn svg(
+        &self,
+        input: &SceneInput,
+        width_css: f64,
+        height_css: f64,
+    ) -> Result<String, DrawError> {
+        chart::render_svg(&scene(input), &self.view, width_css, height_css, 1.0)
+    }
+
+    pub fn draw<DB: plotters_backend::DrawingBackend>(
+        &self,
+        backend: &mut DB,
+        input: &SceneInput,
+    ) -> Result<(), SessionError> {
+        let layout = self.layout.as_ref().ok_or(SessionError::TooSmall)?;
+        chart::draw_quadrant(
+            backend,
+            &scene(input),
+            layout,
+            &chart::DrawOptions::canvas(),
+        )
+        .map_err(|e| SessionError::Draw(e.to_string()))
+    }
+}

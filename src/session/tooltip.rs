@@ -1,0 +1,169 @@
+//! Tooltips: a role's full survey wording and figures, or a hierarchy node's sources and
+//! roll-up, formatted for the reader's language. The words are in `crate::wording`.
+
+use serde::Serialize;
+
+use crate::catalogue::{catalogue, Lang};
+use crate::chart::hierarchy::{
+    category_id, node_kind, node_label, rollup_method, spearhead_id, NodeId, NodeKind,
+};
+use crate::chart::{fmt_fixed, fmt_num};
+use crate::stats::Stats;
+use crate::wording;
+
+/// A tooltip: title, the full role text, figure rows (label, value) and a note.
+#[derive(Debug, Serialize)]
+pub struct Tooltip {
+    pub title: String,
+    pub text: String,
+    pub rows: Vec<(String, String)>,
+    pub note: String,
+}
+
+/// The tooltip of a role: full text and figures, formatted for `lang`.
+pub(super) fn role(role: u8, stats: &Stats, lang: Lang) -> Option<Tooltip> {
+    let cat = catalogue();
+    let r = stats.roles.iter().find(|r| r.role == role)?;
+    let info = cat.role(r.role)?;
+    let num = |v: f64| fmt_fixed(v, 2, lang);
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for (name, d) in [
+        (wording::IMPORTANCE.get(lang), &r.importance),
+        (wording::PERFORMANCE.get(lang), &r.performance),
+    ] {
+        let Some(d) = d else { continue };
+        let mut parts = vec![format!("{} {}", wording::MEAN_SHORT.get(lang), num(d.mean))];
+        if let Some(m) = d.median {
+            parts.push(format!(
+                "{} {}",
+                wording::MEDIAN_SHORT.get(lang),
+                fmt_num(m, lang)
+            ));
+        }
+        if let Some(sd) = d.sd {
+            parts.push(format!("SD {}", num(sd)));
+        }
+        if let Some(n) = d.n {
+            parts.push(format!("n = {n}"));
+        }
+        // No-break spaces inside each figure, so a narrow tooltip wraps only between figures.
+        let parts: Vec<String> = parts.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
+        rows.push((name.to_string(), parts.join(" · ")));
+        if let Some([lo, hi]) = d.ci95 {
+            rows.push((
+                format!("  {}", wording::CI95.get(lang)),
+                format!("{} – {}", num(lo), num(hi)),
+            ));
+        }
+    }
+    if let Some(q) = r.quadrant {
+        let qi = cat.quadrants.iter().find(|x| x.code == q.code());
+        if let Some(qi) = qi {
+            rows.push((
+                wording::QUADRANT.get(lang).into(),
+                lang.pick(qi.nl, qi.en).to_string(),
+            ));
+        }
+    }
+    if let Some(g) = r.gap {
+        rows.push((
+            wording::GAP.get(lang).into(),
+            format!("{}{}", if g > 0.0 { "+" } else { "" }, num(g)),
+        ));
+    }
+    let category = cat.category(info.category);
+    rows.push((
+        wording::CATEGORY.get(lang).into(),
+        lang.pick(category.nl, category.en).to_string(),
+    ));
+    let mut notes = Vec::new();
+    if r.small_n {
+        notes.push(wording::NOTE_SMALL_N.get(lang));
+    }
+    if r.ci_crosses_crosshair {
+        notes.push(wording::NOTE_CI_CROSSES.get(lang));
+    }
+    Some(Tooltip {
+        title: format!("{} · {}", r.role, info.short(lang)),
+        text: info.text(lang).to_string(),
+        rows,
+        note: notes.join(" "),
+    })
+}
+
+/// Tooltip of a hierarchy node that is not a role (roles share the quadrant's tooltip).
+pub(super) fn node(id: NodeId, stats: Option<&Stats>, lang: Lang) -> Option<Tooltip> {
+    let kind = node_kind(id)?;
+    let cat = catalogue();
+    let num = |v: f64| fmt_fixed(v, 2, lang);
+    let mut rows = Vec::new();
+    let mut text = String::new();
+    let rollup = stats.and_then(|s| match kind {
+        NodeKind::Spearhead => s
+            .spearheads
+            .iter()
+            .find(|r| r.id.map(spearhead_id) == Some(id)),
+        NodeKind::Category => s
+            .categories
+            .iter()
+            .find(|r| r.code.map(category_id) == Some(id)),
+        _ => None,
+    });
+    match kind {
+        NodeKind::Spearhead => {
+            if let Some(sr) = cat.spearheads.iter().find(|s| spearhead_id(s.id) == id) {
+                let list =
+                    |ids: &[u8]| ids.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+                text = if sr.secondary.is_empty() {
+                    format!("{}: {}", wording::FROM_ROLE.get(lang), list(sr.primary))
+                } else {
+                    format!(
+                        "{}: {}; {}: {}",
+                        wording::MAIN_ROLE.get(lang),
+                        list(sr.primary),
+                        wording::ALSO.get(lang),
+                        list(sr.secondary)
+                    )
+                };
+            }
+        }
+        NodeKind::Category => {
+            if let Some(c) = cat.categories.iter().find(|c| category_id(c.code) == id) {
+                text = lang.pick(c.nl, c.en).to_string();
+            }
+        }
+        NodeKind::Purpose => {
+            text = cat
+                .higher_purpose_requirements
+                .iter()
+                .map(|r| lang.pick(r.nl, r.en))
+                .collect::<Vec<_>>()
+                .join(" · ");
+        }
+        _ => {}
+    }
+    if let Some(r) = rollup {
+        if let Some(m) = r.importance.mean {
+            rows.push((wording::IMPORTANCE.get(lang).to_string(), num(m)));
+        }
+        if let Some(m) = r.performance.mean {
+            rows.push((wording::PERFORMANCE.get(lang).to_string(), num(m)));
+        }
+        if let Some(g) = r.gap {
+            let sign = if g > 0.0 { "+" } else { "" };
+            rows.push((
+                wording::GAP.get(lang).to_string(),
+                format!("{sign}{}", num(g)),
+            ));
+        }
+    }
+    let note = rollup_method(id, lang)
+        .map(|m| format!("{}: {m}.", wording::ROLLED_UP_AS.get(lang)))
+        .unwrap_or_default();
+    Some(Tooltip {
+        title: node_label(id, lang),
+        text,
+        rows,
+        note,
+    })
+}

@@ -1,0 +1,128 @@
+//! Every fixed text the charts and tooltips show, in Dutch and English, in one place. The
+//! study's own texts (role wording, category and quadrant names) are data in the catalogue; the
+//! element's control labels are the wrapper's (`www/element/ui-text.js`), and no text is in both.
+//!
+//! A translator reads this file from top to bottom: plain words first, then the sentences that
+//! take figures.
+
+use crate::catalogue::Lang;
+use crate::chart::fmt_fixed;
+
+/// One text in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub nl: &'static str,
+    pub en: &'static str,
+}
+
+impl Words {
+    pub const fn new(nl: &'static str, en: &'static str) -> Words {
+        Words { nl, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.pick(self.nl, self.en)
+    }
+}
+
+const fn w(nl: &'static str, en: &'static str) -> Words {
+    Words::new(nl, en)
+}
+
+// ---- axes and legends ---------------------------------------------------------------------
+
+pub const X_AXIS_TITLE: Words = w(
+    "Belang (1 = onbelangrijk … 9 = cruciaal)",
+    "Importance (1 = unimportant … 9 = crucial)",
+);
+pub const Y_AXIS_TITLE: Words = w(
+    "Prestatie (1 = zeer zwak … 5 = zeer sterk)",
+    "Performance (1 = very weak … 5 = very strong)",
+);
+/// Legend entry of hollow markers.
+pub const FEW_ANSWERS: Words = w("Weinig antwoorden", "Few answers");
+pub const LEGEND_IMPORTANCE: Words = w("Belang (gemiddelde, 1–9)", "Importance (mean, 1–9)");
+pub const LEGEND_PERFORMANCE: Words = w("Prestatie (gemiddelde, 1–5)", "Performance (mean, 1–5)");
+pub const LEGEND_GAP: Words = w(
+    "Kloof belang − prestatie (schaal 0–1; oranje = schiet tekort)",
+    "Gap importance − performance (0–1 scale; orange = falls short)",
+);
+/// The colour scale's swatch for nodes without a value.
+pub const NO_VALUE: Words = w("geen waarde", "no value");
+
+// ---- hierarchy node names -----------------------------------------------------------------
+
+pub const HIGHER_PURPOSE: Words = w("Hoger doel", "Higher purpose");
+/// Short forms for boxes too small for the full name.
+pub const KIND_FRAMEWORK_SHORT: Words = w("Kader", "Framework");
+pub const KIND_ACTION_SHORT: Words = w("Actie", "Action");
+pub const PURPOSE_SHORT: Words = w("Doel", "Purpose");
+/// Lead-in of the higher purpose's requirements.
+pub const EVERY_SPCO: Words = w("Elke SPCO:", "Every SPCO:");
+/// The breadcrumb's first step: the whole diagram.
+pub const ALL_ROLES: Words = w("Alle rollen", "All roles");
+pub const ROLLUP_SPEARHEAD: Words = w(
+    "gewogen gemiddelde van de rolgemiddelden: hoofdrol gewicht 1, nevenrollen 0,5",
+    "weighted mean of the role means: primary roles weight 1, secondary roles 0.5",
+);
+pub const ROLLUP_CATEGORY: Words = w(
+    "gemiddelde van de rolgemiddelden, elk gewicht 1",
+    "mean of the member roles' means, each weight 1",
+);
+
+// ---- tooltips -----------------------------------------------------------------------------
+
+pub const IMPORTANCE: Words = w("Belang", "Importance");
+pub const PERFORMANCE: Words = w("Prestatie", "Performance");
+pub const MEAN_SHORT: Words = w("gem.", "mean");
+pub const MEDIAN_SHORT: Words = w("med.", "median");
+pub const CI95: Words = w("95%-BI", "95% CI");
+pub const QUADRANT: Words = w("Kwadrant", "Quadrant");
+pub const GAP: Words = w("Kloof", "Gap");
+pub const CATEGORY: Words = w("Categorie", "Category");
+pub const FROM_ROLE: Words = w("Uit rol", "From role");
+pub const MAIN_ROLE: Words = w("Hoofdrol", "Main role");
+pub const ALSO: Words = w("ook", "also");
+pub const ROLLED_UP_AS: Words = w("Samengevat als", "Rolled up as");
+pub const NOTE_SMALL_N: Words = w(
+    "Weinig antwoorden (n < 5): voorzichtig lezen.",
+    "Few answers (n < 5): read with care.",
+);
+pub const NOTE_CI_CROSSES: Words = w(
+    "Het 95%-betrouwbaarheidsinterval overschrijdt de kwadrantgrens.",
+    "The 95% confidence interval crosses the quadrant line.",
+);
+
+// ---- screen-reader sentences --------------------------------------------------------------
+
+pub const NO_DATA: Words = w("Geen gegevens", "No data");
+
+/// What the quadrant chart shows: its ranges, the visible roles and n.
+pub fn quadrant_summary(
+    lang: Lang,
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+    visible: usize,
+    n: Option<u32>,
+) -> String {
+    let f = |v: f64| fmt_fixed(v, 1, lang);
+    let n = n.map(|n| format!(", n = {n}")).unwrap_or_default();
+    match lang {
+        Lang::Nl => format!(
+            "Kwadrantgrafiek van belang ({}–{}) en prestatie ({}–{}) van {visible} rollen{n}. Gebruik Tab om de rollen te overlopen.",
+            f(x0), f(x1), f(y0), f(y1)
+        ),
+        Lang::En => format!(
+            "Quadrant chart of importance ({}–{}) and performance ({}–{}) of {visible} roles{n}. Use Tab to step through the roles.",
+            f(x0), f(x1), f(y0), f(y1)
+        ),
+    }
+}
+
+/// What the hierarchy shows.
+pub fn hierarchy_summary(lang: Lang, shown: usize) -> String {
+    match lang {
+        Lang::Nl => format!("Hiërarchie van de speerpuntrollen: {shown} knopen zichtbaar. Gebruik Tab om ze te overlopen, Enter om in te zoomen, Escape om terug te gaan."),
+        Lang::En => format!("Hierarchy of the spearhead roles: {shown} nodes visible. Use Tab to step through them, Enter to zoom in, Escape to go back."),
+    }
+}
