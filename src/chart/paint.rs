@@ -7,7 +7,40 @@ use plotters_backend::{
     FontFamily, FontStyle, FontTransform,
 };
 
-use super::{DrawError, DrawOptions, HAlign, Rect, Rgb, TextBox};
+use super::geom::{clip_params, HAlign, Rect, TextBox};
+use super::{DrawError, Rgb};
+
+/// Font stack for the browser canvas (measure with the same stack).
+pub const FONT_FAMILY_UI: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+/// Font stack for SVG export: Arial-metric fonts, matching the native `arial_measure`.
+pub const FONT_FAMILY_EXPORT: &str = "Arial, 'Liberation Sans', Helvetica, sans-serif";
+
+/// Backend-specific text settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawOptions {
+    pub font_family: String,
+    /// plotters' SVG backend writes `font-size` as size / 1.24 while the canvas backend uses the
+    /// size as is; this factor undoes that so text comes out at the laid-out pixel size.
+    pub font_scale: f64,
+}
+
+impl DrawOptions {
+    /// For plotters-canvas.
+    pub fn canvas() -> DrawOptions {
+        DrawOptions {
+            font_family: FONT_FAMILY_UI.to_string(),
+            font_scale: 1.0,
+        }
+    }
+
+    /// For plotters' SVGBackend.
+    pub fn svg() -> DrawOptions {
+        DrawOptions {
+            font_family: FONT_FAMILY_EXPORT.to_string(),
+            font_scale: 1.24,
+        }
+    }
+}
 
 pub(crate) fn color(c: Rgb, alpha: f64) -> BackendColor {
     BackendColor {
@@ -93,65 +126,6 @@ impl BackendTextStyle for Font<'_> {
 
 pub(crate) fn pt(x: f64, y: f64) -> BackendCoord {
     (x.round() as i32, y.round() as i32)
-}
-
-/// sin(j pi/8) for j = 0..=4, as literals: the few directions the charts need (label rings,
-/// rounded corners) are all multiples of 22.5 degrees, and a table keeps libm's sin/cos and
-/// their argument reduction (about 7 KB) out of the wasm.
-const SIN_PI8: [f64; 5] = [
-    0.0,
-    0.382_683_432_365_089_8,
-    std::f64::consts::FRAC_1_SQRT_2,
-    0.923_879_532_511_286_7,
-    1.0,
-];
-
-/// (cos, sin) of `k` pi/8 for any whole `k`.
-pub(crate) fn cos_sin_pi8(k: i32) -> (f64, f64) {
-    let sin = |m: i32| {
-        let m = m.rem_euclid(16) as usize;
-        match m {
-            0..=4 => SIN_PI8[m],
-            5..=8 => SIN_PI8[8 - m],
-            9..=12 => -SIN_PI8[m - 8],
-            _ => -SIN_PI8[16 - m],
-        }
-    };
-    (sin(k.wrapping_add(4)), sin(k))
-}
-
-/// Liang-Barsky: the parameter range `t0..t1` (0 at `a`, 1 at `b`) of segment a-b inside `r`.
-/// With `interior`, touching the border does not count (a segment along an edge, or one that
-/// only grazes a corner, gives `None`); without, the closed rectangle counts.
-pub(crate) fn clip_params(
-    a: (f64, f64),
-    b: (f64, f64),
-    r: &Rect,
-    interior: bool,
-) -> Option<(f64, f64)> {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [
-        (-dx, a.0 - r.x0),
-        (dx, r.x1 - a.0),
-        (-dy, a.1 - r.y0),
-        (dy, r.y1 - a.1),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 || (interior && q == 0.0) {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    let inside = if interior { t0 < t1 } else { t0 <= t1 };
-    inside.then_some((t0, t1))
 }
 
 /// The part of segment a-b inside `r`.
@@ -305,30 +279,4 @@ pub(crate) fn svg_document(
         draw(&mut backend)?;
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cos_sin_pi8_matches_std() {
-        for k in -40..=40 {
-            let theta = f64::from(k) * std::f64::consts::PI / 8.0;
-            let (c, s) = cos_sin_pi8(k);
-            // std's argument k pi/8 is itself rounded, by up to half an ulp of theta.
-            let tol = 4e-16 * (1.0 + theta.abs());
-            assert!((c - theta.cos()).abs() < tol, "cos k {k}");
-            assert!((s - theta.sin()).abs() < tol, "sin k {k}");
-        }
-        // The table's literals are the correctly rounded values.
-        for (j, &v) in SIN_PI8.iter().enumerate() {
-            let want = (j as f64 * std::f64::consts::PI / 8.0).sin();
-            assert!((v - want).abs() <= f64::EPSILON * want, "j {j}");
-        }
-        for k in [i32::MIN, i32::MAX] {
-            let (c, s) = cos_sin_pi8(k);
-            assert!((c * c + s * s - 1.0).abs() < 1e-15);
-        }
-    }
 }

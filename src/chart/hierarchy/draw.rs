@@ -7,7 +7,8 @@
 
 use plotters_backend::{BackendColor, BackendCoord, DrawingBackend};
 
-use crate::chart::paint::{color, cos_sin_pi8, pt, stroke, svg_document, Painter, Stroke};
+use crate::chart::geom::cos_sin_pi8;
+use crate::chart::paint::{color, pt, stroke, svg_document, Painter, Stroke};
 use crate::chart::{arial_measure, DrawError, DrawOptions, Rect, Rgb};
 
 use super::color::INK;

@@ -7,7 +7,7 @@
 
 use thiserror::Error;
 
-use crate::chart::view::UNIT_PLOT;
+use crate::chart::geom::UNIT_PLOT;
 use crate::chart::Rect;
 use crate::lean::number::{clamp, Num};
 

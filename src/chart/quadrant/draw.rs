@@ -2,56 +2,12 @@
 //! used, with explicit text anchors, so no backend is ever asked to measure text.
 
 use plotters_backend::DrawingBackend;
-use thiserror::Error;
 
-use super::layout::{layout_quadrant, LayoutError, LegendKind, QuadrantLayout, Whisker};
-use super::paint::{color, stroke, svg_document, Painter, Stroke};
-use super::text::arial_measure;
-use super::view::{Rect, ViewTransform};
-use super::{category_color, QuadrantScene, Rgb};
-
-/// Font stack for the browser canvas (measure with the same stack).
-pub const FONT_FAMILY_UI: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
-/// Font stack for SVG export: Arial-metric fonts, matching the native `arial_measure`.
-pub const FONT_FAMILY_EXPORT: &str = "Arial, 'Liberation Sans', Helvetica, sans-serif";
-
-#[derive(Debug, Error)]
-pub enum DrawError {
-    #[error("drawing backend failed while drawing {stage}: {message}")]
-    Backend {
-        stage: &'static str,
-        message: String,
-    },
-    #[error(transparent)]
-    Layout(#[from] LayoutError),
-}
-
-/// Backend-specific text settings.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DrawOptions {
-    pub font_family: String,
-    /// plotters' SVG backend writes `font-size` as size / 1.24 while the canvas backend uses the
-    /// size as is; this factor undoes that so text comes out at the laid-out pixel size.
-    pub font_scale: f64,
-}
-
-impl DrawOptions {
-    /// For plotters-canvas.
-    pub fn canvas() -> DrawOptions {
-        DrawOptions {
-            font_family: FONT_FAMILY_UI.to_string(),
-            font_scale: 1.0,
-        }
-    }
-
-    /// For plotters' SVGBackend.
-    pub fn svg() -> DrawOptions {
-        DrawOptions {
-            font_family: FONT_FAMILY_EXPORT.to_string(),
-            font_scale: 1.24,
-        }
-    }
-}
+use super::layout::{layout_quadrant, LegendKind, QuadrantLayout, Whisker};
+use super::view::ViewTransform;
+use super::QuadrantScene;
+use crate::chart::paint::{color, stroke, svg_document, DrawOptions, Painter, Stroke};
+use crate::chart::{arial_measure, category_color, DrawError, Rect, Rgb};
 
 const WHITE: Rgb = Rgb(255, 255, 255);
 const INK: Rgb = Rgb(0x22, 0x22, 0x22);

@@ -6,6 +6,7 @@
 
 use thiserror::Error;
 
+use crate::chart::geom::{Rect, UNIT_PLOT};
 use crate::lean::number::{clamp, Num};
 
 /// Importance axis limits: the 1-9 scale plus room for whiskers that overshoot it.
@@ -15,85 +16,6 @@ pub const Y_LIMITS: (f64, f64) = (0.0, 6.0);
 /// Narrowest span a view may have on either axis (data units); below this, tick labels would
 /// need more than two decimals and the chart stops being meaningful.
 pub const MIN_SPAN: f64 = 0.05;
-
-/// A rectangle in device pixels (y grows downward), `x0 <= x1`, `y0 <= y1`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-}
-
-impl Rect {
-    /// Builds a rectangle from any two corners.
-    pub fn new(xa: f64, ya: f64, xb: f64, yb: f64) -> Rect {
-        Rect {
-            x0: xa.min(xb),
-            y0: ya.min(yb),
-            x1: xa.max(xb),
-            y1: ya.max(yb),
-        }
-    }
-
-    pub fn from_size(x: f64, y: f64, w: f64, h: f64) -> Rect {
-        Rect::new(x, y, x + w, y + h)
-    }
-
-    pub fn width(&self) -> f64 {
-        self.x1 - self.x0
-    }
-
-    pub fn height(&self) -> f64 {
-        self.y1 - self.y0
-    }
-
-    pub fn center(&self) -> (f64, f64) {
-        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
-    }
-
-    /// Open-interval overlap: rectangles that merely touch do not intersect.
-    pub fn intersects(&self, o: &Rect) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
-    }
-
-    pub fn contains_point(&self, x: f64, y: f64) -> bool {
-        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
-    }
-
-    pub fn contains_rect(&self, o: &Rect) -> bool {
-        o.x0 >= self.x0 && o.x1 <= self.x1 && o.y0 >= self.y0 && o.y1 <= self.y1
-    }
-
-    /// Grows (or with a negative amount shrinks) the rectangle on every side.
-    pub fn inflate(&self, d: f64) -> Rect {
-        Rect {
-            x0: self.x0 - d,
-            y0: self.y0 - d,
-            x1: self.x1 + d,
-            y1: self.y1 + d,
-        }
-    }
-
-    pub fn intersection(&self, o: &Rect) -> Option<Rect> {
-        let r = Rect {
-            x0: self.x0.max(o.x0),
-            y0: self.y0.max(o.y0),
-            x1: self.x1.min(o.x1),
-            y1: self.y1.min(o.y1),
-        };
-        (r.x0 < r.x1 && r.y0 < r.y1).then_some(r)
-    }
-
-    /// The point of the rectangle nearest to (x, y).
-    pub fn nearest_point(&self, x: f64, y: f64) -> (f64, f64) {
-        (clamp(x, self.x0, self.x1), clamp(y, self.y0, self.y1))
-    }
-
-    fn is_finite(&self) -> bool {
-        self.x0.is_finite() && self.y0.is_finite() && self.x1.is_finite() && self.y1.is_finite()
-    }
-}
 
 /// Which axis an error is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,14 +58,6 @@ pub struct ViewTransform {
     y: (f64, f64),
     plot: Rect,
 }
-
-/// Stand-in plot rectangle for presets; the layout replaces it with the real one.
-pub(crate) const UNIT_PLOT: Rect = Rect {
-    x0: 0.0,
-    y0: 0.0,
-    x1: 100.0,
-    y1: 100.0,
-};
 
 fn check_range(axis: Axis, (lo, hi): (f64, f64), (llo, lhi): (f64, f64)) -> Result<(), ViewError> {
     if !lo.is_finite() || !hi.is_finite() {

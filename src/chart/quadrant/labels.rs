@@ -1,0 +1,405 @@
+//! Label placement: every visible role gets a label that overlaps no other label, marker,
+//! quadrant name or leader line. Greedy, in priority order (selected first, then crowded points),
+//! over candidate positions next to the marker, then on rings around it with a leader line, then
+//! a sweep of the plot, then the role number alone.
+
+use super::layout::{
+    text_box, Crosshair, PlacedLabel, PlacedPoint, QuadrantName, CLEARANCE, LABEL_GAP,
+};
+use super::QuadrantScene;
+use crate::catalogue::{catalogue, Lang};
+use crate::chart::geom::{cos_sin_pi8, segment_hits_rect, segments_cross, HAlign, Rect, Segment};
+use crate::chart::{Metrics, TextMeasure};
+
+/// Boxes (with the point they belong to, if any) and leader lines already taken.
+#[derive(Default)]
+pub(super) struct Occupancy {
+    pub boxes: Vec<(Rect, Option<usize>)>,
+    pub leaders: Vec<Segment>,
+}
+
+impl Occupancy {
+    fn box_free(&self, b: &Rect, clearance: f64) -> bool {
+        // More room to the sides than above and below: two labels side by side with a hair
+        // between them read as one phrase, stacked ones read as lines.
+        let side = clearance * 5.0;
+        let g = Rect::new(b.x0 - side, b.y0 - clearance, b.x1 + side, b.y1 + clearance);
+        self.boxes.iter().all(|(o, _)| !g.intersects(o))
+            && self
+                .leaders
+                .iter()
+                .all(|&(p, q)| !segment_hits_rect(p, q, &g))
+    }
+
+    /// A leader may not cross any box but its own point's marker, nor another leader.
+    fn leader_free(&self, s: Segment, own: usize) -> bool {
+        self.boxes
+            .iter()
+            .filter(|(_, owner)| *owner != Some(own))
+            .all(|(o, _)| !segment_hits_rect(s.0, s.1, o))
+            && self.leaders.iter().all(|&l| !segments_cross(s, l))
+    }
+}
+
+pub(super) fn place_quadrant_names(
+    tints: &[(String, Rect)],
+    lang: Lang,
+    m: &Metrics,
+    measure: &mut dyn TextMeasure,
+    occ: &mut Occupancy,
+    plot: Rect,
+) -> Vec<QuadrantName> {
+    let cat = catalogue();
+    let font = m.px(m.theme.label_font);
+    let inset = m.px(6.0);
+    let mut out = Vec::new();
+    for (code, region) in tints {
+        let Some(info) = cat.quadrants.iter().find(|q| q.code == code) else {
+            continue;
+        };
+        let text = lang.pick(info.short_nl, info.short_en);
+        let top = region.y0 <= plot.y0 + 0.5;
+        let right = region.x1 >= plot.x1 - 0.5;
+        let h = m.line(m.theme.label_font);
+        let w = measure.text_width(text, font);
+        if w + 2.0 * inset > region.width() || h + 2.0 * inset > region.height() {
+            continue;
+        }
+        let (x, align) = if right {
+            (region.x1 - inset, HAlign::Right)
+        } else {
+            (region.x0 + inset, HAlign::Left)
+        };
+        // Slide away from the outer corner along the outer edge until clear of points.
+        let steps = ((region.height() - h - 2.0 * inset) / (h * 0.5))
+            .floor()
+            .clamp(0.0, 6.0) as usize;
+        let mut chosen = None;
+        for k in 0..=steps {
+            let dy = k as f64 * h * 0.5;
+            let y_top = if top {
+                region.y0 + inset + dy
+            } else {
+                region.y1 - inset - h - dy
+            };
+            let tb = text_box(m, measure, text, font, x, y_top, align);
+            if occ.box_free(&tb.rect, m.px(CLEARANCE)) {
+                chosen = Some(tb);
+                break;
+            }
+        }
+        if let Some(tb) = chosen {
+            occ.boxes.push((tb.rect, None));
+            out.push(QuadrantName {
+                code: code.clone(),
+                text: tb,
+            });
+        }
+    }
+    out
+}
+
+/// A candidate label box: its rect, alignment and optional leader.
+struct Candidate {
+    rect: Rect,
+    align: HAlign,
+    leader: Option<Segment>,
+}
+
+/// Positions right next to the marker, best first.
+fn near_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics) -> Vec<Candidate> {
+    let g = p.outer_radius(m.dpr) + m.px(LABEL_GAP - 1.5);
+    let d = g * 0.72;
+    let (x, y) = (p.x, p.y);
+    let mk = |x0: f64, y0: f64, align| Candidate {
+        rect: Rect::from_size(x0, y0, w, h),
+        align,
+        leader: None,
+    };
+    vec![
+        mk(x + g, y - h / 2.0, HAlign::Left),
+        mk(x - g - w, y - h / 2.0, HAlign::Right),
+        mk(x + d, y - d - h, HAlign::Left),
+        mk(x + d, y + d, HAlign::Left),
+        mk(x - d - w, y - d - h, HAlign::Right),
+        mk(x - d - w, y + d, HAlign::Right),
+        mk(x - w / 2.0, y - g - h, HAlign::Center),
+        mk(x - w / 2.0, y + g, HAlign::Center),
+        mk(x + g, y - h * 0.9, HAlign::Left),
+        mk(x + g, y - h * 0.1, HAlign::Left),
+        mk(x - g - w, y - h * 0.9, HAlign::Right),
+        mk(x - g - w, y - h * 0.1, HAlign::Right),
+    ]
+}
+
+/// Positions further out, joined to the marker by a leader line, nearest ring first.
+fn far_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics, rings: &[f64]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    // 0, +-22.5, ..., +-90 degrees on each side.
+    let n_angles = 9;
+    for &ring in rings {
+        let r = p.outer_radius(m.dpr) + m.px(ring);
+        for k in 0..n_angles {
+            // Alternate around the horizontal: 0, +22.5, -22.5, +45, ... degrees, then the left side.
+            let step = (k + 1) / 2 * if k % 2 == 1 { 1 } else { -1 };
+            let (c, s) = cos_sin_pi8(step);
+            for side in [1.0, -1.0] {
+                let (ax, ay) = (p.x + side * r * c, p.y - r * s);
+                let dir = side * c;
+                let (rect, align) = if dir > 0.38 {
+                    (Rect::from_size(ax, ay - h / 2.0, w, h), HAlign::Left)
+                } else if dir < -0.38 {
+                    (Rect::from_size(ax - w, ay - h / 2.0, w, h), HAlign::Right)
+                } else if s > 0.0 {
+                    (Rect::from_size(ax - w / 2.0, ay - h, w, h), HAlign::Center)
+                } else {
+                    (Rect::from_size(ax - w / 2.0, ay, w, h), HAlign::Center)
+                };
+                out.push(Candidate {
+                    rect,
+                    align,
+                    leader: Some(leader_for(p, &rect, m)),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn leader_for(p: &PlacedPoint, rect: &Rect, m: &Metrics) -> Segment {
+    let (tx, ty) = rect.nearest_point(p.x, p.y);
+    let (dx, dy) = (tx - p.x, ty - p.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+    let start_r = p.outer_radius(m.dpr);
+    let end_gap = m.px(1.0).min(len / 4.0);
+    (
+        (p.x + dx / len * start_r, p.y + dy / len * start_r),
+        (tx - dx / len * end_gap, ty - dy / len * end_gap),
+    )
+}
+
+/// Last resort: rings of positions spreading over the whole plot.
+fn sweep_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics, plot: Rect) -> Vec<Candidate> {
+    let diag = (plot.width().powi(2) + plot.height().powi(2)).sqrt();
+    let step = h.max(m.px(8.0));
+    let mut rings = Vec::new();
+    let mut r = m.px(24.0);
+    while r < diag {
+        rings.push(r / m.dpr);
+        r += step;
+    }
+    far_candidates(p, w, h, m, &rings)
+}
+
+pub(super) fn place_labels(
+    scene: &QuadrantScene,
+    points: &[PlacedPoint],
+    crosshair: &Crosshair,
+    plot: Rect,
+    m: &Metrics,
+    measure: &mut dyn TextMeasure,
+    occ: &mut Occupancy,
+) -> (Vec<PlacedLabel>, Vec<u8>) {
+    let inner = plot.inflate(-m.px(2.0));
+    let clearance = m.px(CLEARANCE);
+    // The selected point chooses first; then role order, which keeps the result stable as the
+    // view changes.
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    crate::lean::small_sort::sort_by_key(&mut order, |&i| {
+        let p = &points[i];
+        let rank = if scene.selected == Some(p.role) { 0 } else { 1 };
+        (rank, p.role, i)
+    });
+    // Crosshair lines are soft obstacles: a label prefers not to sit across them.
+    let line_w = m.px(1.0);
+    let mut soft = Vec::new();
+    if let Some(x) = crosshair.x {
+        soft.push(Rect::new(x - line_w, plot.y0, x + line_w, plot.y1));
+    }
+    if let Some(y) = crosshair.y {
+        soft.push(Rect::new(plot.x0, y - line_w, plot.x1, y + line_w));
+    }
+
+    let mut placed: Vec<Option<PlacedLabel>> = vec![None; points.len()];
+    let full_font = m.px(m.theme.label_font);
+    let num_font = m.px(m.theme.number_font);
+    let full_w: Vec<f64> = points
+        .iter()
+        .map(|p| measure.text_width(&scene.points[p.index].label, full_font))
+        .collect();
+
+    let try_place = |i: usize,
+                     cands: Vec<Candidate>,
+                     soft_ok: bool,
+                     strict: bool,
+                     text: &str,
+                     font: f64,
+                     number_only: bool,
+                     occ: &mut Occupancy|
+     -> Option<PlacedLabel> {
+        let p = &points[i];
+        for c in cands {
+            if !inner.contains_rect(&c.rect) || !occ.box_free(&c.rect, clearance) {
+                continue;
+            }
+            if !soft_ok && soft.iter().any(|s| s.intersects(&c.rect)) {
+                continue;
+            }
+            if let Some(seg) = c.leader {
+                if strict && !occ.leader_free(seg, i) {
+                    continue;
+                }
+            }
+            occ.boxes.push((c.rect, None));
+            if let Some(seg) = c.leader {
+                occ.leaders.push(seg);
+            }
+            return Some(PlacedLabel {
+                role: p.role,
+                rect: c.rect,
+                text: text.to_string(),
+                leader: c.leader,
+                number_only,
+                font_px: font,
+                align: c.align,
+            });
+        }
+        None
+    };
+
+    let full_h = full_font * m.theme.line;
+    // Pass 1: full labels next to their points, first keeping off the crosshair lines.
+    for soft_ok in [false, true] {
+        for &i in &order {
+            if placed[i].is_some() {
+                continue;
+            }
+            let text = &scene.points[points[i].index].label;
+            if text.is_empty() {
+                continue;
+            }
+            let c = near_candidates(&points[i], full_w[i], full_h, m);
+            placed[i] = try_place(i, c, soft_ok, true, text, full_font, false, occ);
+        }
+    }
+    // Pass 2: full labels further out with a leader.
+    for &i in &order {
+        if placed[i].is_some() || scene.points[points[i].index].label.is_empty() {
+            continue;
+        }
+        let text = &scene.points[points[i].index].label;
+        let c = far_candidates(&points[i], full_w[i], full_h, m, &[12.0, 24.0, 40.0]);
+        placed[i] = try_place(i, c, true, true, text, full_font, false, occ);
+    }
+    // Pass 3: the role number alone, near, then with a leader, then anywhere free.
+    let num_h = num_font * m.theme.line;
+    for &i in &order {
+        if placed[i].is_some() {
+            continue;
+        }
+        let p = &points[i];
+        let text = p.role.to_string();
+        let w = measure.text_width(&text, num_font);
+        let mut c = near_candidates(p, w, num_h, m);
+        c.extend(far_candidates(p, w, num_h, m, &[8.0, 16.0, 28.0]));
+        placed[i] = try_place(i, c, true, true, &text, num_font, true, occ);
+        if placed[i].is_none() {
+            let c = sweep_candidates(p, w, num_h, m, plot);
+            placed[i] = try_place(i, c, true, true, &text, num_font, true, occ);
+        }
+        // In a very crowded plot a leader may have to cross other things; boxes still never do.
+        if placed[i].is_none() {
+            let c = sweep_candidates(p, w, num_h, m, plot);
+            placed[i] = try_place(i, c, true, false, &text, num_font, true, occ);
+        }
+    }
+    let mut unlabelled = Vec::new();
+    let mut labels = Vec::new();
+    for &i in &order {
+        match placed[i].take() {
+            Some(l) => labels.push(l),
+            None => unlabelled.push(points[i].role),
+        }
+    }
+    (labels, unlabelled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Category;
+
+    /// The ring candidates as computed before the angle table, with std's cos and sin.
+    fn far_candidates_std(
+        p: &PlacedPoint,
+        w: f64,
+        h: f64,
+        m: &Metrics,
+        rings: &[f64],
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for &ring in rings {
+            let r = p.outer_radius(m.dpr) + m.px(ring);
+            for k in 0..9 {
+                let step = (k as f64 / 2.0).ceil() * if k % 2 == 1 { 1.0 } else { -1.0 };
+                let theta = step * std::f64::consts::PI / 8.0;
+                let (c, s) = (theta.cos(), theta.sin());
+                for side in [1.0, -1.0] {
+                    let (ax, ay) = (p.x + side * r * c, p.y - r * s);
+                    let dir = side * c;
+                    let (rect, align) = if dir > 0.38 {
+                        (Rect::from_size(ax, ay - h / 2.0, w, h), HAlign::Left)
+                    } else if dir < -0.38 {
+                        (Rect::from_size(ax - w, ay - h / 2.0, w, h), HAlign::Right)
+                    } else if s > 0.0 {
+                        (Rect::from_size(ax - w / 2.0, ay - h, w, h), HAlign::Center)
+                    } else {
+                        (Rect::from_size(ax - w / 2.0, ay, w, h), HAlign::Center)
+                    };
+                    out.push(Candidate {
+                        rect,
+                        align,
+                        leader: Some(leader_for(p, &rect, m)),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn far_candidates_match_std_trig() {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9;
+        for (x, y, emphasis, dpr) in [
+            (100.0, 80.0, false, 1.0),
+            (412.25, 37.5, true, 2.0),
+            (0.0, 0.0, false, 1.5),
+        ] {
+            let p = PlacedPoint {
+                role: 1,
+                index: 0,
+                x,
+                y,
+                radius: 5.0 * dpr,
+                category: Category::Strategic,
+                small_n: false,
+                emphasis,
+                whisker_x: None,
+                whisker_y: None,
+            };
+            let m = Metrics::new(dpr);
+            let rings = [6.0, 18.0, 40.0, 333.3];
+            let got = far_candidates(&p, 57.0, 14.0, &m, &rings);
+            let want = far_candidates_std(&p, 57.0, 14.0, &m, &rings);
+            assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g.align, w.align);
+                let (gr, wr) = (&g.rect, &w.rect);
+                assert!(close(gr.x0, wr.x0) && close(gr.y0, wr.y0));
+                assert!(close(gr.x1, wr.x1) && close(gr.y1, wr.y1));
+                let (((a, b), (c, d)), ((e, f), (gg, hh))) = (g.leader.unwrap(), w.leader.unwrap());
+                assert!(close(a, e) && close(b, f) && close(c, gg) && close(d, hh));
+            }
+        }
+    }
+}
