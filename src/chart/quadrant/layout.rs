@@ -210,8 +210,7 @@ pub fn layout_quadrant(
     {
         return Err(LayoutError::BadSize { width, height, dpr });
     }
-    let m = Metrics::new(dpr);
-    let m = &m;
+    let m = &Metrics::new(dpr);
     let lang = scene.lang;
     let pad = m.px(m.theme.pad);
 
