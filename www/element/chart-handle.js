@@ -34,17 +34,17 @@ export function wasmError(e) {
   return Object.assign(new SpcoError(message), { trap });
 }
 
-// ITEM-IDS: roles are items 1-14 (the catalogue's role numbers); hierarchy nodes other than roles
-// are 101 and up; they alone cross links and fire role-select.
+// ITEM-IDS: roles are items 1-14 (the catalogue's role numbers), the hierarchy's other nodes 101 and
+// up. Only roles cross links and fire role-select.
 const LAST_ROLE = 14;
 // ITEM-IDS: the hierarchy's expand/collapse buttons are TOGGLE + node id (see session::TOGGLE).
 const TOGGLE = 10000;
 
 /** The role an item stands for, or 0 when it is not a role (another node, a toggle, nothing). */
-// ITEM-IDS
+// ITEM-IDS: see above.
 export function roleOf(item) { return item && item <= LAST_ROLE ? item : 0; }
 /** Whether an item is an expand/collapse button rather than something one selects. */
-// ITEM-IDS
+// ITEM-IDS: see above.
 export function isToggle(item) { return item >= TOGGLE; }
 
 export class ChartHandle {
