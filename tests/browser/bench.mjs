@@ -71,7 +71,7 @@ try {
       await el.setData(text, 'auto', 'bench.csv');
       const loadMs = performance.now() - t0;
       await new Promise((ok) => { const poll = () => (el.layout?.points ? ok() : requestAnimationFrame(poll)); poll(); });
-      const h = el._handle;
+      const h = el._handle.wasm; // the raw wasm Chart: time wasm alone
       const w = el.layout.width_css, hh = el.layout.height_css;
       const redraw = [];
       // A wheel-zoom sequence: in toward a point, then back out (as a presenter would).
@@ -113,7 +113,7 @@ try {
       el.style.height = '700px';
       document.body.append(el);
       await el.setData(text, 'auto', 'bench.csv');
-      const h = el._handle;
+      const h = el._handle.wasm; // the raw wasm Chart: time wasm alone
       cancelAnimationFrame(el._raf); el._raf = 0;
       const t0 = performance.now();
       h.draw(t0);

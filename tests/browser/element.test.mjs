@@ -1,0 +1,96 @@
+// The element's own life in a page: moving it keeps its chart, and reset goes to its own zoom.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, mount } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const TABLE3 = '/data/table3-summary.csv';
+const RECON = '/data/reconstructed-table3.csv';
+const view = (page) => page.evaluate(() => document.querySelector('spco-roles').layout.view);
+
+test('moving an element to another parent keeps data given by setData(), its filter and its view', async () => {
+  const page = await env.page();
+  await mount(page, env.base, '<div id="a"></div><div id="b"></div>', { wait: false });
+  const before = await page.evaluate(async (url) => {
+    const el = document.createElement('spco-roles');
+    document.getElementById('a').append(el);
+    await el.setData(await (await fetch(url)).text(), 'auto', 'mine.csv');
+    const everyone = el.stats.n_respondents;
+    el.group = 'sme';
+    await new Promise((ok) => { const poll = () => (el.layout?.points?.length ? ok() : requestAnimationFrame(poll)); poll(); });
+    return { everyone, stats: el.stats, view: el.layout.view };
+  }, RECON);
+  // A view of the reader's own, not one any attribute gives: zoom in with the keyboard.
+  await page.locator('spco-roles').locator('.plot').focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(50);
+  const zoomed = await view(page);
+  assert.ok(zoomed.x1 - zoomed.x0 < before.view.x1 - before.view.x0, 'zoomed in before the move');
+  assert.ok(before.stats.n_respondents > 0 && before.stats.n_respondents < before.everyone, 'the SME filter applies');
+
+  const moved = await page.evaluate(async () => {
+    const el = document.querySelector('spco-roles');
+    document.getElementById('b').appendChild(el);
+    // Past the microtask that frees a removed element, and two frames of drawing.
+    await new Promise((ok) => setTimeout(ok, 0));
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const c = el.shadowRoot.querySelector('canvas');
+    return { parent: el.parentNode.id, stats: el.stats, layout: el.layout, group: el.group,
+      drawn: c.width > 1 && [...c.getContext('2d').getImageData(0, 0, c.width, c.height).data].some((v, i) => i % 4 !== 3 && v !== 255) };
+  });
+  assert.equal(moved.parent, 'b');
+  assert.deepEqual(moved.stats, before.stats);
+  assert.deepEqual(moved.layout.view, zoomed);
+  assert.equal(moved.group, 'sme');
+  assert.ok(moved.layout.points.length > 0 && moved.drawn, 'drawn again in its new place');
+  assert.deepEqual(page.errors, []);
+});
+
+test('an element moved while its file loads fetches it once and shows it', async () => {
+  const page = await env.page();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('.csv')) fetched.push(new URL(r.url()).pathname); });
+  await mount(page, env.base, `<div id="a"><spco-roles src="${TABLE3}"></spco-roles></div><div id="b"></div>`, { wait: false });
+  await page.evaluate(() => document.getElementById('b').append(document.querySelector('spco-roles')));
+  await page.waitForFunction(() => document.querySelector('#b spco-roles').layout?.points?.length === 14);
+  assert.deepEqual(fetched, [TABLE3]);
+  assert.deepEqual(page.errors, []);
+});
+
+test('0 and double-click go back to the element\'s own zoom, not the full scale', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<spco-roles src="${TABLE3}" zoom="report"></spco-roles>`);
+  const report = await view(page);
+  // Report zoom (README: 4.5-9 × 2.5-5), independent of the chart's own numbers.
+  for (const [got, want] of [[report.x0, 4.5], [report.x1, 9], [report.y0, 2.5], [report.y1, 5]]) assert.ok(Math.abs(got - want) < 1e-9, JSON.stringify(report));
+  await page.locator('spco-roles').locator('.plot').focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForTimeout(40);
+  assert.notDeepEqual(await view(page), report);
+  await page.keyboard.press('0');
+  await page.waitForTimeout(40);
+  assert.deepEqual(await view(page), report);
+
+  const box = await page.locator('spco-roles').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -120);
+  await page.waitForTimeout(40);
+  assert.notDeepEqual(await view(page), report);
+  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(40);
+  assert.deepEqual(await view(page), report);
+  // Explicit ranges are the element's own zoom too.
+  await page.evaluate(() => { document.querySelector('spco-roles').zoom = '6,8,3,4'; });
+  await page.keyboard.press('-');
+  await page.waitForTimeout(40);
+  await page.keyboard.press('0');
+  await page.waitForTimeout(40);
+  const ranges = await view(page);
+  for (const [got, want] of [[ranges.x0, 6], [ranges.x1, 8], [ranges.y0, 3], [ranges.y1, 4]]) assert.ok(Math.abs(got - want) < 1e-9, JSON.stringify(ranges));
+  assert.deepEqual(page.errors, []);
+});

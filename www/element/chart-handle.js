@@ -1,0 +1,106 @@
+// The Rust/JS boundary, in one file: every call into the wasm `Chart` goes through ChartHandle, and
+// the item numbering the wasm hands out is read only here. When the Rust API changes (one options
+// object for set_options, an item-id scheme), this is the file to edit. The element runs each call
+// in its `_call`, which turns what a call throws into an SpcoError with wasmError below.
+
+// A message the element shows as is (a thrown JsError, a trap, a failed fetch).
+export class SpcoError extends Error {}
+
+// The wasm module is fetched and instantiated once per page, however many elements there are, and
+// only when the first element connects. The entry (www/spco-roles.js) owns the glue import and the
+// wasm's URL, which are relative to the bundle in pkg/, and hands over the loader.
+let loader = null;
+let ready = null;
+let mod = null;
+export function setWasmLoader(load) { loader = load; }
+/** Resolves to the wasm module once it is instantiated. */
+export function wasmReady() {
+  if (!ready) ready = loader().then((m) => (mod = m));
+  return ready;
+}
+
+/**
+ * What a failed call into wasm throws, as an SpcoError: a JsError's message, or for a trap the
+ * Rust panic's (kept by the wasm's panic hook) with `trap` set: that chart must not be used again.
+ */
+export function wasmError(e) {
+  if (e instanceof SpcoError) return e;
+  let message = e && e.message ? e.message : String(e);
+  const trap = e instanceof WebAssembly.RuntimeError;
+  if (trap) {
+    const panic = mod?.last_panic?.();
+    message = panic ? `internal error: ${panic}` : `internal error: ${message}`;
+  }
+  return Object.assign(new SpcoError(message), { trap });
+}
+
+// ITEM-IDS: roles are items 1-14 (the catalogue's role numbers), the hierarchy's other nodes 101 and
+// up. Only roles cross links and fire role-select.
+const LAST_ROLE = 14;
+// ITEM-IDS: the hierarchy's expand/collapse buttons are TOGGLE + node id (see session::TOGGLE).
+const TOGGLE = 10000;
+
+/** The role an item stands for, or 0 when it is not a role (another node, a toggle, nothing). */
+// ITEM-IDS: see above.
+export function roleOf(item) { return item && item <= LAST_ROLE ? item : 0; }
+/** Whether an item is an expand/collapse button rather than something one selects. */
+// ITEM-IDS: see above.
+export function isToggle(item) { return item >= TOGGLE; }
+
+export class ChartHandle {
+  /** A chart drawing into `canvas`, once wasmReady() resolved. */
+  constructor(canvas, view, reducedMotion) {
+    /** The raw wasm-bindgen Chart (the benchmarks time it directly). */
+    this.wasm = new mod.Chart(canvas, view);
+    this.wasm.set_reduced_motion(reducedMotion);
+  }
+
+  free() { this.wasm.free(); }
+
+  // ---- data and settings ----
+  load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
+  info() { return this.wasm.info(); }
+  stats() { return this.wasm.stats(); }
+  layout() { return this.wasm.layout(); }
+  /**
+   * `o`: { lang, group, crosshair, crosshairFollows, errorbars, sd, view, hierarchy, colorBy }, the
+   * element's attributes with their defaults applied.
+   */
+  setOptions(o) {
+    return this.wasm.set_options(o.lang, o.group, o.crosshair, o.crosshairFollows, o.errorbars, o.sd, o.view,
+      o.hierarchy, o.colorBy);
+  }
+
+  // ---- size, drawing ----
+  resize(w, h, dpr) { return this.wasm.resize(w, h, dpr); }
+  /** Draws a frame; true while an animated transition wants another. */
+  draw(now) { return this.wasm.draw(now); }
+  /** [x0, x1, y0, y1] of the current view. */
+  viewRanges() { return this.wasm.view_ranges(); }
+  summaryText() { return this.wasm.summary_text(); }
+
+  // ---- view ----
+  setZoom(zoom) { return this.wasm.set_zoom(zoom); }
+  zoomAt(x, y, factor) { return this.wasm.zoom_at(x, y, factor); }
+  pan(dx, dy) { return this.wasm.pan(dx, dy); }
+  boxZoom(x0, y0, x1, y1) { return this.wasm.box_zoom(x0, y0, x1, y1); }
+  /** Hierarchy: the zoom path's labels, root first. */
+  breadcrumb() { return this.wasm.breadcrumb(); }
+  zoomOutTo(depth) { return this.wasm.zoom_out_to(depth); }
+  /** Hierarchy: one step back out; false when there was nothing to leave. */
+  escape() { return this.wasm.escape(); }
+
+  // ---- items (see ITEM-IDS above) ----
+  /** The item under a point, 0 for none. */
+  hit(x, y) { return this.wasm.hit(x, y); }
+  /** The next item in reading order from `item` (0: the first), `dir` 1 or -1; 0 past the end. */
+  nextItem(item, dir) { return this.wasm.next_item(item, dir); }
+  /** [x, y] of an item in CSS pixels, empty when it is not drawn. */
+  itemPosition(item) { return this.wasm.item_position(item); }
+  /** { title, text, rows, note } for an item, or null. */
+  tooltip(item) { return this.wasm.tooltip(item); }
+  /** A click or Enter on an item; true when the view changed (a hierarchy zoom or toggle). */
+  activate(item) { return this.wasm.activate(item); }
+  setSelected(item) { return this.wasm.set_selected(item); }
+  setHighlight(item) { return this.wasm.set_highlight(item); }
+}

@@ -1,0 +1,125 @@
+// The controls bar (group chips with n, zoom buttons, whisker and colour selects, PNG and data
+// links), the synthetic-data badge and the hierarchy's breadcrumb: their labels, their state and
+// their clicks.
+
+import { downloadPng } from './export.js';
+
+export function bindControls(el) {
+  el._el.zoom.addEventListener('click', (e) => {
+    const z = e.target.closest('button')?.dataset.zoom;
+    if (!z || !el._handle) return;
+    if (z === 'png') { downloadPng(el); return; }
+    if (z === 'in' || z === 'out') {
+      const { w, h } = el._size ?? { w: 0, h: 0 };
+      el._safe(() => el._handle.zoomAt(w / 2, h / 2, z === 'in' ? 1.5 : 1 / 1.5));
+    } else {
+      el._safe(() => el._handle.setZoom(z));
+    }
+    el._invalidate(true);
+  });
+  el._el.eb.addEventListener('change', () => { el.errorbars = el._el.eb.value; });
+  el._el.cb.addEventListener('change', () => { el.setAttribute('color-by', el._el.cb.value); });
+  el._el.chips.addEventListener('click', (e) => {
+    const b = e.target.closest('button');
+    if (!b) return;
+    const code = b.dataset.group;
+    if (!code) { el.group = ''; return; }
+    const set = new Set(el.group.split(',').filter(Boolean));
+    if (set.has(code)) set.delete(code); else set.add(code);
+    el.group = [...set].join(',');
+  });
+  el._el.crumbs.addEventListener('click', (e) => {
+    const b = e.target.closest('button');
+    if (b && el._handle) { el._safe(() => el._handle.zoomOutTo(Number(b.dataset.depth))); el._invalidate(true); renderCrumbs(el); }
+  });
+}
+
+/** Puts the labels of the current language on the controls, then refreshes them. */
+export function applyControlLabels(el) {
+  const t = (key) => el._t(key);
+  for (const b of el._el.zoom.querySelectorAll('button')) {
+    const z = b.dataset.zoom;
+    const key = { full: 'full', report: 'report', fit: 'fit', in: 'zoomIn', out: 'zoomOut', png: 'png' }[z];
+    if (z === 'in' || z === 'out' || z === 'png') { b.setAttribute('aria-label', t(key)); b.title = t(key); } else b.textContent = t(key);
+  }
+  const { eb, cb } = el._el;
+  eb.setAttribute('aria-label', t('whiskers'));
+  eb.title = t('whiskers');
+  eb.options[0].textContent = `± ${t('sd')}`;
+  eb.options[1].textContent = t('ci');
+  eb.options[2].textContent = `${t('whiskers')}: ${t('none')}`;
+  cb.setAttribute('aria-label', t('colorBy'));
+  cb.title = t('colorBy');
+  ['gap', 'importance', 'performance'].forEach((k, i) => { cb.options[i].textContent = `${t('colorBy')}: ${t(k).toLowerCase()}`; });
+  el._el.chips.setAttribute('aria-label', t('groups'));
+  el._el.dl.title = t('data');
+  renderControls(el);
+  renderBadge(el);
+}
+
+/** Shows or hides the bar and brings it in step with the attributes and the loaded data. */
+export function renderControls(el) {
+  const show = el.hasAttribute('controls');
+  el._el.bar.hidden = !show;
+  if (!show || !el._info) return;
+  const { eb, cb } = el._el;
+  eb.value = el.errorbars;
+  eb.hidden = el.view !== 'quadrant';
+  cb.value = el.getAttribute('color-by') || 'gap';
+  cb.hidden = el.view !== 'hierarchy';
+  for (const b of el._el.zoom.querySelectorAll('[data-zoom=report],[data-zoom=fit]')) b.hidden = el.view !== 'quadrant';
+  // The data behind the chart, for readers who want to check it (not for data set in JS).
+  const src = el.getAttribute('src');
+  el._el.dl.hidden = !src;
+  if (src) el._el.dl.href = new URL(src, document.baseURI).href;
+  const chips = el._el.chips;
+  chips.replaceChildren();
+  const groups = el._info.groups || [];
+  const selected = new Set(el.group.split(',').filter(Boolean));
+  const stats = el.stats;
+  const chip = (code, label, n) => {
+    const b = document.createElement('button');
+    if (code) b.dataset.group = code;
+    b.setAttribute('aria-pressed', String(code ? selected.has(code) : selected.size === 0));
+    b.textContent = label;
+    if (n != null) { const s = document.createElement('span'); s.className = 'n'; s.textContent = n; b.append(s); }
+    chips.append(b);
+  };
+  const note = el._el.note;
+  note.textContent = '';
+  if (!groups.length) {
+    note.textContent = el._info.source === 'summary' ? el._t('noGroups') : '';
+    return;
+  }
+  chip('', el._t('everyone'), el._info.n_respondents ?? null);
+  for (const g of groups) chip(g.code, el.lang === 'nl' ? g.label_nl : g.label_en, g.n ?? null);
+  const parts = [];
+  if (stats && stats.n_respondents != null) parts.push(`n = ${stats.n_respondents} ${el._t('respondents')}`);
+  if (stats && stats.roles?.some((r) => r.small_n)) parts.push(el._t('smallN'));
+  note.textContent = parts.join(' · ');
+}
+
+export function renderBadge(el) {
+  el._el.badge.hidden = !el._isSynthetic();
+  el._el.badge.textContent = el._t('synthetic');
+  el._el.badge.title = el._t('syntheticTitle');
+}
+
+/** The hierarchy's zoom path as buttons (hidden at the top level). */
+export function renderCrumbs(el) {
+  const c = el._el.crumbs;
+  const path = (el._handle && el._safe(() => el._handle.breadcrumb())) || [];
+  c.hidden = path.length < 2;
+  // With controls the path sits in the bar, above the diagram; without, it floats top left.
+  const home = el.hasAttribute('controls') ? el._el.bar : el._el.plot;
+  if (c.parentNode !== home) home.prepend(c);
+  c.classList.toggle('inbar', home === el._el.bar);
+  c.replaceChildren();
+  path.forEach((label, depth) => {
+    if (depth) c.append('›');
+    const b = document.createElement('button');
+    b.dataset.depth = depth;
+    b.textContent = label;
+    c.append(b);
+  });
+}

@@ -1,0 +1,142 @@
+// Pointer, wheel, pinch, double-click and key input on the plot, forwarded to the chart as small
+// values (CSS pixels, zoom factors, item numbers).
+
+import { showTip, hideTip } from './overlays.js';
+import { renderCrumbs } from './controls.js';
+
+export function bindInput(el) {
+  const p = el._el.plot;
+  const local = (e) => { const r = p.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+
+  p.addEventListener('wheel', (e) => {
+    if (!el._handle || !el._info) return;
+    e.preventDefault();
+    const [x, y] = local(e);
+    const lines = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
+    const factor = Math.exp(-e.deltaY * lines * 0.0025);
+    el._safe(() => el._handle.zoomAt(x, y, factor));
+    el._invalidate(true);
+    hideTip(el);
+  }, { passive: false });
+
+  p.addEventListener('pointerdown', (e) => {
+    if (!el._handle || (e.pointerType === 'mouse' && e.button !== 0)) return;
+    p.focus({ preventScroll: true, focusVisible: false });
+    p.setPointerCapture(e.pointerId);
+    const [x, y] = local(e);
+    el._pointers.set(e.pointerId, { x, y, x0: x, y0: y, box: e.shiftKey && e.pointerType === 'mouse' });
+    el._moved = false;
+    if (el._pointers.size === 2) el._pinch = pinchState(el);
+  });
+  p.addEventListener('pointermove', (e) => {
+    if (!el._handle || !el._info) return;
+    const [x, y] = local(e);
+    const pt = el._pointers.get(e.pointerId);
+    if (!pt) { hover(el, x, y); return; }
+    if (Math.hypot(x - pt.x0, y - pt.y0) > 3) el._moved = true;
+    if (el._pointers.size === 2) {
+      pt.x = x; pt.y = y;
+      const next = pinchState(el);
+      if (el._pinch && next.d > 0 && el._pinch.d > 0) {
+        el._safe(() => el._handle.pan(next.cx - el._pinch.cx, next.cy - el._pinch.cy));
+        el._safe(() => el._handle.zoomAt(next.cx, next.cy, next.d / el._pinch.d));
+        el._invalidate(true);
+      }
+      el._pinch = next;
+      return;
+    }
+    if (pt.box) {
+      const b = el._el.box;
+      b.hidden = false;
+      Object.assign(b.style, { left: `${Math.min(x, pt.x0)}px`, top: `${Math.min(y, pt.y0)}px`,
+        width: `${Math.abs(x - pt.x0)}px`, height: `${Math.abs(y - pt.y0)}px` });
+    } else if (el._moved) {
+      p.classList.add('dragging');
+      el._safe(() => el._handle.pan(x - pt.x, y - pt.y));
+      el._invalidate(true);
+      hideTip(el);
+    }
+    pt.x = x; pt.y = y;
+  });
+  const end = (e) => {
+    const pt = el._pointers.get(e.pointerId);
+    if (!pt) return;
+    el._pointers.delete(e.pointerId);
+    el._pinch = el._pointers.size === 2 ? pinchState(el) : null;
+    p.classList.remove('dragging');
+    const [x, y] = local(e);
+    if (pt.box) {
+      el._el.box.hidden = true;
+      if (Math.abs(x - pt.x0) > 4 && Math.abs(y - pt.y0) > 4) {
+        el._safe(() => el._handle.boxZoom(pt.x0, pt.y0, x, y));
+        el._invalidate(true);
+      }
+    } else if (!el._moved && e.type === 'pointerup' && el._pointers.size === 0) {
+      el._activate(el._safe(() => el._handle.hit(x, y)) ?? 0);
+    }
+  };
+  p.addEventListener('pointerup', end);
+  p.addEventListener('pointercancel', end);
+  p.addEventListener('pointerleave', (e) => { if (!el._pointers.size && e.pointerType === 'mouse') hover(el, -1, -1); });
+  p.addEventListener('dblclick', (e) => {
+    e.preventDefault();
+    if (!el._handle || !el._info) return;
+    resetZoom(el);
+    el._invalidate(true);
+  });
+  p.addEventListener('keydown', (e) => key(el, e));
+  p.addEventListener('blur', () => hideTip(el));
+}
+
+// Back to the element's own starting view, its `zoom` attribute. The hierarchy has one starting
+// view whatever the attribute says (and takes no explicit ranges).
+function resetZoom(el) {
+  el._safe(() => el._handle.setZoom(el.view === 'quadrant' ? el.zoom : 'full'));
+}
+
+function pinchState(el) {
+  const [a, b] = [...el._pointers.values()];
+  return { cx: (a.x + b.x) / 2, cy: (a.y + b.y) / 2, d: Math.hypot(a.x - b.x, a.y - b.y) };
+}
+
+function key(el, e) {
+  if (!el._handle || !el._info) return;
+  const { w, h } = el._size ?? { w: 0, h: 0 };
+  const step = 40;
+  let handled = true;
+  switch (e.key) {
+    case '+': case '=': el._safe(() => el._handle.zoomAt(w / 2, h / 2, 1.25)); break;
+    case '-': case '_': el._safe(() => el._handle.zoomAt(w / 2, h / 2, 0.8)); break;
+    case '0': resetZoom(el); break;
+    case 'ArrowLeft': el._safe(() => el._handle.pan(step, 0)); break;
+    case 'ArrowRight': el._safe(() => el._handle.pan(-step, 0)); break;
+    case 'ArrowUp': el._safe(() => el._handle.pan(0, step)); break;
+    case 'ArrowDown': el._safe(() => el._handle.pan(0, -step)); break;
+    case 'Tab': {
+      // Tab walks through the roles while the chart has focus, then leaves it.
+      const next = el._safe(() => el._handle.nextItem(el._focusItem ?? 0, e.shiftKey ? -1 : 1)) ?? 0;
+      if (!next) { el._focusItem = 0; hideTip(el); el._highlight(0); handled = false; break; }
+      el._focusItem = next;
+      el._highlight(next);
+      const pos = el._safe(() => el._handle.itemPosition(next));
+      if (pos && pos.length) showTip(el, next, pos[0], pos[1]);
+      break;
+    }
+    case 'Enter': case ' ': if (el._focusItem) el._activate(el._focusItem); break;
+    case 'Escape':
+      if (el._safe(() => el._handle.escape())) { renderCrumbs(el); } else { el._select(0, true); hideTip(el); }
+      break;
+    default: handled = false;
+  }
+  if (handled) { e.preventDefault(); el._invalidate(true); }
+}
+
+function hover(el, x, y) {
+  const item = x < 0 ? 0 : (el._safe(() => el._handle.hit(x, y)) ?? 0);
+  if (item !== el._hoverItem) {
+    el._hoverItem = item;
+    el._highlight(item);
+    el._el.plot.style.cursor = item ? 'pointer' : '';
+  }
+  if (item) showTip(el, item, x, y); else hideTip(el);
+}

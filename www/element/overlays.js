@@ -1,0 +1,56 @@
+// What floats over the plot: the tooltip (also read out through the live region) and the loading
+// or error message. Text from wasm and data files goes in through textContent only.
+
+/** Shows the tooltip of `item` next to (x, y), kept inside the plot. */
+export function showTip(el, item, x, y) {
+  const t = el._safe(() => el._handle.tooltip(item));
+  if (!t) { hideTip(el); return; }
+  const tip = el._el.tip;
+  tip.replaceChildren();
+  const h = document.createElement('h4');
+  h.textContent = t.title;
+  tip.append(h);
+  if (t.text) { const p = document.createElement('p'); p.textContent = t.text; tip.append(p); }
+  if (t.rows?.length) {
+    const table = document.createElement('table');
+    for (const [k, v] of t.rows) {
+      const tr = table.insertRow();
+      const th = document.createElement('th'); th.textContent = k;
+      const td = document.createElement('td'); td.textContent = v;
+      tr.append(th, td);
+    }
+    tip.append(table);
+  }
+  if (t.note) { const p = document.createElement('p'); p.className = 'note'; p.textContent = t.note; tip.append(p); }
+  tip.hidden = false;
+  const { w, h: hh } = el._size ?? { w: 0, h: 0 };
+  const tw = tip.offsetWidth, th = tip.offsetHeight;
+  let left = x + 14, top = y + 14;
+  if (left + tw > w) left = Math.max(0, x - tw - 14);
+  if (top + th > hh) top = Math.max(0, y - th - 14);
+  tip.style.left = `${left}px`;
+  tip.style.top = `${top}px`;
+  el._el.sr.textContent = `${t.title}. ${t.text || ''}`;
+}
+
+export function hideTip(el) { el._el.tip.hidden = true; }
+
+/** Covers the plot with `text` (loading, or an error when `isError`); null removes it. */
+export function setMessage(el, text, isError = false) {
+  const m = el._el.msg;
+  if (text == null) { m.hidden = true; m.replaceChildren(); return; }
+  m.hidden = false;
+  m.classList.toggle('error', isError);
+  m.replaceChildren();
+  if (isError) {
+    const s = document.createElement('strong');
+    s.textContent = el._t('error');
+    const d = document.createElement('div');
+    d.textContent = text;
+    const wrap = document.createElement('div');
+    wrap.append(s, d);
+    m.append(wrap);
+  } else {
+    m.textContent = text;
+  }
+}
