@@ -34,24 +34,20 @@ export function wasmError(e) {
   return Object.assign(new SpcoError(message), { trap });
 }
 
-// ITEM-IDS: roles are items 1-14 (the catalogue's role numbers), the hierarchy's other nodes 101 and
-// up. Only roles cross links and fire role-select.
-const LAST_ROLE = 14;
-// ITEM-IDS: the hierarchy's expand/collapse buttons are TOGGLE + node id (see session::TOGGLE).
-const TOGGLE = 10000;
-
-/** The role an item stands for, or 0 when it is not a role (another node, a toggle, nothing). */
-// ITEM-IDS: see above.
-export function roleOf(item) { return item && item <= LAST_ROLE ? item : 0; }
+// Item numbers (what `hit`, `nextItem` and friends hand out) are wasm's: it alone knows how they
+// are made (session::item), and these ask it.
+/** The role an item stands for, or 0 when it is not a role (another node, a button, nothing). */
+export function roleOf(item) { return item ? mod.item_role(item) : 0; }
+/** The item number of a role (the same in both charts), for linking elements. */
+export function roleItem(role) { return role ? mod.role_item(role) : 0; }
 /** Whether an item is an expand/collapse button rather than something one selects. */
-// ITEM-IDS: see above.
-export function isToggle(item) { return item >= TOGGLE; }
+export function isToggle(item) { return !!item && mod.item_is_toggle(item); }
 
 export class ChartHandle {
   /** A chart drawing into `canvas`, once wasmReady() resolved. */
-  constructor(canvas, view, reducedMotion) {
+  constructor(canvas, reducedMotion) {
     /** The raw wasm-bindgen Chart (the benchmarks time it directly). */
-    this.wasm = new mod.Chart(canvas, view);
+    this.wasm = new mod.Chart(canvas);
     this.wasm.set_reduced_motion(reducedMotion);
   }
 
@@ -63,12 +59,13 @@ export class ChartHandle {
   stats() { return this.wasm.stats(); }
   layout() { return this.wasm.layout(); }
   /**
-   * `o`: { lang, group, crosshair, crosshairFollows, errorbars, sd, view, hierarchy, colorBy }, the
-   * element's attributes with their defaults applied.
+   * Applies the element's settings: `value(name)` gives each setting attribute's value (null when
+   * absent). Which attributes are settings is wasm's list, so no name is kept here.
    */
-  setOptions(o) {
-    return this.wasm.set_options(o.lang, o.group, o.crosshair, o.crosshairFollows, o.errorbars, o.sd, o.view,
-      o.hierarchy, o.colorBy);
+  setSettings(value) {
+    const o = {};
+    for (const name of mod.settings_attributes()) o[name] = value(name);
+    return this.wasm.set_settings(o);
   }
 
   // ---- size, drawing ----
@@ -80,7 +77,12 @@ export class ChartHandle {
   summaryText() { return this.wasm.summary_text(); }
 
   // ---- view ----
+  /** Shows a zoom (a button); the element's own zoom stays where resetZoom returns. */
   setZoom(zoom) { return this.wasm.set_zoom(zoom); }
+  /** The element's `zoom` attribute: shown now, and where resetZoom returns. */
+  setHomeZoom(zoom) { return this.wasm.set_home_zoom(zoom); }
+  /** Back to the element's own zoom (the `0` key, double-click). */
+  resetZoom() { return this.wasm.reset_zoom(); }
   zoomAt(x, y, factor) { return this.wasm.zoom_at(x, y, factor); }
   pan(dx, dy) { return this.wasm.pan(dx, dy); }
   boxZoom(x0, y0, x1, y1) { return this.wasm.box_zoom(x0, y0, x1, y1); }
@@ -90,7 +92,7 @@ export class ChartHandle {
   /** Hierarchy: one step back out; false when there was nothing to leave. */
   escape() { return this.wasm.escape(); }
 
-  // ---- items (see ITEM-IDS above) ----
+  // ---- items (numbers from wasm; see roleOf) ----
   /** The item under a point, 0 for none. */
   hit(x, y) { return this.wasm.hit(x, y); }
   /** The next item in reading order from `item` (0: the first), `dir` 1 or -1; 0 past the end. */

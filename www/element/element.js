@@ -7,7 +7,7 @@
 // selection; input.js, controls.js, overlays.js, linking.js and export.js do the rest with the
 // element passed in, and chart-handle.js is the only door into wasm.
 
-import { ChartHandle, SpcoError, wasmReady, wasmError, roleOf, isToggle } from './chart-handle.js';
+import { ChartHandle, SpcoError, wasmReady, wasmError, roleOf, roleItem, isToggle } from './chart-handle.js';
 import { buildShadow } from './shadow.js';
 import { uiText } from './ui-text.js';
 import { bindInput } from './input.js';
@@ -166,7 +166,7 @@ export class SpcoRolesElement extends HTMLElement {
     await wasmReady();
     if (!this.isConnected || this._handle) return this._handle;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this._handle = this._call(() => new ChartHandle(this._el.canvas, this.getAttribute('view') || 'quadrant', reduced));
+    this._handle = this._call(() => new ChartHandle(this._el.canvas, reduced));
     this._measure();
     return this._handle;
   }
@@ -226,14 +226,8 @@ export class SpcoRolesElement extends HTMLElement {
 
   _applyOptions(quiet = false) {
     if (!this._handle || !this._info) return;
-    const follows = this.getAttribute('crosshair-follows');
     try {
-      this._call(() => this._handle.setOptions({
-        lang: this.lang === 'nl' ? 'nl' : 'en', group: this.group, crosshair: this.crosshair,
-        crosshairFollows: follows != null && follows !== 'false', errorbars: this.errorbars,
-        sd: this.getAttribute('sd') || 'population', view: this.view,
-        hierarchy: this.getAttribute('hierarchy') || 'spearheads', colorBy: this.getAttribute('color-by') || 'gap',
-      }));
+      this._call(() => this._handle.setSettings((name) => this._settingValue(name)));
       if (!quiet) setMessage(this, null);
       renderControls(this);
       this._invalidate();
@@ -242,10 +236,19 @@ export class SpcoRolesElement extends HTMLElement {
     }
   }
 
+  // A setting attribute's value as wasm reads it (null: absent).
+  _settingValue(name) {
+    if (name === 'lang') return this.lang === 'nl' ? 'nl' : 'en';
+    const v = this.getAttribute(name);
+    // A boolean attribute written out as "false" (frameworks do) means off.
+    if (name === 'crosshair-follows' && v === 'false') return null;
+    return v;
+  }
+
   _applyZoom() {
     if (!this._handle || !this._info) return;
     try {
-      this._call(() => this._handle.setZoom(this.zoom));
+      this._call(() => this._handle.setHomeZoom(this.zoom));
       this._invalidate(true);
     } catch (e) {
       this._fail(e);
@@ -329,7 +332,7 @@ export class SpcoRolesElement extends HTMLElement {
     if (emit && (role || !item)) {
       const detail = { role: role || null, source: this.id || null };
       this.dispatchEvent(new CustomEvent('role-select', { detail, bubbles: true, composed: true }));
-      forLinked(this, (el) => el._select(role, false));
+      forLinked(this, (el) => el._select(roleItem(role), false));
     }
   }
 
@@ -338,7 +341,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._invalidate();
     if (!fromLink) {
       const role = roleOf(item);
-      forLinked(this, (el) => el._highlight(role, true));
+      forLinked(this, (el) => el._highlight(roleItem(role), true));
     }
   }
 }

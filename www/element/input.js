@@ -91,7 +91,7 @@ export function bindInput(el) {
 // Back to the element's own starting view, its `zoom` attribute. The hierarchy has one starting
 // view whatever the attribute says (and takes no explicit ranges).
 function resetZoom(el) {
-  el._safe(() => el._handle.setZoom(el.view === 'quadrant' ? el.zoom : 'full'));
+  el._safe(() => el._handle.resetZoom());
 }
 
 function pinchState(el) {
