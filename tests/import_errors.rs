@@ -497,3 +497,84 @@ fn json_messages_read_plainly() {
         "{e}"
     );
 }
+
+/// A header with no rows under it is an error in every form, naming the file, not an empty chart.
+#[test]
+fn header_without_answers() {
+    let summary = "role,scale,n,mean,median,mode,sd\n";
+    let wide_head = wide(0);
+    for (text, format) in [
+        (LONG, Format::Long),
+        (wide_head.as_str(), Format::Wide),
+        (summary, Format::Summary),
+    ] {
+        for f in [Format::Auto, format] {
+            let e = import_str(text, &opts("leeg.csv", f)).expect_err("header only");
+            assert_eq!(
+                e,
+                ImportError::NoAnswers {
+                    file: "leeg.csv".into(),
+                    json: false,
+                    respondents: 0,
+                    left_out: 0
+                },
+                "{format:?} as {f:?}"
+            );
+            assert_eq!(
+                e.to_string(),
+                "leeg.csv: the file has a header but no answers."
+            );
+        }
+    }
+    // CRLF, a BOM and blank lines after the header change nothing.
+    let e = err("\u{feff}respondent;group;role;importance;performance\r\n\r\n");
+    assert!(matches!(e, ImportError::NoAnswers { respondents: 0, .. }), "{e:?}");
+
+    let e = err("[]");
+    assert_eq!(
+        e.to_string(),
+        "data.csv: the file has no answers (an empty list of respondents)."
+    );
+}
+
+/// Rows that carry no answer at all (every item blank) are no answers either.
+#[test]
+fn respondents_who_skipped_everything() {
+    let mut text = String::from(LONG);
+    text.push_str("r1,sme,,1,,\nr2,large,,2,,\n");
+    let e = err(&text);
+    assert!(
+        matches!(e, ImportError::NoAnswers { respondents: 2, .. }),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("all 2 left every importance"), "{e}");
+    // One answer anywhere is enough.
+    text.push_str("r3,sme,,3,,4\n");
+    assert!(import_str(&text, &opts("data.csv", Format::Auto)).is_ok());
+}
+
+/// A Qualtrics export whose only response is a survey preview (left out by default).
+#[test]
+fn qualtrics_with_only_excluded_rows() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/qualtrics_numeric.csv"
+    );
+    let full = std::fs::read_to_string(fixture).unwrap();
+    let lines: Vec<&str> = full.lines().collect();
+    let preview = lines
+        .iter()
+        .find(|l| l.contains(",preview,"))
+        .expect("the fixture has a preview row");
+    let text = format!("{}\n{}\n{}\n{preview}\n", lines[0], lines[1], lines[2]);
+    let e = err(&text);
+    assert!(
+        matches!(e, ImportError::NoAnswers { respondents: 0, left_out: 1, .. }),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string()
+            .starts_with("data.csv: the file has a header but no answers: all 1 rows were left out"),
+        "{e}"
+    );
+}

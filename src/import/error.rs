@@ -15,6 +15,19 @@ pub enum ImportError {
     #[error("{file}: the file is empty.")]
     Empty { file: String },
 
+    /// A header (or an empty JSON list) with nothing under it, every row left out, or every
+    /// item skipped: the chart would be empty, so it is an error, not n = 0.
+    #[error("{file}: {}", no_answers(*.json, *.respondents, *.left_out))]
+    NoAnswers {
+        file: String,
+        /// JSON has no header, so its message says "an empty list" instead.
+        json: bool,
+        /// Respondents read (all of whom skipped every item); 0 when no rows at all.
+        respondents: usize,
+        /// Rows left out as not real responses (Qualtrics previews, spam, unfinished).
+        left_out: usize,
+    },
+
     #[error(
         "{file}: the format of this file was not recognised (its first line reads: {found}). \
          Expected one of: a long table with the columns respondent, group, spco (optional), role, \
@@ -143,6 +156,26 @@ pub enum ImportError {
         what: &'static str,
         max: usize,
     },
+}
+
+/// The text of `ImportError::NoAnswers` after the file name.
+fn no_answers(json: bool, respondents: usize, left_out: usize) -> String {
+    if respondents > 0 {
+        return format!(
+            "the file has respondents but no answers: all {respondents} left every importance \
+             and performance item empty."
+        );
+    }
+    let what = if json {
+        "the file has no answers (an empty list of respondents)"
+    } else {
+        "the file has a header but no answers"
+    };
+    if left_out > 0 {
+        format!("{what}: all {left_out} rows were left out as previews, tests, spam or unfinished responses.")
+    } else {
+        format!("{what}.")
+    }
 }
 
 /// The details of `ImportError::Conflict`.
