@@ -27,6 +27,9 @@ const fail = (msg) => { say(`error: ${msg}`); process.exit(1); };
 const dev = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const version = dev.version;
 if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) fail(`package.json version "${version}" is not semver`);
+// One version everywhere: the crate (CLI) and the package are the same release.
+const crate = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)?.[1];
+if (crate !== version) fail(`Cargo.toml says version ${crate}, package.json ${version}`);
 // A release without its CHANGELOG entry is a release nobody can read about.
 const changelog = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
 if (!new RegExp(`^## \\[?${version.replaceAll('.', '\\.')}\\]?(\\s|$)`, 'm').test(changelog)) {

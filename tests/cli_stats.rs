@@ -183,7 +183,10 @@ fn errors_exit_2_with_a_message() {
 
 #[test]
 fn header_only_file_is_an_error() {
-    let p = temp_file("header-only.csv", "respondent,group,spco,role,importance,performance\n");
+    let p = temp_file(
+        "header-only.csv",
+        "respondent,group,spco,role,importance,performance\n",
+    );
     let o = run(&["stats", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(stdout(&o).is_empty());

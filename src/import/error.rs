@@ -15,15 +15,13 @@ pub enum ImportError {
     #[error("{file}: the file is empty.")]
     Empty { file: String },
 
-    /// A header (or an empty JSON list) with nothing under it, every row left out, or every
-    /// item skipped: the chart would be empty, so it is an error, not n = 0.
-    #[error("{file}: {}", no_answers(*.json, *.respondents, *.left_out))]
+    /// A header (or an empty JSON list) with no rows under it, or with every row left out: the
+    /// chart would be empty, so it is an error, not n = 0.
+    #[error("{file}: {}", no_answers(*.json, *.left_out))]
     NoAnswers {
         file: String,
         /// JSON has no header, so its message says "an empty list" instead.
         json: bool,
-        /// Respondents read (all of whom skipped every item); 0 when no rows at all.
-        respondents: usize,
         /// Rows left out as not real responses (Qualtrics previews, spam, unfinished).
         left_out: usize,
     },
@@ -159,13 +157,7 @@ pub enum ImportError {
 }
 
 /// The text of `ImportError::NoAnswers` after the file name.
-fn no_answers(json: bool, respondents: usize, left_out: usize) -> String {
-    if respondents > 0 {
-        return format!(
-            "the file has respondents but no answers: all {respondents} left every importance \
-             and performance item empty."
-        );
-    }
+fn no_answers(json: bool, left_out: usize) -> String {
     let what = if json {
         "the file has no answers (an empty list of respondents)"
     } else {

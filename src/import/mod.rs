@@ -168,16 +168,16 @@ pub fn import_str(text: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
             })
         }
     };
-    // One check for every form, after import: a header with no answers under it would draw an
+    // One check for every form, after import: a header with no rows under it would draw an
     // empty chart with n = 0 and no word of why.
-    if !has_answers(&dataset) {
+    let rows = match &dataset {
+        Dataset::Respondents(s) => s.len(),
+        Dataset::Summary(t) => t.rows.len(),
+    };
+    if rows == 0 {
         return Err(ImportError::NoAnswers {
             file: file.to_string(),
             json: format == Format::Json,
-            respondents: match &dataset {
-                Dataset::Respondents(s) => s.len(),
-                Dataset::Summary(_) => 0,
-            },
             left_out: excluded.iter().map(|e| e.count).sum(),
         });
     }
@@ -186,14 +186,6 @@ pub fn import_str(text: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
         format,
         excluded,
     })
-}
-
-/// Whether at least one respondent answered at least one item (or a summary has a row).
-fn has_answers(dataset: &Dataset) -> bool {
-    match dataset {
-        Dataset::Respondents(s) => (0..s.len()).any(|r| s.row(r).iter().any(|&v| v != 0)),
-        Dataset::Summary(t) => !t.rows.is_empty(),
-    }
 }
 
 /// Qualtrics (an `{"ImportId"` row third), JSON (`[` first), summary (`mean` column), wide
