@@ -72,7 +72,8 @@ if (shipped.includes('custom-elements.json')) {
 fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 say(`npm pack ${manifest.name}@${version}`);
-const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], { cwd: stage }))[0];
+const quietNpm = { ...process.env, npm_config_update_notifier: 'false' };
+const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], { cwd: stage, env: quietNpm }))[0];
 const tarball = path.join(out, packed.filename);
 // npm adds and drops files by its own rules; the tarball must hold exactly what was staged.
 const inTar = packed.files.map((f) => f.path).sort();

@@ -21,7 +21,9 @@ import { WASM_PATTERN } from '../../scripts/pkg-files.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const devPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const TABLE3 = fs.readFileSync(path.join(root, 'data/table3-summary.csv'));
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+// No npm command here needs the network (nor its update check).
+const env = { ...process.env, npm_config_update_notifier: 'false' };
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 let tmp, release, browser;
 before(async () => {
