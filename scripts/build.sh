@@ -35,6 +35,15 @@ if [ "$out" = pkg ]; then
   node_modules/.bin/esbuild "$stage/spco-roles.js" --bundle --format=esm --target=es2020 "${minify[@]}" \
     --legal-comments=none --log-level=warning --outfile=pkg/spco-roles.js
   rm -rf "$stage"
+  # The .wasm is named after its content (spco_roles_bg.<first 8 hex of sha256>.wasm), so a cached
+  # old module can never meet a new script: the name changes whenever the bytes do, and servers
+  # may cache it forever. The bundle is rewritten to ask for that name (scripts/wasm-name.mjs);
+  # older hashed modules are removed so pkg/ holds one.
+  hash=$(sha256sum pkg/spco_roles_bg.wasm | cut -c1-8)
+  wasm_name="spco_roles_bg.$hash.wasm"
+  find pkg -maxdepth 1 -name 'spco_roles_bg.*.wasm' ! -name "$wasm_name" -delete
+  mv pkg/spco_roles_bg.wasm "pkg/$wasm_name"
+  node scripts/wasm-name.mjs pkg/spco-roles.js "$wasm_name"
   cp www/spco-roles.d.ts pkg/spco-roles.d.ts
 fi
 printf '[build] %s/: %s\n' "$out" "$(cd "$out" && ls | tr '\n' ' ')" >&2

@@ -1,12 +1,14 @@
 // A small static server for the demo and the browser tests: serves www/ at /, and pkg/ and data/
-// beside it. Only those folders are reachable (never .git, src or node_modules).
+// beside it. Only those folders are reachable (never .git, src or node_modules). The release test
+// passes its own folders (`mounts`, absolute or relative to the repository) and response headers
+// (a Content-Security-Policy, say).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mounts = { '/pkg/': 'pkg', '/data/': 'data', '/tests/fixtures/': 'tests/fixtures', '/': 'www' };
+const DEFAULT_MOUNTS = { '/pkg/': 'pkg', '/data/': 'data', '/tests/fixtures/': 'tests/fixtures', '/': 'www' };
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8',
@@ -14,10 +16,10 @@ const types = {
   '.ts': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8', '.png': 'image/png',
 };
 
-function resolve(urlPath) {
+function resolve(mounts, urlPath) {
   for (const [prefix, dir] of Object.entries(mounts)) {
     if (urlPath.startsWith(prefix)) {
-      const base = path.join(root, dir);
+      const base = path.resolve(root, dir);
       const file = path.normalize(path.join(base, decodeURIComponent(urlPath.slice(prefix.length))));
       if (!file.startsWith(base)) return null;
       return file;
@@ -26,11 +28,11 @@ function resolve(urlPath) {
   return null;
 }
 
-export function startServer(port = 0, host = '127.0.0.1') {
+export function startServer(port = 0, host = '127.0.0.1', { mounts = DEFAULT_MOUNTS, headers = {} } = {}) {
   const server = http.createServer((req, res) => {
     let urlPath = new URL(req.url, 'http://x').pathname;
     if (urlPath.endsWith('/')) urlPath += 'index.html';
-    const file = resolve(urlPath);
+    const file = resolve(mounts, urlPath);
     fs.stat(file ?? '', (err, st) => {
       if (!file || err || !st.isFile()) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -41,6 +43,7 @@ export function startServer(port = 0, host = '127.0.0.1') {
         'content-type': types[path.extname(file)] ?? 'application/octet-stream',
         'content-length': st.size,
         'cache-control': 'no-cache',
+        ...headers,
       });
       fs.createReadStream(file).pipe(res);
     });

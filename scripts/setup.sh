@@ -24,11 +24,14 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-# 3. Debian's Chromium and ChromeDriver for the browser tests and benchmarks, brotli for size figures.
+# 3. Debian's Chromium and ChromeDriver for the browser tests and benchmarks, brotli for size figures,
+#    zip and unzip for the release's zip (npm run release) and its test.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
+command -v zip >/dev/null || missing+=(zip)
+command -v unzip >/dev/null || missing+=(unzip)
 if ((${#missing[@]})); then
   say "installing ${missing[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive

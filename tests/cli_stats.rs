@@ -182,6 +182,25 @@ fn errors_exit_2_with_a_message() {
 }
 
 #[test]
+fn header_only_file_is_an_error() {
+    let p = temp_file(
+        "header-only.csv",
+        "respondent,group,spco,role,importance,performance\n",
+    );
+    let o = run(&["stats", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("header-only.csv: the file has a header but no answers."),
+        "{err}"
+    );
+    let o = run_stdin(&["stats", "-"], "role,scale,n,mean,median,mode,sd\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("stdin: the file has a header but no answers."));
+}
+
+#[test]
 fn help() {
     for args in [&["--help"][..], &["help"], &["stats", "--help"]] {
         let o = run(args);

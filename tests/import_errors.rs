@@ -497,3 +497,82 @@ fn json_messages_read_plainly() {
         "{e}"
     );
 }
+
+/// A header with no rows under it is an error in every form, naming the file, not an empty chart.
+#[test]
+fn header_without_answers() {
+    let summary = "role,scale,n,mean,median,mode,sd\n";
+    let wide_head = wide(0);
+    for (text, format) in [
+        (LONG, Format::Long),
+        (wide_head.as_str(), Format::Wide),
+        (summary, Format::Summary),
+    ] {
+        for f in [Format::Auto, format] {
+            let e = import_str(text, &opts("leeg.csv", f)).expect_err("header only");
+            assert_eq!(
+                e,
+                ImportError::NoAnswers {
+                    file: "leeg.csv".into(),
+                    json: false,
+                    left_out: 0
+                },
+                "{format:?} as {f:?}"
+            );
+            assert_eq!(
+                e.to_string(),
+                "leeg.csv: the file has a header but no answers."
+            );
+        }
+    }
+    // CRLF, a BOM and blank lines after the header change nothing.
+    let e = err("\u{feff}respondent;group;role;importance;performance\r\n\r\n");
+    assert!(
+        matches!(e, ImportError::NoAnswers { left_out: 0, .. }),
+        "{e:?}"
+    );
+
+    let e = err("[]");
+    assert_eq!(
+        e.to_string(),
+        "data.csv: the file has no answers (an empty list of respondents)."
+    );
+}
+
+/// One row is enough, even one whose items are all skipped: that respondent is counted.
+#[test]
+fn one_row_is_not_empty() {
+    let imp = import_str(
+        &format!("{LONG}r1,sme,,1,,\n"),
+        &opts("data.csv", Format::Auto),
+    )
+    .unwrap();
+    assert!(matches!(imp.dataset, spco_roles::model::Dataset::Respondents(ref s) if s.len() == 1));
+}
+
+/// A Qualtrics export whose only response is a survey preview (left out by default).
+#[test]
+fn qualtrics_with_only_excluded_rows() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/qualtrics_numeric.csv"
+    );
+    let full = std::fs::read_to_string(fixture).unwrap();
+    let lines: Vec<&str> = full.lines().collect();
+    let preview = lines
+        .iter()
+        .find(|l| l.contains(",preview,"))
+        .expect("the fixture has a preview row");
+    let text = format!("{}\n{}\n{}\n{preview}\n", lines[0], lines[1], lines[2]);
+    let e = err(&text);
+    assert!(
+        matches!(e, ImportError::NoAnswers { left_out: 1, .. }),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string().starts_with(
+            "data.csv: the file has a header but no answers: all 1 rows were left out"
+        ),
+        "{e}"
+    );
+}

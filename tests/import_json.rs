@@ -264,6 +264,15 @@ fn random_documents_read_back() {
         let n = rng.below(6);
         let (doc, made) = document(&mut rng, n);
         assert!(valid_json(&doc), "{doc}");
+        if n == 0 {
+            // An empty list is valid JSON but no data: an error, not an empty chart.
+            let e = import(&doc).expect_err(&doc);
+            assert!(
+                matches!(e, ImportError::NoAnswers { json: true, .. }),
+                "{doc}\n{e:?}"
+            );
+            continue;
+        }
         let s = import(&doc).unwrap_or_else(|e| panic!("{doc}\n{e}"));
         assert_eq!(s.len(), made.len());
         for (r, m) in made.iter().enumerate() {

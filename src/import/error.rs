@@ -15,6 +15,17 @@ pub enum ImportError {
     #[error("{file}: the file is empty.")]
     Empty { file: String },
 
+    /// A header (or an empty JSON list) with no rows under it, or with every row left out: the
+    /// chart would be empty, so it is an error, not n = 0.
+    #[error("{file}: {}", no_answers(*.json, *.left_out))]
+    NoAnswers {
+        file: String,
+        /// JSON has no header, so its message says "an empty list" instead.
+        json: bool,
+        /// Rows left out as not real responses (Qualtrics previews, spam, unfinished).
+        left_out: usize,
+    },
+
     #[error(
         "{file}: the format of this file was not recognised (its first line reads: {found}). \
          Expected one of: a long table with the columns respondent, group, spco (optional), role, \
@@ -143,6 +154,20 @@ pub enum ImportError {
         what: &'static str,
         max: usize,
     },
+}
+
+/// The text of `ImportError::NoAnswers` after the file name.
+fn no_answers(json: bool, left_out: usize) -> String {
+    let what = if json {
+        "the file has no answers (an empty list of respondents)"
+    } else {
+        "the file has a header but no answers"
+    };
+    if left_out > 0 {
+        format!("{what}: all {left_out} rows were left out as previews, tests, spam or unfinished responses.")
+    } else {
+        format!("{what}.")
+    }
 }
 
 /// The details of `ImportError::Conflict`.

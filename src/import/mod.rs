@@ -168,6 +168,19 @@ pub fn import_str(text: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
             })
         }
     };
+    // One check for every form, after import: a header with no rows under it would draw an
+    // empty chart with n = 0 and no word of why.
+    let rows = match &dataset {
+        Dataset::Respondents(s) => s.len(),
+        Dataset::Summary(t) => t.rows.len(),
+    };
+    if rows == 0 {
+        return Err(ImportError::NoAnswers {
+            file: file.to_string(),
+            json: format == Format::Json,
+            left_out: excluded.iter().map(|e| e.count).sum(),
+        });
+    }
     Ok(Imported {
         dataset,
         format,

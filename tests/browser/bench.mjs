@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { launch } from './harness.mjs';
+import { shippedFiles } from '../../scripts/pkg-files.mjs';
 
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const median = (xs) => quantile(xs, 0.5);
@@ -24,7 +25,7 @@ function synthetic(n, seed = 12345) {
 }
 
 function shippedBytes() {
-  const files = ['pkg/spco_roles_bg.wasm', 'pkg/spco-roles.js'];
+  const files = shippedFiles('pkg');
   const out = {};
   let total = { raw: 0, gzip: 0, brotli: 0 };
   for (const f of files) {

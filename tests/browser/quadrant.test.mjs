@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, mount } from './harness.mjs';
+import { wasmName } from '../../scripts/pkg-files.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -24,7 +25,7 @@ test('renders the 14 roles where the statistics say, through the view transform'
   page.on('request', (r) => { if (r.url().endsWith('.csv') || r.url().endsWith('.wasm')) fetched.push(new URL(r.url()).pathname); });
   await mount(page, env.base, `<spco-roles src="${TABLE3}" zoom="full"></spco-roles>`);
   // The data and the wasm are each fetched once.
-  assert.deepEqual(fetched.sort(), ['/data/table3-summary.csv', '/pkg/spco_roles_bg.wasm']);
+  assert.deepEqual(fetched.sort(), ['/data/table3-summary.csv', `/pkg/${wasmName('pkg')}`]);
   const { layout, stats } = await page.evaluate(() => {
     const el = document.querySelector('spco-roles');
     return { layout: el.layout, stats: el.stats };

@@ -5,11 +5,12 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { shippedFiles } from '../../scripts/pkg-files.mjs';
 
 const BUDGET_BROTLI = 120_000;
 
 test('shipped wasm + JS stay within 120 KB brotli', () => {
-  const files = ['pkg/spco_roles_bg.wasm', 'pkg/spco-roles.js'];
+  const files = shippedFiles('pkg');
   const sizes = files.map((f) => zlib.brotliCompressSync(fs.readFileSync(f), {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
   }).length);
