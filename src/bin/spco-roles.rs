@@ -12,8 +12,8 @@ use std::process::ExitCode;
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::import::{import, Exclusion, Format, ImportOptions, Imported};
 use spco_roles::stats::{
-    compare, compute, parse_sides, Crosshair, Describe, Rollup, SdKind, Selection,
-    Stats, StatsOptions,
+    compare, compute, parse_sides, Crosshair, Describe, Rollup, SdKind, Selection, Stats,
+    StatsOptions,
 };
 
 const USAGE: &str = "\

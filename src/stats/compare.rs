@@ -52,7 +52,9 @@ pub enum CompareError {
     NeedTwo(String),
     #[error("a comparison needs two different selections; both sides select {0}")]
     Same(String),
-    #[error("the two sides overlap ({0}); Welch's interval compares two separate sets of respondents")]
+    #[error(
+        "the two sides overlap ({0}); Welch's interval compares two separate sets of respondents"
+    )]
     Overlap(String),
     #[error(transparent)]
     Stats(#[from] StatsError),
@@ -461,7 +463,14 @@ pub struct Welch {
 
 /// Welch's 95% interval for `mean_b - mean_a` from each side's mean, *sample* variance (divided
 /// by n - 1) and n. `None` when a side has n < 2 or both variances are 0 (no standard error).
-pub fn welch(mean_a: f64, var_a: f64, n_a: f64, mean_b: f64, var_b: f64, n_b: f64) -> Option<Welch> {
+pub fn welch(
+    mean_a: f64,
+    var_a: f64,
+    n_a: f64,
+    mean_b: f64,
+    var_b: f64,
+    n_b: f64,
+) -> Option<Welch> {
     if !(n_a >= 2.0 && n_b >= 2.0 && var_a >= 0.0 && var_b >= 0.0) {
         return None;
     }
