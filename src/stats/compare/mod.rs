@@ -35,13 +35,18 @@
 //! samples): the same selection twice, or overlapping ones (a group on both sides, `sme` against
 //! everyone, a group against an SPCO its members rated), are errors with words.
 
+mod sides;
+mod welch;
+
 use serde::Serialize;
 use thiserror::Error;
 
-use super::tdist::t_quantile_real;
+pub use sides::parse_sides;
+pub use welch::{welch, Welch};
+
 use super::{
-    compute, group_mask, Crosshair, CrosshairValue, Describe, Quadrant, RoleStats, Rollup,
-    RollupMean, RowFilter, SdKind, Selection, Source, Stats, StatsError, StatsOptions,
+    compute, Crosshair, CrosshairValue, Quadrant, RoleStats, Rollup, RollupMean, SdKind, Selection,
+    Source, Stats, StatsError, StatsOptions,
 };
 use crate::catalogue::{Category, Kind};
 use crate::model::Dataset;
@@ -203,44 +208,6 @@ pub struct Comparison {
     pub notes: Vec<String>,
 }
 
-/// Parses `A,B`: two sides separated by a comma, each one or more group codes (or labels) joined
-/// by `+`, or `spco:NAME` for the respondents who rated an SPCO (a group and an SPCO on one side
-/// take the group's members who rated it). Examples: `sme,large`, `sme+large,director`,
-/// `spco:VIL,spco:Catalisti`.
-pub fn parse_sides(text: &str) -> Result<[Selection; 2], CompareError> {
-    let sides: Vec<&str> = text.split(',').map(str::trim).collect();
-    match sides.as_slice() {
-        [""] => return Err(CompareError::NeedTwo("got nothing".into())),
-        [one] => return Err(CompareError::NeedTwo(format!("got only `{one}`"))),
-        [_, _] => {}
-        more => {
-            return Err(CompareError::NeedTwo(format!(
-                "got {} sides in `{}`",
-                more.len(),
-                text.trim()
-            )))
-        }
-    }
-    let mut out = [Selection::default(), Selection::default()];
-    for (sel, side) in out.iter_mut().zip(&sides) {
-        for token in side.split('+').map(str::trim) {
-            let b = token.as_bytes();
-            if token.is_empty() {
-                return Err(CompareError::NeedTwo(format!(
-                    "`{}` has an empty side or name",
-                    text.trim()
-                )));
-            }
-            if b.len() > 5 && b[..5].eq_ignore_ascii_case(b"spco:") {
-                sel.spcos.push(token[5..].trim().to_string());
-            } else {
-                sel.groups.push(token.to_string());
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Compares selection `b` with selection `a` (differences are B - A); see the module doc.
 pub fn compare(
     dataset: &Dataset,
@@ -264,7 +231,7 @@ pub fn compare(
     };
     let sa = compute(dataset, a, &side_opts)?;
     let sb = compute(dataset, b, &side_opts)?;
-    distinct(dataset, a, b)?;
+    sides::distinct(dataset, a, b)?;
 
     let roles: Vec<RoleDiff> = sa
         .roles
@@ -315,190 +282,13 @@ fn side_notes<'a>(prefix: &'a str, s: &'a Stats) -> impl Iterator<Item = String>
     })
 }
 
-/// The selection as the user would write it (`sme+large`, `spco:VIL`).
-fn side_text(sel: &Selection) -> String {
-    let spcos = sel.spcos.iter().map(|s| {
-        let mut t = String::from("spco:");
-        t.push_str(s);
-        t
-    });
-    let parts: Vec<String> = sel.groups.iter().cloned().chain(spcos).collect();
-    if parts.is_empty() {
-        "everyone".into()
-    } else {
-        parts.join("+")
-    }
-}
-
-/// Errors unless the sides are different, non-overlapping sets of respondents.
-fn distinct(dataset: &Dataset, a: &Selection, b: &Selection) -> Result<(), CompareError> {
-    match dataset {
-        Dataset::Respondents(s) => {
-            let fa = RowFilter::new(s, a)?;
-            let fb = RowFilter::new(s, b)?;
-            if fa == fb {
-                return Err(CompareError::Same(side_text(a)));
-            }
-            let shared = (0..s.len())
-                .filter(|&r| fa.takes(s, r) && fb.takes(s, r))
-                .count();
-            if shared > 0 {
-                let unit = if shared == 1 {
-                    "respondent"
-                } else {
-                    "respondents"
-                };
-                return Err(CompareError::Overlap(format!(
-                    "{shared} {unit} in both {} and {}",
-                    side_text(a),
-                    side_text(b)
-                )));
-            }
-        }
-        Dataset::Summary(t) => {
-            // `compute` has already refused SPCO filters and group filters on a table without
-            // group rows; an empty side here means the overall rows (or all groups pooled).
-            let ga = group_mask(&t.groups, &a.groups)?;
-            let gb = group_mask(&t.groups, &b.groups)?;
-            if ga == gb && a.groups.is_empty() == b.groups.is_empty() {
-                return Err(CompareError::Same(side_text(a)));
-            }
-            let shared: Vec<String> = ga
-                .iter()
-                .zip(&gb)
-                .zip(&t.groups)
-                .filter(|((x, y), _)| **x && **y)
-                .map(|(_, g)| g.code.clone())
-                .collect();
-            if !shared.is_empty() {
-                return Err(CompareError::Overlap(format!(
-                    "{} on both sides",
-                    shared.join(", ")
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn figures(d: &Option<Describe>) -> Option<SideFigures> {
-    d.as_ref().map(|d| SideFigures {
-        n: d.n,
-        mean: d.mean,
-        sd: d.sd,
-    })
-}
-
-/// The sample variance and n of a side, or why there is none.
-fn sample_var(d: &Describe, kind: SdKind, side_b: bool) -> Result<(f64, f64), Reason> {
-    let pick = |a: Reason, b: Reason| if side_b { b } else { a };
-    let n = d.n.ok_or(pick(Reason::UnknownNA, Reason::UnknownNB))?;
-    if n < 2 {
-        return Err(pick(Reason::SingleAnswerA, Reason::SingleAnswerB));
-    }
-    let sd = d.sd.ok_or(pick(Reason::UnknownSdA, Reason::UnknownSdB))?;
-    let n = f64::from(n);
-    let var = match kind {
-        SdKind::Population => sd * sd * n / (n - 1.0),
-        SdKind::Sample => sd * sd,
-    };
-    Ok((var, n))
-}
-
-/// Welch's interval of B - A (see the module doc).
-fn scale_diff(a: &Option<Describe>, b: &Option<Describe>, kind: SdKind) -> ScaleDiff {
-    let mut out = ScaleDiff {
-        a: figures(a),
-        b: figures(b),
-        diff: None,
-        se: None,
-        df: None,
-        ci95: None,
-        excludes_zero: None,
-        reason: None,
-    };
-    let (da, db) = match (a, b) {
-        (None, _) => {
-            out.reason = Some(Reason::NoAnswersA);
-            return out;
-        }
-        (_, None) => {
-            out.reason = Some(Reason::NoAnswersB);
-            return out;
-        }
-        (Some(da), Some(db)) => (da, db),
-    };
-    let diff = db.mean - da.mean;
-    out.diff = Some(diff);
-    let sides = sample_var(da, kind, false).and_then(|x| Ok((x, sample_var(db, kind, true)?)));
-    let ((va, na), (vb, nb)) = match sides {
-        Ok(s) => s,
-        Err(r) => {
-            out.reason = Some(r);
-            return out;
-        }
-    };
-    match welch(da.mean, va, na, db.mean, vb, nb) {
-        Some(w) => {
-            out.se = Some(w.se);
-            out.df = Some(w.df);
-            out.ci95 = Some(w.ci95);
-            out.excludes_zero = Some(w.ci95[0] > 0.0 || w.ci95[1] < 0.0);
-        }
-        None => out.reason = Some(Reason::NoSpread),
-    }
-    out
-}
-
-/// Welch's interval for the difference of two means.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Welch {
-    /// `mean_b - mean_a`.
-    pub diff: f64,
-    pub se: f64,
-    /// Welch-Satterthwaite degrees of freedom.
-    pub df: f64,
-    pub ci95: [f64; 2],
-}
-
-/// Welch's 95% interval for `mean_b - mean_a` from each side's mean, *sample* variance (divided
-/// by n - 1) and n. `None` when a side has n < 2 or both variances are 0 (no standard error).
-pub fn welch(
-    mean_a: f64,
-    var_a: f64,
-    n_a: f64,
-    mean_b: f64,
-    var_b: f64,
-    n_b: f64,
-) -> Option<Welch> {
-    if !(n_a >= 2.0 && n_b >= 2.0 && var_a >= 0.0 && var_b >= 0.0) {
-        return None;
-    }
-    let (wa, wb) = (var_a / n_a, var_b / n_b);
-    let se2 = wa + wb;
-    if !(se2 > 0.0) {
-        return None;
-    }
-    let df = se2 * se2 / (wa * wa / (n_a - 1.0) + wb * wb / (n_b - 1.0));
-    let se = se2.sqrt();
-    // df >= min(n_a, n_b) - 1 >= 1 in exact arithmetic; keep rounding from dropping below it.
-    let t = t_quantile_real(0.975, df.max(1.0))?;
-    let diff = mean_b - mean_a;
-    Some(Welch {
-        diff,
-        se,
-        df,
-        ci95: [diff - t * se, diff + t * se],
-    })
-}
-
 fn changes(a: Option<Quadrant>, b: Option<Quadrant>) -> Option<bool> {
     Some(a? != b?)
 }
 
 fn role_diff(a: &RoleStats, b: &RoleStats, kind: SdKind) -> RoleDiff {
-    let importance = scale_diff(&a.importance, &b.importance, kind);
-    let performance = scale_diff(&a.performance, &b.performance, kind);
+    let importance = welch::scale_diff(&a.importance, &b.importance, kind);
+    let performance = welch::scale_diff(&a.performance, &b.performance, kind);
     RoleDiff {
         role: a.role,
         category: a.category,
