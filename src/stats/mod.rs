@@ -42,6 +42,10 @@
 //! also feeds other spearhead roles, and SR2 "shaping a consortium" has six secondary roles
 //! against one primary; at full weight those would outvote the role the spearhead is mainly made
 //! of. The roll-up's gap and quadrant are computed from its two means as for a role.
+//!
+//! # Comparisons
+//! `compare` sets two selections side by side (B - A per role and scale, Welch's 95% interval,
+//! quadrant changes, roll-up differences); see the `compare` module.
 
 pub mod compare;
 mod describe;
