@@ -1,5 +1,6 @@
 //! Comparison of two selections (`stats::compare`): Welch's interval against SciPy, n < 2, no
 //! spread, summary tables by hand, and the errors.
+//! (Longer than most files: every case carries its reference values and their source.)
 //!
 //! Reference values were computed with SciPy 1.17.1 (numpy 2.4.6) by this script, run from the
 //! repository root (`ttest_ind(b, a)` so that the interval is for B - A, as `compare` gives it):
