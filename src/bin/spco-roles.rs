@@ -3,13 +3,17 @@
 
 use std::io::Read;
 
+#[path = "cli/compare.rs"]
+mod compare_table;
+
 use serde::Serialize;
 use std::process::ExitCode;
 
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::import::{import, Exclusion, Format, ImportOptions, Imported};
 use spco_roles::stats::{
-    compute, Crosshair, Describe, Rollup, SdKind, Selection, Stats, StatsOptions,
+    compare, compute, parse_sides, Crosshair, Describe, Rollup, SdKind, Selection, Stats,
+    StatsOptions,
 };
 
 const USAGE: &str = "\
@@ -26,6 +30,10 @@ STATS:
     FILE                      survey data, or - for standard input
     --group CODE              only this respondent group (repeatable; default everyone)
     --spco NAME               only respondents rating this SPCO (repeatable; default all)
+    --compare A,B             compare two selections instead: per role B - A with Welch's 95%
+                              interval, quadrants and roll-ups. A side is a group, or groups
+                              joined by + (sme+large,director), or spco:NAME; not with --group
+                              or --spco
     --crosshair KIND          scale (default: importance 5, performance 3), mean, median,
                               or IMPORTANCE,PERFORMANCE such as 7.2,3.5
     --sd KIND                 population (default, as the report) or sample
@@ -88,6 +96,7 @@ enum OutFormat {
 struct StatsArgs {
     file: String,
     sel: Selection,
+    compare: Option<String>,
     opts: StatsOptions,
     out: OutFormat,
     input: Format,
@@ -96,6 +105,7 @@ struct StatsArgs {
 fn parse_stats_args(args: &[String]) -> Result<Option<StatsArgs>, String> {
     let mut file = None;
     let mut sel = Selection::default();
+    let mut compare = None;
     let mut opts = StatsOptions::default();
     let mut out = OutFormat::Json;
     let mut input = Format::Auto;
@@ -119,6 +129,7 @@ fn parse_stats_args(args: &[String]) -> Result<Option<StatsArgs>, String> {
             "--help" | "-h" => return Ok(None),
             "--group" => sel.groups.push(value()?),
             "--spco" => sel.spcos.push(value()?),
+            "--compare" => compare = Some(value()?),
             "--crosshair" => {
                 opts.crosshair = Crosshair::parse(&value()?).map_err(|e| e.to_string())?
             }
@@ -147,6 +158,7 @@ fn parse_stats_args(args: &[String]) -> Result<Option<StatsArgs>, String> {
     Ok(Some(StatsArgs {
         file,
         sel,
+        compare,
         opts,
         out,
         input,
@@ -192,6 +204,20 @@ fn stats(args: &[String]) -> Result<String, String> {
         ..ImportOptions::default()
     };
     let imported = import(&bytes, &opts).map_err(|e| e.to_string())?;
+    if let Some(text) = &a.compare {
+        if !a.sel.groups.is_empty() || !a.sel.spcos.is_empty() {
+            return Err(
+                "--compare names its own selections; drop --group and --spco (an SPCO on one side is spco:NAME)"
+                    .to_string(),
+            );
+        }
+        let [sa, sb] = parse_sides(text).map_err(|e| e.to_string())?;
+        let c = compare(&imported.dataset, &sa, &sb, &a.opts).map_err(|e| e.to_string())?;
+        return match a.out {
+            OutFormat::Json => json(&c, &imported, &file_name),
+            OutFormat::Table => Ok(compare_table::table(&c, &imported)),
+        };
+    }
     let stats = compute(&imported.dataset, &a.sel, &a.opts).map_err(|e| e.to_string())?;
     match a.out {
         OutFormat::Json => json(&stats, &imported, &file_name),
@@ -199,8 +225,9 @@ fn stats(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// The `Stats` JSON followed by an `input` object (file, detected format, excluded rows).
-fn json(stats: &Stats, imported: &Imported, file: &str) -> Result<String, String> {
+/// The `Stats` (or `Comparison`) JSON followed by an `input` object (file, detected format,
+/// excluded rows).
+fn json<T: Serialize>(stats: &T, imported: &Imported, file: &str) -> Result<String, String> {
     #[derive(Serialize)]
     struct Input<'a> {
         file: &'a str,
@@ -208,9 +235,9 @@ fn json(stats: &Stats, imported: &Imported, file: &str) -> Result<String, String
         excluded: &'a [Exclusion],
     }
     #[derive(Serialize)]
-    struct Output<'a> {
+    struct Output<'a, T: Serialize> {
         #[serde(flatten)]
-        stats: &'a Stats,
+        stats: &'a T,
         input: Input<'a>,
     }
     let out = Output {

@@ -42,13 +42,19 @@
 //! also feeds other spearhead roles, and SR2 "shaping a consortium" has six secondary roles
 //! against one primary; at full weight those would outvote the role the spearhead is mainly made
 //! of. The roll-up's gap and quadrant are computed from its two means as for a role.
+//!
+//! # Comparisons
+//! `compare` sets two selections side by side (B - A per role and scale, Welch's 95% interval,
+//! quadrant changes, roll-up differences); see the `compare` module.
 
+pub mod compare;
 mod describe;
 pub mod tdist;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use compare::{compare, parse_sides, welch, CompareError, Comparison, Reason};
 pub use describe::Describe;
 use describe::SLOTS;
 
@@ -445,11 +451,25 @@ fn spco_key(text: &str) -> String {
         .unwrap_or_else(|| crate::model::fold_case(t))
 }
 
-fn respondents(s: &Survey, sel: &Selection, kind: SdKind) -> Result<Parts, StatsError> {
-    let gmask = group_mask(&s.groups, &sel.groups)?;
-    let spco_filter = !sel.spcos.is_empty();
-    let mut smask = vec![!spco_filter; s.spcos.len()];
-    if spco_filter {
+/// Which respondents of a survey a selection takes: a mask over its groups and, when SPCOs are
+/// named, over its SPCOs. Shared by `respondents` and the comparison's overlap check.
+#[derive(PartialEq)]
+struct RowFilter {
+    groups: Vec<bool>,
+    /// `None`: no SPCO filter.
+    spcos: Option<Vec<bool>>,
+}
+
+impl RowFilter {
+    fn new(s: &Survey, sel: &Selection) -> Result<RowFilter, StatsError> {
+        let groups = group_mask(&s.groups, &sel.groups)?;
+        if sel.spcos.is_empty() {
+            return Ok(RowFilter {
+                groups,
+                spcos: None,
+            });
+        }
+        let mut smask = vec![false; s.spcos.len()];
         let keys: Vec<String> = s.spcos.iter().map(|n| spco_key(n)).collect();
         for w in &sel.spcos {
             let k = spco_key(w);
@@ -469,17 +489,42 @@ fn respondents(s: &Survey, sel: &Selection, kind: SdKind) -> Result<Parts, Stats
                 });
             }
         }
+        Ok(RowFilter {
+            groups,
+            spcos: Some(smask),
+        })
     }
+
+    /// Respondent `r` passes the SPCO filter (if any).
+    fn spco_ok(&self, s: &Survey, r: usize) -> bool {
+        match (&self.spcos, s.spco[r]) {
+            (None, _) => true,
+            (Some(m), Some(ix)) => m.get(usize::from(ix)).copied().unwrap_or(false),
+            (Some(_), None) => false,
+        }
+    }
+
+    /// Respondent `r` is in the selection.
+    fn takes(&self, s: &Survey, r: usize) -> bool {
+        self.spco_ok(s, r)
+            && self
+                .groups
+                .get(usize::from(s.group[r]))
+                .copied()
+                .unwrap_or(false)
+    }
+}
+
+fn respondents(s: &Survey, sel: &Selection, kind: SdKind) -> Result<Parts, StatsError> {
+    let filter = RowFilter::new(s, sel)?;
+    let gmask = &filter.groups;
 
     let mut hist = vec![0u32; ROW_LEN * SLOTS];
     let mut group_n = vec![0u32; s.groups.len()];
     let mut n_sel = 0u32;
     for r in 0..s.len() {
-        if spco_filter {
-            match s.spco[r] {
-                Some(ix) if smask.get(usize::from(ix)).copied().unwrap_or(false) => {}
-                _ => continue,
-            }
+        if !filter.spco_ok(s, r) {
+            continue;
         }
         let g = usize::from(s.group[r]);
         if let Some(n) = group_n.get_mut(g) {

@@ -44,6 +44,48 @@ pub fn t_975(df: u32) -> Option<f64> {
     t_quantile(0.975, df)
 }
 
+/// The `p` quantile at a fractional number of degrees of freedom `df >= 1`, as Welch's
+/// approximation gives: whole `df` goes to `t_quantile`; in between, ln t is interpolated in
+/// 1/df by the Lagrange polynomial through the whole-df quantiles at 8 neighbouring df (the
+/// exact CDF at real df would need the incomplete beta function and log-gamma). Against SciPy's
+/// `t.ppf(0.975, df)` the relative error is below 1.2e-5 for 1 < df < 2 (a side of 2 answers),
+/// 1e-7 for 2 < df < 3 and 3e-9 above; above `EXPANSION_DF` the Cornish-Fisher expansion takes
+/// real df directly. `None` when `df` is below 1 or not finite, or `p` is outside (0, 1).
+pub fn t_quantile_real(p: f64, df: f64) -> Option<f64> {
+    if !(df >= 1.0 && df.is_finite() && p > 0.0 && p < 1.0) {
+        return None;
+    }
+    if p < 0.5 {
+        return t_quantile_real(1.0 - p, df).map(|t| -t);
+    }
+    if p == 0.5 {
+        return Some(0.0);
+    }
+    if df > f64::from(EXPANSION_DF) {
+        return Some(cornish_fisher(normal_quantile(p), df));
+    }
+    let k = df as u32; // floor, as df >= 1
+    if f64::from(k) == df {
+        return t_quantile(p, k);
+    }
+    const POINTS: u32 = 8;
+    let first = k.saturating_sub(POINTS / 2 - 1).max(1);
+    let x = 1.0 / df;
+    let mut sum = 0.0;
+    for i in first..first + POINTS {
+        let xi = 1.0 / f64::from(i);
+        let mut w = 1.0;
+        for j in first..first + POINTS {
+            if j != i {
+                let xj = 1.0 / f64::from(j);
+                w *= (x - xj) / (xi - xj);
+            }
+        }
+        sum += w * t_quantile(p, i)?.ln();
+    }
+    Some(sum.exp())
+}
+
 /// A&S 26.7.5: t = z + g1/v + g2/v^2 + g3/v^3 + g4/v^4.
 fn cornish_fisher(z: f64, v: f64) -> f64 {
     let z2 = z * z;
