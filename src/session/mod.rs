@@ -235,6 +235,10 @@ impl Zoom {
             "report" => Ok(Zoom::Report),
             "fit" => Ok(Zoom::Fit),
             _ => {
+                #[expect(
+                    clippy::disallowed_methods,
+                    reason = "ASCII char pattern: a byte search, no &str searcher"
+                )]
                 let v: Vec<f64> = t
                     .split(',')
                     .map(|p| crate::lean::number::parse_f64(p.trim().as_bytes(), b'.'))
@@ -363,6 +367,10 @@ impl Session {
         Ok(())
     }
 
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "ASCII char pattern: a byte search, no &str searcher"
+    )]
     fn selection(&self) -> Selection {
         Selection {
             groups: self
@@ -441,7 +449,11 @@ impl Session {
         let size = Size {
             width_css: if ok(width_css) { width_css } else { 1.0 },
             height_css: if ok(height_css) { height_css } else { 1.0 },
-            dpr: if ok(dpr) { dpr.clamp(0.25, 8.0) } else { 1.0 },
+            dpr: if ok(dpr) {
+                crate::lean::number::clamp(dpr, 0.25, 8.0)
+            } else {
+                1.0
+            },
         };
         if size != self.size {
             self.size = size;
@@ -740,7 +752,10 @@ impl Session {
                 parts.push(format!("n = {n}"));
             }
             // No-break spaces inside each figure, so a narrow tooltip wraps only between figures.
-            let parts: Vec<String> = parts.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
+            let parts: Vec<String> = parts
+                .iter()
+                .map(|p| crate::lean::substr::replace(p, " ", "\u{a0}"))
+                .collect();
             rows.push((name.to_string(), parts.join(" · ")));
             if let Some([lo, hi]) = d.ci95 {
                 rows.push((
