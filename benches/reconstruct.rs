@@ -3,6 +3,8 @@
 //!
 //! Run: `cargo bench --bench reconstruct`.
 
+#![allow(clippy::disallowed_methods)] // a benchmark, not shipped: std is fine (clippy.toml)
+
 use std::hint::black_box;
 use std::time::Instant;
 

@@ -2,6 +2,8 @@
 //!
 //! Run: `cargo bench --bench stats`. Prints one line per measurement.
 
+#![allow(clippy::disallowed_methods)] // a benchmark, not shipped: std is fine (clippy.toml)
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -4,6 +4,8 @@
 //!
 //! `cargo run --example render_hierarchy -- [out_dir]` (default `target/hierarchy`).
 
+#![allow(clippy::disallowed_methods)] // an example, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::Lang;
 use spco_roles::chart::hierarchy::{
     render_hierarchy_svg, values_from_stats, Arrangement, ColorBy, HierView, HierarchyScene,

@@ -3,6 +3,8 @@
 //!
 //! `cargo run --example render_svg -- [out_dir]` (default `target/chart`).
 
+#![allow(clippy::disallowed_methods)] // an example, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::Lang;
 use spco_roles::chart::{render_svg, QuadrantScene, ViewTransform};
 use spco_roles::session::Session;

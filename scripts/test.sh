@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: formatting and lints (host and wasm32), the native tests, the wasm build, and the
+# Every test: formatting and lints (host and wasm32, with the size rules of clippy.toml), the
+# native tests, the wasm build and its function names (scripts/check-wasm-names.mjs), and the
 # browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,8 @@ CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wa
   cargo test --target wasm32-unknown-unknown --test wasm_binding
 step "wasm build"
 bash scripts/build.sh
+step "wasm function names (size rules clippy cannot see)"
+node scripts/check-wasm-names.mjs
 step "browser tests (headless Chromium)"
 # A hung browser must fail the run, not stall CI.
 node --test --test-concurrency=1 --test-timeout=120000 tests/browser/

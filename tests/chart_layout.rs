@@ -1,6 +1,8 @@
 //! Layout tests on the report's Table 3 means: label placement never overlaps, culling, hit test,
 //! and SVG rendering.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::chart::{
     arial_measure, hit_test, layout_quadrant, render_svg, LayoutError, QuadrantLayout,

@@ -1,5 +1,7 @@
 //! ViewTransform and tick tests: invariants checked against hand-computed values.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::Lang;
 use spco_roles::chart::{nice_ticks, Rect, ViewError, ViewTransform, MIN_SPAN, X_LIMITS, Y_LIMITS};
 

@@ -1,5 +1,6 @@
 //! `spco-roles stats FILE --compare A,B` end to end: the comparison's sides equal the two
 //! selections run separately, the table, and the errors.
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
 use std::process::{Command, Output};
 

@@ -1,5 +1,7 @@
 //! The `spco-roles` binary end to end: files, stdin, options, errors and exit codes.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

@@ -1,6 +1,8 @@
 //! Layout of the hierarchy diagram: completeness, the many-to-many edges, no overlaps and no
 //! small text at many sizes and zooms, collapse, zoom to a node, hit testing.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::chart::arial_measure;
 use spco_roles::chart::hierarchy::{

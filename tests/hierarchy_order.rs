@@ -1,5 +1,7 @@
 //! Crossing minimisation of the hierarchy: the order found is the exact minimum.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::catalogue;
 use spco_roles::chart::hierarchy::{
     crossings_between, graph, order_graph, precomputed_levels, raw_graph, spearhead_id,

@@ -1,5 +1,7 @@
 //! Each kind of bad input gives the right error variant, at the right line and column.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::import::{import, import_str, Format, ImportError, ImportOptions};
 
 fn opts(name: &str, format: Format) -> ImportOptions {

@@ -1,6 +1,8 @@
 //! Each input form parses a small hand-written fixture into the answers written in it.
 //! Expected values below are read off the fixture files by hand.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::import::{
     import, import_str, Exclusion, Format, ImportOptions, Imported, QualtricsOptions,
 };

@@ -1,6 +1,8 @@
 //! No input makes the importer panic: pseudo-random bytes and mutations of the valid fixtures
 //! all come back as `Ok` or `Err`, and every error formats.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use spco_roles::import::{import, Format, ImportOptions, QualtricsOptions};

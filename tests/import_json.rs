@@ -3,6 +3,8 @@
 //! what serde_json makes of them. Valid documents built at random read back as they were built.
 //! Then the limits: deep nesting, and where errors point.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use serde::de::IgnoredAny;
 use serde_json::Value;
 use spco_roles::import::{import_str, Format, ImportError, ImportOptions};

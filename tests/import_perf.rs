@@ -1,6 +1,8 @@
 //! Times a long CSV of 100,000 respondents x 14 roles (1.4 M rows). Ignored by default:
 //! `cargo test --release --test import_perf -- --ignored --nocapture`.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use std::time::Instant;
 
 use spco_roles::import::{import, ImportOptions};

@@ -1,6 +1,8 @@
 //! Consistency checks: hand-built rows with known verdicts (derivations in the comments), and
 //! Table 3 as STUDY.md describes it.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::model::{Scale, SummaryRow};
 use spco_roles::reconstruct::{
     check_row, check_table, cli, format_checks, table3, table3_n, CheckOptions, NCheck,

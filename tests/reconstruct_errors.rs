@@ -1,5 +1,7 @@
 //! Reconstruction of tables it cannot or can only partly honour: clear errors, never a hang.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::model::{Scale, SummaryRow, SummaryTable};
 use spco_roles::reconstruct::{reconstruct, ReconstructError, ReconstructOptions};
 

@@ -4,6 +4,8 @@
 //! Regenerate after an intended change with
 //! `SPCO_REGENERATE=1 cargo test --test reconstruct_table3 shipped_file_regenerates`.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::import::{import_str, Format, ImportOptions};
 use spco_roles::model::{Dataset, Scale};
 use spco_roles::reconstruct::{cli, reconstruct, table3, ReconstructOptions};

@@ -1,6 +1,8 @@
 //! The per-element state (what the wasm handle wraps), natively: load, options, filters,
 //! crosshair, zoom, layout, hit testing and tooltips.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::chart::arial_measure;
 use spco_roles::session::{Attr, Item, Session};
 

@@ -29,6 +29,7 @@
 //!     print(df, repr(stats.t.ppf(0.975, df)))
 //! print(repr(stats.t.ppf(0.975, 50 / 7)))
 //! ```
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
 use spco_roles::catalogue::catalogue;
 use spco_roles::import::{import, ImportOptions};

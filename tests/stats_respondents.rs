@@ -1,6 +1,8 @@
 //! Statistics of respondent-level data against values worked out by hand (arithmetic in the
 //! comments).
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::{catalogue, Category};
 use spco_roles::model::{Dataset, Scale, Survey};
 use spco_roles::stats::{

@@ -1,5 +1,7 @@
 //! Statistics of summary tables: the study's Table 3 and small grouped tables worked out by hand.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::catalogue;
 use spco_roles::model::{Dataset, Scale, SummaryRow, SummaryTable};
 use spco_roles::stats::{

@@ -2,6 +2,8 @@
 //! `wasm-bindgen-test-runner` and Debian's chromedriver): the `Chart` handle imports, computes,
 //! draws onto a real canvas, returns plain JS objects, and turns every bad input into a `JsError`
 //! with a readable message, never a panic. Expected figures are the report's Table 3.
+
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::Reflect;

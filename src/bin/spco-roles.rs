@@ -1,6 +1,8 @@
 //! The native command line: statistics of a survey file, and the `reconstruct`/`check`
 //! subcommands. Arguments are parsed by hand to keep the binary and its build small.
 
+#![allow(clippy::disallowed_methods)] // the native CLI, not shipped: std is fine (clippy.toml)
+
 use std::io::Read;
 
 #[path = "cli/compare.rs"]

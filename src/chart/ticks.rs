@@ -86,7 +86,7 @@ pub fn fmt_fixed(value: f64, decimals: usize, lang: Lang) -> String {
     let Some(scaled) = scaled_exact(value, decimals as u32) else {
         let s = crate::lean::number::Num(value).to_string();
         return match lang {
-            Lang::Nl => s.replace('.', ","),
+            Lang::Nl => crate::lean::substr::replace(&s, ".", ","),
             Lang::En => s,
         };
     };
@@ -143,6 +143,7 @@ fn scaled_exact(value: f64, decimals: u32) -> Option<u64> {
 
 /// A statistic as the chart prints it: at most two decimals, trailing zeros dropped
 /// (`fmt_num(7.37, Lang::Nl) == "7,37"`, `fmt_num(5.0, Lang::En) == "5"`).
+#[expect(clippy::disallowed_methods, reason = "char patterns: no &str searcher")]
 pub fn fmt_num(value: f64, lang: Lang) -> String {
     let s = fmt_fixed(value, 2, lang);
     if s.contains([',', '.']) {

@@ -11,6 +11,9 @@ use super::long::Ctx;
 use super::text::{self, normalise, Header, Record};
 use super::{Exclusion, QualtricsOptions};
 use crate::model::{Scale, Survey, N_ROLES};
+// Integers are parsed with `from_str`: clippy.toml forbids `str::parse`, whose f64 case links
+// core's float parsing.
+use std::str::FromStr;
 
 const IMPORTANCE_WORDS: &[&str] = &["belang", "important", "importance"];
 const PERFORMANCE_WORDS: &[&str] = &["prest", "uitvoering", "perform"];
@@ -86,13 +89,14 @@ fn matrices(header: &Header, texts: &[String]) -> Vec<Matrix> {
         if is_metadata(id) {
             continue;
         }
+        #[expect(clippy::disallowed_methods, reason = "char pattern: no &str searcher")]
         let Some((prefix, num)) = id.rsplit_once('_') else {
             continue;
         };
         if prefix.is_empty() || num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let num = num.parse().ok();
+        let num = u64::from_str(num).ok();
         match out.iter_mut().find(|m| m.prefix == prefix) {
             Some(m) => m.cols.push((i, num)),
             None => out.push(Matrix {
@@ -224,7 +228,7 @@ fn parse_choice(cell: &[u8], scale: Scale) -> Result<Option<u8>, ()> {
             _ => false,
         };
         if sep_ok {
-            let n: u8 = head.parse().map_err(|_| ())?;
+            let n = u8::from_str(head).map_err(|_| ())?;
             return if scale.contains(n) {
                 Ok(Some(n))
             } else {
@@ -299,6 +303,7 @@ fn pick_matrix<'m>(
         ),
     };
     if let Some(p) = prefix {
+        #[expect(clippy::disallowed_methods, reason = "char pattern: no &str searcher")]
         let p = crate::model::fold_case(p.trim().trim_end_matches('_'));
         return match all.iter().find(|m| m.prefix == p) {
             Some(m) => Ok(Some(m)),

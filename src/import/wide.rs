@@ -6,6 +6,8 @@ use super::error::ImportError;
 use super::long::{require, Ctx, GROUP, RESPONDENT, SPCO};
 use super::text;
 use crate::model::{Scale, Survey, N_ROLES};
+// An integer by `from_str`: clippy.toml forbids `str::parse`, whose f64 case links float parsing.
+use std::str::FromStr;
 
 const EXPECTED: &str =
     "respondent, group, spco (optional), importance_1 .. importance_14, performance_1 .. performance_14";
@@ -13,12 +15,13 @@ const EXPECTED: &str =
 /// A header like `importance_3` or `perf_12`: its scale and the number after the underscore
 /// (`None` when that is not a whole number that fits; range is checked by the caller).
 pub(crate) fn role_column(norm: &str) -> Option<(Scale, Option<u64>)> {
+    #[expect(clippy::disallowed_methods, reason = "char pattern: no &str searcher")]
     let (prefix, num) = norm.rsplit_once(['_', ' '])?;
     let scale = Scale::parse(prefix)?;
     if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some((scale, num.parse().ok()))
+    Some((scale, u64::from_str(num).ok()))
 }
 
 pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {

@@ -244,6 +244,7 @@ fn scaled(a: f64, k: i32) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // std is the reference the tests compare with
 mod tests {
     use super::*;
 

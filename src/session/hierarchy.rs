@@ -93,7 +93,7 @@ impl HierState {
     pub fn tick(&mut self, now_ms: f64) -> Option<bool> {
         let tr = self.transition.as_mut()?;
         let start = *tr.start_ms.get_or_insert(now_ms);
-        let t = ((now_ms - start) / TRANSITION_MS).clamp(0.0, 1.0);
+        let t = crate::lean::number::clamp((now_ms - start) / TRANSITION_MS, 0.0, 1.0);
         let next = lerp(&tr.from, &tr.to, t);
         self.view = next.with_plot_rect(self.view.plot_rect()).unwrap_or(next);
         if t >= 1.0 {

@@ -103,6 +103,10 @@ pub enum Zoom {
 }
 
 impl Zoom {
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "char pattern: a byte search, no &str searcher"
+    )]
     pub fn parse(text: &str) -> Result<Zoom, SessionError> {
         let t = text.trim().to_ascii_lowercase();
         match t.as_str() {

@@ -143,6 +143,10 @@ impl Settings {
 
     /// Sets one attribute; `None` (absent) or an empty value restores its default, except for
     /// `crosshair-follows`, a boolean attribute that is on whenever it is present.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "char pattern: a byte search, no &str searcher"
+    )]
     pub fn set(&mut self, attr: Attr, value: Option<&str>) -> Result<(), SettingsError> {
         let text = value.map(str::trim).unwrap_or("");
         let lower = text.to_ascii_lowercase();

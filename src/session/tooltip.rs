@@ -47,7 +47,10 @@ pub(super) fn role(role: u8, stats: &Stats, lang: Lang) -> Option<Tooltip> {
             parts.push(format!("n = {n}"));
         }
         // No-break spaces inside each figure, so a narrow tooltip wraps only between figures.
-        let parts: Vec<String> = parts.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
+        let parts: Vec<String> = parts
+            .iter()
+            .map(|p| crate::lean::substr::replace(p, " ", "\u{a0}"))
+            .collect();
         rows.push((name.to_string(), parts.join(" · ")));
         if let Some([lo, hi]) = d.ci95 {
             rows.push((

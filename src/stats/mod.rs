@@ -110,6 +110,7 @@ impl Crosshair {
             _ => {}
         }
         let bad = || StatsError::BadCrosshair(text.to_string());
+        #[expect(clippy::disallowed_methods, reason = "char pattern: no &str searcher")]
         let (i, p) = t.split_once(',').ok_or_else(bad)?;
         let num =
             |s: &str| crate::lean::number::parse_f64(s.trim().as_bytes(), b'.').ok_or_else(bad);

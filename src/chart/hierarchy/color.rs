@@ -44,7 +44,7 @@ const INK_ON_LIGHT: Rgb = Rgb(0, 0, 0);
 
 fn ramp(colors: &[Rgb; 9], t: f64) -> Rgb {
     let t = if t.is_finite() {
-        t.clamp(0.0, 1.0)
+        clamp(t, 0.0, 1.0)
     } else {
         0.5
     };
@@ -168,7 +168,7 @@ impl ColorScale {
 
     /// Position of a value on the ramp, 0-1.
     pub fn t(&self, v: f64) -> f64 {
-        ((v - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
+        clamp((v - self.lo) / (self.hi - self.lo), 0.0, 1.0)
     }
 
     pub fn color(&self, v: f64) -> Rgb {

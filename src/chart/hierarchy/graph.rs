@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use crate::catalogue::{catalogue, Category, Kind, Lang};
+use crate::lean::small_sort;
 
 use super::{Arrangement, NodeId, NodeKind, NodeMap};
 
@@ -306,10 +307,10 @@ fn sort_level(g: &Graph, li: usize, key: &NodeMap<f64>) -> Vec<NodeId> {
         }
     }
     for (_, v) in groups.iter_mut() {
-        v.sort_by(|a, b| k(a).total_cmp(&k(b)));
+        small_sort::sort_by(v, |a, b| k(a).total_cmp(&k(b)));
     }
     let mean = |v: &Vec<NodeId>| v.iter().map(k).sum::<f64>() / v.len() as f64;
-    groups.sort_by(|a, b| mean(&a.1).total_cmp(&mean(&b.1)));
+    small_sort::sort_by(&mut groups, |a, b| mean(&a.1).total_cmp(&mean(&b.1)));
     groups.into_iter().flat_map(|(_, v)| v).collect()
 }
 
@@ -372,20 +373,27 @@ fn pair_cost(g: &Graph, other: &[NodeId], u: NodeId, v: NodeId) -> usize {
         .sum()
 }
 
-/// All permutations of 0..n in lexicographic order.
+/// All permutations of 0..n in lexicographic order: each unused number in turn, in increasing
+/// order, followed by the permutations of the rest. Generated in order, since std's sort would
+/// cost kilobytes of wasm and an insertion sort of n! items is too slow.
 fn permutations(n: usize) -> Vec<Vec<usize>> {
-    if n == 0 {
-        return vec![Vec::new()];
-    }
-    let mut out = Vec::new();
-    for p in permutations(n - 1) {
-        for i in 0..=p.len() {
-            let mut q = p.clone();
-            q.insert(i, n - 1);
-            out.push(q);
+    fn extend(cur: &mut Vec<usize>, used: &mut [bool], out: &mut Vec<Vec<usize>>) {
+        if cur.len() == used.len() {
+            out.push(cur.clone());
+            return;
+        }
+        for i in 0..used.len() {
+            if !used[i] {
+                used[i] = true;
+                cur.push(i);
+                extend(cur, used, out);
+                cur.pop();
+                used[i] = false;
+            }
         }
     }
-    out.sort();
+    let mut out = Vec::new();
+    extend(&mut Vec::with_capacity(n), &mut vec![false; n], &mut out);
     out
 }
 
@@ -605,7 +613,7 @@ fn exhaustive_last_two(g: &mut Graph) -> bool {
                 }
             })
             .collect();
-        v.sort();
+        small_sort::sort(&mut v);
         v
     };
     let mut twins = Vec::new();
@@ -799,4 +807,25 @@ fn with_levels(mut g: Graph, levels: &[&[NodeId]]) -> Graph {
         g.levels = levels.iter().map(|l| l.to_vec()).collect();
     }
     g
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn permutations_in_lexicographic_order() {
+        assert_eq!(super::permutations(0), vec![Vec::<usize>::new()]);
+        let p3 = super::permutations(3);
+        let want: Vec<Vec<usize>> = vec![
+            vec![0, 1, 2],
+            vec![0, 2, 1],
+            vec![1, 0, 2],
+            vec![1, 2, 0],
+            vec![2, 0, 1],
+            vec![2, 1, 0],
+        ];
+        assert_eq!(p3, want);
+        let p6 = super::permutations(6);
+        assert_eq!(p6.len(), 720);
+        assert!(p6.windows(2).all(|w| w[0] < w[1]));
+    }
 }

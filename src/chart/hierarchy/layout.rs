@@ -10,6 +10,7 @@
 
 use crate::catalogue::{catalogue, Lang};
 use crate::chart::{fmt_num, HAlign, LayoutError, Rect, Rgb, TextBox, TextMeasure};
+use crate::lean::substr;
 
 use super::color::{text_on, ColorScale, INK, NEUTRAL};
 use super::graph::{graph, node_kind, node_label, node_short, purpose_role_label, Graph};
@@ -251,6 +252,7 @@ struct Fitted {
 /// The most of `label` that fits a box of inner size `w` x `h` (device px): the whole label
 /// wrapped; else, when at least a word beyond the number shows, the wrapped label cut with an
 /// ellipsis; else the short form on one line; else nothing.
+#[expect(clippy::disallowed_methods, reason = "char patterns: no &str searcher")]
 fn fit_label(
     label: &str,
     short: &str,
@@ -273,7 +275,7 @@ fn fit_label(
     // A word cut by `wrap` ends the usable text: better "6 · Knowledge…" than a broken word.
     let cut = lines
         .iter()
-        .position(|l| l.ends_with('…') && !label.contains('…'))
+        .position(|l| l.ends_with('…') && !substr::contains(label, "…"))
         .unwrap_or(lines.len());
     if !lines.is_empty() && cut == lines.len() && lines.len() <= max_lines {
         return Fitted {

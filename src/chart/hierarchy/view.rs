@@ -45,7 +45,7 @@ fn clamp_centre(c: f64, zoom: f64) -> f64 {
 }
 
 fn ease_in_out(t: f64) -> f64 {
-    let t = t.clamp(0.0, 1.0);
+    let t = clamp(t, 0.0, 1.0);
     if t < 0.5 {
         4.0 * t * t * t
     } else {
@@ -82,7 +82,7 @@ impl HierView {
         if !cx.is_finite() || !cy.is_finite() {
             return Err(HierViewError::Centre { cx, cy });
         }
-        let zoom = zoom.clamp(1.0, MAX_ZOOM);
+        let zoom = clamp(zoom, 1.0, MAX_ZOOM);
         Ok(HierView {
             zoom,
             cx: clamp_centre(cx, zoom),
@@ -143,7 +143,7 @@ impl HierView {
             return *self;
         }
         let (u, v) = self.to_diagram(px, py);
-        let zoom = (self.zoom * factor).clamp(1.0, MAX_ZOOM);
+        let zoom = clamp(self.zoom * factor, 1.0, MAX_ZOOM);
         let (mx, my) = self.plot.center();
         let cx = u - (px - mx) / (self.plot.width() * zoom);
         let cy = v - (py - my) / (self.plot.height() * zoom);
@@ -184,9 +184,11 @@ impl HierView {
     pub fn frame_diagram(&self, u0: f64, v0: f64, u1: f64, v1: f64, margin: f64) -> HierView {
         let w = (u1 - u0).abs().max(1e-9);
         let h = (v1 - v0).abs().max(1e-9);
-        let zoom = (1.0 / (w * margin.max(1.0)))
-            .min(1.0 / (h * margin.max(1.0)))
-            .clamp(1.0, MAX_ZOOM);
+        let zoom = clamp(
+            (1.0 / (w * margin.max(1.0))).min(1.0 / (h * margin.max(1.0))),
+            1.0,
+            MAX_ZOOM,
+        );
         let zoom = if zoom.is_finite() { zoom } else { 1.0 };
         HierView {
             zoom,
@@ -209,9 +211,11 @@ pub fn lerp(a: &HierView, b: &HierView, t: f64) -> HierView {
     if s >= 1.0 {
         return *b;
     }
-    let zoom = (a.zoom.ln() + (b.zoom.ln() - a.zoom.ln()) * s)
-        .exp()
-        .clamp(1.0, MAX_ZOOM);
+    let zoom = clamp(
+        (a.zoom.ln() + (b.zoom.ln() - a.zoom.ln()) * s).exp(),
+        1.0,
+        MAX_ZOOM,
+    );
     HierView {
         zoom,
         cx: clamp_centre(a.cx + (b.cx - a.cx) * s, zoom),

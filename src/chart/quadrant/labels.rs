@@ -71,9 +71,11 @@ pub(super) fn place_quadrant_names(
             (region.x0 + inset, HAlign::Left)
         };
         // Slide away from the outer corner along the outer edge until clear of points.
-        let steps = ((region.height() - h - 2.0 * inset) / (h * 0.5))
-            .floor()
-            .clamp(0.0, 6.0) as usize;
+        let steps = crate::lean::number::clamp(
+            ((region.height() - h - 2.0 * inset) / (h * 0.5)).floor(),
+            0.0,
+            6.0,
+        ) as usize;
         let mut chosen = None;
         for k in 0..=steps {
             let dy = k as f64 * h * 0.5;

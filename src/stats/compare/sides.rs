@@ -9,6 +9,10 @@ use crate::stats::{group_mask, RowFilter, Selection};
 /// by `+`, or `spco:NAME` for the respondents who rated an SPCO (a group and an SPCO on one side
 /// take the group's members who rated it). Examples: `sme,large`, `sme+large,director`,
 /// `spco:VIL,spco:Catalisti`.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "char pattern: a byte search, no &str searcher"
+)]
 pub fn parse_sides(text: &str) -> Result<[Selection; 2], CompareError> {
     let sides: Vec<&str> = text.split(',').map(str::trim).collect();
     match sides.as_slice() {
@@ -34,7 +38,8 @@ pub fn parse_sides(text: &str) -> Result<[Selection; 2], CompareError> {
                 )));
             }
             if b.len() > 5 && b[..5].eq_ignore_ascii_case(b"spco:") {
-                sel.spcos.push(token[5..].trim().to_string());
+                sel.spcos
+                    .push(token.get(5..).unwrap_or("").trim().to_string());
             } else {
                 sel.groups.push(token.to_string());
             }
