@@ -1,5 +1,8 @@
-//! Times a long CSV of 100,000 respondents x 14 roles (1.4 M rows). Ignored by default:
-//! `cargo test --release --test import_perf -- --ignored --nocapture`.
+//! Times a long CSV of 100,000 respondents x 14 roles (1.4 M rows), in every `cargo test` (and so
+//! `npm test`, which runs the debug build). The bound is generous for the profile it runs in,
+//! 60 s in debug and 5 s in release (measured on a shared 2-core machine: see the figures printed
+//! with `--nocapture`), so it fails on an import that turns quadratic, not on a slow machine.
+//! `cargo test --release --test import_perf -- --nocapture` prints the release figure.
 
 use std::time::Instant;
 
@@ -17,7 +20,6 @@ const GROUPS: [&str; 6] = [
 const SPCOS: [&str; 6] = ["VIL", "catalisti", "Flux50", "MEDVIA", "dbc", "ff"];
 
 #[test]
-#[ignore]
 fn long_csv_100k_respondents() {
     let n = 100_000usize;
     let mut text = String::with_capacity(n * 14 * 28);
@@ -40,8 +42,14 @@ fn long_csv_100k_respondents() {
     }
     let bytes = text.into_bytes();
     let opts = ImportOptions::default();
+    // Best of 3 in release; one run in debug, whose bound is wide anyway.
+    let (runs, bound) = if cfg!(debug_assertions) {
+        (1, 60.0)
+    } else {
+        (3, 5.0)
+    };
     let mut best = f64::INFINITY;
-    for _ in 0..3 {
+    for _ in 0..runs {
         let t = Instant::now();
         let imp = import(&bytes, &opts).expect("valid");
         best = best.min(t.elapsed().as_secs_f64());
@@ -59,10 +67,15 @@ fn long_csv_100k_respondents() {
         }
     }
     eprintln!(
-        "imported {} bytes, {} rows, in {:.0} ms (best of 3)",
+        "imported {} bytes, {} rows, in {:.0} ms (best of {runs}, {} profile)",
         bytes.len(),
         n * 14,
-        best * 1000.0
+        best * 1000.0,
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
     );
-    assert!(best < 5.0, "far too slow: {best:.2} s");
+    assert!(best < bound, "far too slow: {best:.2} s (bound {bound} s)");
 }
