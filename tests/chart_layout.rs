@@ -264,6 +264,7 @@ fn hit_test_finds_roles() {
     let s = scene(Lang::En);
     let l = layout(&s, &ViewTransform::report(), 1024.0, 700.0, 2.0);
     let css = l.dpr;
+    let mut alone_tried = 0;
     for p in &l.points {
         // Exactly on a marker, and 3 CSS px off it in each direction.
         assert_eq!(hit_test(&l, p.x, p.y), Some(p.role));
@@ -290,8 +291,10 @@ fn hit_test_finds_roles() {
                 "role {}",
                 p.role
             );
+            alone_tried += 1;
         }
     }
+    assert!(alone_tried >= 3, "{alone_tried}");
     // A label's centre hits its role when no marker is in reach.
     let reach = 10.0 * l.dpr;
     let mut tried = 0;
