@@ -207,7 +207,7 @@ fn respondent(out: &mut Vec<u8>, r: usize) {
         out.push(b',');
         push_num(out, 1 + (r + role) % 9);
         out.push(b',');
-        if (r * 14 + role) % 7 != 0 {
+        if !(r * 14 + role).is_multiple_of(7) {
             push_num(out, 1 + (r * 3 + role) % 5);
         }
         out.push(b'\n');
@@ -224,7 +224,7 @@ fn long_csv(bytes: usize) -> (Vec<u8>, usize) {
     while len < bytes {
         let (g, s) = (GROUPS[n % GROUPS.len()], SPCOS[n % SPCOS.len()]);
         for role in 1..=14 {
-            let perf = usize::from((n * 14 + role) % 7 != 0);
+            let perf = usize::from(!(n * 14 + role).is_multiple_of(7));
             len += 4 + digits(n) + 1 + g.len() + 1 + s.len() + 1 + digits(role) + 3 + perf + 1;
         }
         n += 1;
