@@ -11,7 +11,6 @@
 
 pub mod catalogue;
 pub mod chart;
-pub mod heap;
 pub mod import;
 pub mod lean;
 pub mod model;

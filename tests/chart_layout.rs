@@ -265,10 +265,38 @@ fn quadrant_names_sit_in_their_quadrants() {
 fn hit_test_finds_roles() {
     let s = scene(Lang::En);
     let l = layout(&s, &ViewTransform::report(), 1024.0, 700.0, 2.0);
+    let css = l.dpr;
+    let mut alone_tried = 0;
     for p in &l.points {
-        // Exactly on a marker, and 3 CSS px off it.
+        // Exactly on a marker, and 3 CSS px off it in each direction.
         assert_eq!(hit_test(&l, p.x, p.y), Some(p.role));
+        for (dx, dy) in [(3.0, 0.0), (-3.0, 0.0), (0.0, 3.0), (0.0, -3.0)] {
+            let (x, y) = (p.x + dx * css, p.y + dy * css);
+            assert_eq!(
+                hit_test(&l, x, y),
+                Some(p.role),
+                "role {} off by {dx},{dy}",
+                p.role
+            );
+        }
+        // 8 CSS px off, outside the marker (5 CSS px) but within the 10 CSS px hit reach, when
+        // no other marker is within twice that reach.
+        let alone = l
+            .points
+            .iter()
+            .all(|q| q.role == p.role || (q.x - p.x).hypot(q.y - p.y) > 20.0 * css);
+        if alone {
+            assert!(p.radius < 8.0 * css);
+            assert_eq!(
+                hit_test(&l, p.x + 8.0 * css, p.y),
+                Some(p.role),
+                "role {}",
+                p.role
+            );
+            alone_tried += 1;
+        }
     }
+    assert!(alone_tried >= 3, "{alone_tried}");
     // A label's centre hits its role when no marker is in reach.
     let reach = 10.0 * l.dpr;
     let mut tried = 0;

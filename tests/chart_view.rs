@@ -169,3 +169,60 @@ fn nice_ticks_for_known_ranges() {
     assert!(nice_ticks(5.0, 5.0, 4.0).values.is_empty());
     assert!(nice_ticks(f64::NAN, 5.0, 4.0).values.is_empty());
 }
+
+/// `Rect::intersects` on literal rectangles, answers worked out by hand. The placement's own
+/// overlap checks use `intersects` too, so a bug in it would hide there; these cases do not.
+#[test]
+fn rect_intersects_literal_cases() {
+    let r = |x0, y0, x1, y1| Rect::new(x0, y0, x1, y1);
+    let a = r(0.0, 0.0, 10.0, 10.0);
+    // (b, expected, why)
+    let cases = [
+        (r(5.0, 5.0, 15.0, 15.0), true, "overlapping corners"),
+        (
+            r(-5.0, 2.0, 1.0, 3.0),
+            true,
+            "overlapping by 1 on the left edge",
+        ),
+        (
+            r(9.0, -1.0, 20.0, 0.5),
+            true,
+            "overlapping a 1 x 0.5 corner sliver",
+        ),
+        (r(10.0, 0.0, 20.0, 10.0), false, "touching the right edge"),
+        (r(0.0, 10.0, 10.0, 20.0), false, "touching the bottom edge"),
+        (r(-10.0, -10.0, 0.0, 0.0), false, "touching at one corner"),
+        (r(11.0, 0.0, 20.0, 10.0), false, "disjoint to the right"),
+        (r(0.0, 12.0, 10.0, 14.0), false, "disjoint below"),
+        (r(12.0, 12.0, 14.0, 14.0), false, "disjoint diagonally"),
+        (
+            r(5.0, -20.0, 6.0, -11.0),
+            false,
+            "beside in x, disjoint in y",
+        ),
+        (r(2.0, 3.0, 4.0, 5.0), true, "contained"),
+        (r(-1.0, -1.0, 11.0, 11.0), true, "containing"),
+        (r(0.0, 0.0, 10.0, 10.0), true, "identical"),
+        // A zero-size rectangle strictly inside lies in the interior: it intersects...
+        (r(5.0, 5.0, 5.0, 5.0), true, "zero-size point inside"),
+        (r(2.0, 5.0, 8.0, 5.0), true, "zero-height segment inside"),
+        // ...but one on the border only touches, and one outside is disjoint.
+        (
+            r(10.0, 5.0, 10.0, 5.0),
+            false,
+            "zero-size point on the right edge",
+        ),
+        (r(0.0, 0.0, 0.0, 0.0), false, "zero-size point on a corner"),
+        (r(20.0, 5.0, 20.0, 5.0), false, "zero-size point outside"),
+    ];
+    for (b, want, why) in cases {
+        assert_eq!(a.intersects(&b), want, "{why}: a.intersects(b)");
+        assert_eq!(b.intersects(&a), want, "{why}: b.intersects(a)");
+    }
+    // Two zero-size rectangles at the same point: nothing to overlap.
+    let p = r(3.0, 3.0, 3.0, 3.0);
+    assert!(!p.intersects(&p));
+    // Corners given in any order make the same rectangle.
+    assert!(r(10.0, 10.0, 0.0, 0.0).intersects(&r(9.0, 9.0, 12.0, 12.0)));
+    assert!(!r(10.0, 10.0, 0.0, 0.0).intersects(&r(10.0, 10.0, 12.0, 12.0)));
+}

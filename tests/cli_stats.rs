@@ -212,12 +212,28 @@ fn help() {
 }
 
 #[test]
-fn reconstruct_and_check_are_dispatched() {
-    // Whatever the other subcommands answer, the CLI must not crash on them.
-    for cmd in ["reconstruct", "check"] {
-        let o = run(&[cmd, "--help"]);
-        assert!(matches!(o.status.code(), Some(0) | Some(2)), "{cmd}");
+fn reconstruct_and_check_help_exit_0_with_their_usage() {
+    for (cmd, option) in [("reconstruct", "--seed"), ("check", "--n-range")] {
+        for flag in ["--help", "-h"] {
+            let o = run(&[cmd, flag]);
+            assert_eq!(o.status.code(), Some(0), "{cmd} {flag}: {}", stderr(&o));
+            let out = stdout(&o);
+            assert!(
+                out.starts_with(&format!("usage: spco-roles {cmd} SUMMARY.csv")),
+                "{out}"
+            );
+            assert!(out.contains(option), "{out}");
+            assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+        }
     }
+    // An unknown command is still an error, with exit code 2.
+    let o = run(&["reconstrukt", "--help"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown command `reconstrukt`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

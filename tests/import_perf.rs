@@ -1,5 +1,10 @@
-//! Times a long CSV of 100,000 respondents x 14 roles (1.4 M rows). Ignored by default:
-//! `cargo test --release --test import_perf -- --ignored --nocapture`.
+//! Times a long CSV of 100,000 respondents x 14 roles (1.4 M rows), in every `cargo test` (and so
+//! `npm test`, which runs the debug build). The bound is generous for the profile it runs in:
+//! 20 s in debug, where the import takes about 3 s on this project's shared 2-core machine, and
+//! 5 s in release (about 0.45 s). An import made quadratic (a linear search for the respondent
+//! id instead of the hash lookup) took 77 s in debug, so the test fails on that, not on a busy
+//! machine.
+//! `cargo test --release --test import_perf -- --nocapture` prints the release figure.
 
 #![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
@@ -19,7 +24,6 @@ const GROUPS: [&str; 6] = [
 const SPCOS: [&str; 6] = ["VIL", "catalisti", "Flux50", "MEDVIA", "dbc", "ff"];
 
 #[test]
-#[ignore]
 fn long_csv_100k_respondents() {
     let n = 100_000usize;
     let mut text = String::with_capacity(n * 14 * 28);
@@ -42,8 +46,14 @@ fn long_csv_100k_respondents() {
     }
     let bytes = text.into_bytes();
     let opts = ImportOptions::default();
+    // Best of 3 in release; one run in debug, whose bound is wide anyway.
+    let (runs, bound) = if cfg!(debug_assertions) {
+        (1, 20.0)
+    } else {
+        (3, 5.0)
+    };
     let mut best = f64::INFINITY;
-    for _ in 0..3 {
+    for _ in 0..runs {
         let t = Instant::now();
         let imp = import(&bytes, &opts).expect("valid");
         best = best.min(t.elapsed().as_secs_f64());
@@ -61,10 +71,15 @@ fn long_csv_100k_respondents() {
         }
     }
     eprintln!(
-        "imported {} bytes, {} rows, in {:.0} ms (best of 3)",
+        "imported {} bytes, {} rows, in {:.0} ms (best of {runs}, {} profile)",
         bytes.len(),
         n * 14,
-        best * 1000.0
+        best * 1000.0,
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
     );
-    assert!(best < 5.0, "far too slow: {best:.2} s");
+    assert!(best < bound, "far too slow: {best:.2} s (bound {bound} s)");
 }

@@ -25,7 +25,12 @@ struct Args<'a> {
     options: Vec<(&'a str, Option<&'a str>)>,
 }
 
-fn split_args<'a>(args: &'a [String], switches: &[&str], usage: &str) -> Result<Args<'a>, String> {
+/// `Ok(None)` when help is asked for (`--help` or `-h` where an option may stand).
+fn split_args<'a>(
+    args: &'a [String],
+    switches: &[&str],
+    usage: &str,
+) -> Result<Option<Args<'a>>, String> {
     let mut out = Args {
         path: None,
         options: Vec::new(),
@@ -33,6 +38,9 @@ fn split_args<'a>(args: &'a [String], switches: &[&str], usage: &str) -> Result<
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
+        if a == "--help" || a == "-h" {
+            return Ok(None);
+        }
         if let Some(flag) = a.strip_prefix("--") {
             if let Some((k, v)) = flag.split_once('=') {
                 out.options.push((k, Some(v)));
@@ -52,7 +60,7 @@ fn split_args<'a>(args: &'a [String], switches: &[&str], usage: &str) -> Result<
         }
         i += 1;
     }
-    Ok(out)
+    Ok(Some(out))
 }
 
 fn number<T: std::str::FromStr>(flag: &str, v: Option<&str>) -> Result<T, String> {
@@ -73,7 +81,9 @@ fn read_input(path: Option<&str>, usage: &str) -> Result<String, String> {
 }
 
 fn run_reconstruct(args: &[String]) -> Result<String, String> {
-    let a = split_args(args, &["no-group-rules"], RECONSTRUCT_USAGE)?;
+    let Some(a) = split_args(args, &["no-group-rules"], RECONSTRUCT_USAGE)? else {
+        return Ok(RECONSTRUCT_USAGE.to_string());
+    };
     let mut opts = ReconstructOptions::default();
     for &(k, v) in &a.options {
         match k {
@@ -97,7 +107,9 @@ fn parse_sd(v: Option<&str>) -> Result<SdConvention, String> {
 }
 
 fn run_check(args: &[String]) -> Result<String, String> {
-    let a = split_args(args, &[], CHECK_USAGE)?;
+    let Some(a) = split_args(args, &[], CHECK_USAGE)? else {
+        return Ok(CHECK_USAGE.to_string());
+    };
     let mut opts = CheckOptions::default();
     let mut json = false;
     for &(k, v) in &a.options {

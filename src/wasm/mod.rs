@@ -12,46 +12,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::chart::{CachedMeasure, TextMeasure, FONT_FAMILY_UI};
 use crate::session::{opt_to_js, Attr, Item, Session, Settings};
 
-/// The module's allocator: `crate::heap` on `memory.grow` (see there for why not dlmalloc).
-struct WasmHeap(std::cell::UnsafeCell<crate::heap::Heap>);
-
-// SAFETY: this build has no threads (no atomics target feature), so there is one caller at a time.
-unsafe impl Sync for WasmHeap {}
-
-#[global_allocator]
-static HEAP: WasmHeap = WasmHeap(std::cell::UnsafeCell::new(crate::heap::Heap::new()));
-
-fn grow(pages: usize) -> Option<usize> {
-    let old = core::arch::wasm32::memory_grow(0, pages);
-    (old != usize::MAX).then_some(old * crate::heap::PAGE)
-}
-
-unsafe impl std::alloc::GlobalAlloc for WasmHeap {
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        // SAFETY: single-threaded (above); memory.grow hands out pages nobody else uses.
-        unsafe { (*self.0.get()).alloc(layout.size(), layout.align(), grow) as *mut u8 }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
-        unsafe { (*self.0.get()).dealloc(ptr as usize, layout.size(), layout.align()) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        if crate::heap::Heap::fits_in_place(layout.size(), new_size, layout.align()) {
-            return ptr;
-        }
-        // SAFETY: as GlobalAlloc's default realloc: new block, copy, free the old one.
-        unsafe {
-            let new = self.alloc(std::alloc::Layout::from_size_align_unchecked(
-                new_size,
-                layout.align(),
-            ));
-            if !new.is_null() {
-                std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
-                self.dealloc(ptr, layout);
-            }
-            new
-        }
-    }
-}
+mod alloc;
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };

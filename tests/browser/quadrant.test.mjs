@@ -43,14 +43,20 @@ test('renders the 14 roles where the statistics say, through the view transform'
   }
   // Quadrants at the report's crosshair: 13 keep_up, role 11 overkill.
   assert.deepEqual(stats.roles.filter((r) => r.quadrant !== 'keep_up').map((r) => [r.role, r.quadrant]), [[11, 'overkill']]);
-  // The canvas is drawn: the pixel under role 4's marker is not the white background.
+  // The marker is drawn: the pixel at role 4's centre has its category's colour. Role 4 is
+  // operational (STUDY.md: O = 2, 4, 7, 8, 11, 14), drawn #D55E00 (chart::category_color), a
+  // filled disc since n is not small. The tinted quadrant and the whiskers crossing there have
+  // other colours, so this fails when no marker is drawn.
   const p4 = layout.points.find((q) => q.role === 4);
+  assert.equal(stats.roles.find((r) => r.role === 4).small_n, false);
   const rgba = await page.evaluate(([x, y]) => {
     const c = document.querySelector('spco-roles').shadowRoot.querySelector('canvas');
     const k = c.width / c.clientWidth;
     return [...c.getContext('2d').getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data];
   }, [p4.x, p4.y]);
-  assert.notDeepEqual(rgba.slice(0, 3), [255, 255, 255]);
+  const OPERATIONAL = [0xd5, 0x5e, 0x00];
+  assert.ok(OPERATIONAL.every((v, i) => Math.abs(rgba[i] - v) <= 2) && rgba[3] === 255,
+    `pixel at role 4: ${rgba} vs ${OPERATIONAL}`);
   assert.deepEqual(page.errors, []);
 });
 
