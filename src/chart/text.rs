@@ -1,5 +1,7 @@
 //! Text measurement for layout. The layout never asks the drawing backend (in the browser that
 //! would be a DOM layout per call); it asks a `TextMeasure`, which caches per character.
+//! The fitting helpers (`wrap`, `ellipsize`, `ellipsize_words`) live here too: they need
+//! nothing but a measure, so any chart can set a label into a given width with them.
 
 use std::collections::HashMap;
 
@@ -103,6 +105,68 @@ pub fn arial_measure() -> CachedMeasure<impl FnMut(char, f64) -> f64> {
     CachedMeasure::new(|c, px| arial_char_em(c) * px)
 }
 
+/// Greedy word wrap to `max_w`; a single word wider than the line is cut with an ellipsis.
+pub(crate) fn wrap(text: &str, max_w: f64, font: f64, m: &mut dyn TextMeasure) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        let cand = if cur.is_empty() {
+            word.to_string()
+        } else {
+            format!("{cur} {word}")
+        };
+        if m.text_width(&cand, font) <= max_w {
+            cur = cand;
+            continue;
+        }
+        if !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if m.text_width(word, font) <= max_w {
+            cur = word.to_string();
+        } else {
+            lines.push(ellipsize(word, max_w, font, m));
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// `text` cut so that it and a trailing ellipsis fit `max_w` (empty if not even "…" fits).
+pub(crate) fn ellipsize(text: &str, max_w: f64, font: f64, m: &mut dyn TextMeasure) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    loop {
+        let s: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if m.text_width(&s, font) <= max_w {
+            return s;
+        }
+        if chars.pop().is_none() {
+            return String::new();
+        }
+    }
+}
+
+/// `text` with words dropped from the end until it and an ellipsis fit; a single word that
+/// does not fit is cut.
+pub(crate) fn ellipsize_words(
+    text: &str,
+    max_w: f64,
+    font: f64,
+    m: &mut dyn TextMeasure,
+) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.len() > 1 {
+        let s = words.join(" ") + "…";
+        if m.text_width(&s, font) <= max_w {
+            return s;
+        }
+        words.pop();
+    }
+    ellipsize(words.first().copied().unwrap_or(""), max_w, font, m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +192,17 @@ mod tests {
         // "Hi": H 722 + i 222 = 944 thousandths; at 10 px: 9.44 px.
         assert!((m.text_width("Hi", 10.0) - 9.44).abs() < 1e-9);
         assert!((arial_char_em('é') - 0.556).abs() < 1e-9);
+    }
+
+    #[test]
+    fn wrap_cuts_only_long_words() {
+        let mut m = arial_measure();
+        // "Bringing stakeholders" at 10 px: 'Bringing' is about 38 px, 'stakeholders' 58 px.
+        let l = wrap("Bringing stakeholders together", 60.0, 10.0, &mut m);
+        assert_eq!(l, vec!["Bringing", "stakeholders", "together"]);
+        let l = wrap("stakeholders", 30.0, 10.0, &mut m);
+        assert_eq!(l.len(), 1);
+        assert!(l[0].ends_with('…'));
+        assert!(m.text_width(&l[0], 10.0) <= 30.0);
     }
 }

@@ -1,0 +1,308 @@
+//! The first stages: the plot rectangle and the orientation, then each visible node's box in
+//! world coordinates and each level's band along the main axis (across the levels).
+//!
+//! Every level gets a share of the main axis by weight (a staggered level two sub-rows and
+//! the gap between them, the higher purpose's frame more for its header). Across, a level's
+//! boxes sit in equal slots; a group level whose children do not interleave is then centred
+//! over its children, so its edges run short and straight.
+
+use crate::chart::{LayoutError, Metrics, Rect};
+
+use super::super::view::HierView;
+use super::super::{NodeId, NodeMap};
+use super::{Orientation, Plan, GAP, LEGEND_H};
+
+/// A top-down level whose slots are narrower than this is staggered.
+const MIN_SLOT: f64 = 110.0;
+/// Cap of a box's thickness along the level axis (top-down) and across (left-right).
+const CAP_ROW: f64 = 60.0;
+const CAP_COL: f64 = 300.0;
+/// Cap of a group box centred over its children (top-down), so it still reads as one box.
+const CAP_GROUP: f64 = 260.0;
+
+/// Relative thickness of the parts along the level axis.
+const W_FRAME_TB: f64 = 2.2;
+const W_FRAME_LR: f64 = 1.3;
+const W_LEVEL: f64 = 1.0;
+const W_SUBGAP: f64 = 0.45;
+const W_GAP_TB: f64 = 0.8;
+const W_GAP_LR: f64 = 0.5;
+
+/// A node box in world coordinates before the view is applied.
+pub(super) struct WorldBox {
+    pub id: NodeId,
+    pub level: usize,
+    pub rect: Rect,
+}
+
+/// Main-axis extent of a level's boxes (world, or device px after `to_device`).
+#[derive(Clone, Copy)]
+pub(super) struct Band {
+    pub start: f64,
+    pub end: f64,
+}
+
+/// The boxes of all visible nodes in level order, and one band per level.
+pub(super) struct World {
+    pub boxes: Vec<WorldBox>,
+    pub bands: Vec<Band>,
+}
+
+/// The view placed in the plot rectangle of an element of `size_px` device px: the plot leaves
+/// a margin all round and room for the legend below. An error when the size is not a size or
+/// leaves too small a plot.
+pub(super) fn frame(
+    view: &HierView,
+    size_px: (f64, f64),
+    m: &Metrics,
+) -> Result<HierView, LayoutError> {
+    let (width, height) = size_px;
+    let dpr = m.dpr;
+    let bad = LayoutError::BadSize { width, height, dpr };
+    if !width.is_finite() || !height.is_finite() || width <= 0.0 || height <= 0.0 {
+        return Err(bad);
+    }
+    if !dpr.is_finite() || !(0.25..=16.0).contains(&dpr) {
+        return Err(bad);
+    }
+    let pad = m.px(m.theme.pad_tight);
+    let plot = Rect::new(
+        pad,
+        pad,
+        width - pad,
+        height - m.px(m.theme.pad_tight + LEGEND_H),
+    );
+    let min = m.px(m.theme.min_plot);
+    if plot.width() < min || plot.height() < min || plot.y1 <= plot.y0 {
+        return Err(LayoutError::TooSmall {
+            width,
+            height,
+            plot_width: plot.width().max(0.0),
+            plot_height: plot.height().max(0.0),
+        });
+    }
+    view.with_plot_rect(plot)
+        .map_err(|_| LayoutError::TooSmall {
+            width,
+            height,
+            plot_width: plot.width(),
+            plot_height: plot.height(),
+        })
+}
+
+/// Wide elements read the levels left to right, so that long role labels get whole rows.
+pub(super) fn orientation((width, height): (f64, f64)) -> Orientation {
+    if width / height > 1.3 {
+        Orientation::LeftRight
+    } else {
+        Orientation::TopDown
+    }
+}
+
+/// How the main axis is shared out among the levels.
+struct Rows {
+    /// Sub-rows per level (2 when staggered).
+    subrows: Vec<usize>,
+    /// World length of one unit of weight.
+    unit: f64,
+    weights: Vec<f64>,
+    /// Weight of the gap between levels.
+    w_gap: f64,
+    /// World length across the levels.
+    len_cross: f64,
+}
+
+/// Each visible node's world box and each level's band.
+pub(super) fn world(plan: &Plan) -> World {
+    let rows = rows(plan);
+    let (mut cross, mut sub_of) = slots(plan, &rows);
+    centre_groups(plan, &mut cross, &mut sub_of);
+    main_positions(plan, &rows, &cross, &sub_of)
+}
+
+fn rows(plan: &Plan) -> Rows {
+    let tb = plan.tb();
+    // World = the plot at zoom 1, origin at the plot's corner; main axis = across levels.
+    let (len_main, len_cross) = if tb {
+        (plan.plot.height(), plan.plot.width())
+    } else {
+        (plan.plot.width(), plan.plot.height())
+    };
+    let subrows: Vec<usize> = plan
+        .levels
+        .iter()
+        .map(|l| {
+            if tb && l.len() >= 4 && len_cross / (l.len() as f64) < plan.px(MIN_SLOT) {
+                2
+            } else {
+                1
+            }
+        })
+        .collect();
+    let weights: Vec<f64> = plan
+        .levels
+        .iter()
+        .zip(&subrows)
+        .map(|(l, &k)| match (plan.is_frame_level(l), tb) {
+            (true, true) => W_FRAME_TB,
+            (true, false) => W_FRAME_LR,
+            _ => k as f64 * W_LEVEL + (k as f64 - 1.0) * W_SUBGAP,
+        })
+        .collect();
+    let w_gap = if tb { W_GAP_TB } else { W_GAP_LR };
+    let total: f64 = weights.iter().sum::<f64>() + w_gap * (plan.levels.len() as f64 - 1.0);
+    Rows {
+        subrows,
+        unit: len_main / total.max(1e-9),
+        weights,
+        w_gap,
+        len_cross,
+    }
+}
+
+/// Cross spans in equal slots per level (a frame level spans everything), and each node's
+/// sub-row.
+fn slots(plan: &Plan, rows: &Rows) -> (NodeMap<(f64, f64)>, NodeMap<usize>) {
+    let gap = plan.px(GAP);
+    let cap_cross = plan.px(if plan.tb() { CAP_COL } else { CAP_ROW });
+    let mut cross: NodeMap<(f64, f64)> = NodeMap::new();
+    let mut sub_of: NodeMap<usize> = NodeMap::new();
+    for (li, l) in plan.levels.iter().enumerate() {
+        let n = l.len() as f64;
+        let k = rows.subrows[li];
+        if plan.is_frame_level(l) {
+            cross.insert(l[0], (0.0, rows.len_cross));
+            continue;
+        }
+        let slot = rows.len_cross / (n + k as f64 - 1.0);
+        let w = (k as f64 * slot - gap).min(cap_cross).max(1.0);
+        for (i, &id) in l.iter().enumerate() {
+            let c = (i as f64 + k as f64 / 2.0) * slot;
+            cross.insert(id, (c - w / 2.0, c + w / 2.0));
+            sub_of.insert(id, i % k);
+        }
+    }
+    (cross, sub_of)
+}
+
+/// Bottom-up, a level of at most four nodes whose children's spans do not overlap is centred
+/// over them, one node each.
+fn centre_groups(plan: &Plan, cross: &mut NodeMap<(f64, f64)>, sub_of: &mut NodeMap<usize>) {
+    let gap = plan.px(GAP);
+    for li in (0..plan.levels.len().saturating_sub(1)).rev() {
+        let l = &plan.levels[li];
+        if plan.is_frame_level(l) {
+            continue;
+        }
+        let spans: Vec<Option<(f64, f64)>> =
+            l.iter().map(|&id| children_span(plan, cross, id)).collect();
+        let disjoint = spans.iter().all(|s| s.is_some()) && {
+            let mut v: Vec<(f64, f64)> = spans.iter().flatten().copied().collect();
+            crate::lean::small_sort::sort_by(&mut v, |a, b| a.0.total_cmp(&b.0));
+            v.windows(2).all(|w| w[0].1 <= w[1].0)
+        };
+        if disjoint && l.len() <= 4 {
+            for (&id, sp) in l.iter().zip(&spans) {
+                if let Some((a, b)) = sp {
+                    let c = (a + b) / 2.0;
+                    // Centred over its children, but a box of ordinary size across the levels'
+                    // direction (a column-high box would read as a container).
+                    let cap = plan.px(if plan.tb() { CAP_GROUP } else { CAP_ROW });
+                    let w = crate::lean::number::clamp(b - a - gap, 1.0, cap);
+                    cross.insert(id, (c - w / 2.0, c + w / 2.0));
+                    sub_of.insert(id, 0);
+                }
+            }
+        }
+    }
+}
+
+/// The cross span of a node's visible children (None when collapsed or childless).
+fn children_span(plan: &Plan, cross: &NodeMap<(f64, f64)>, id: NodeId) -> Option<(f64, f64)> {
+    let mut span: Option<(f64, f64)> = None;
+    for e in plan
+        .g
+        .children(id)
+        .filter(|e| plan.visible.contains(&e.to) && !plan.scene.collapsed.contains(&id))
+    {
+        if let Some(&(a, b)) = cross.get(&e.to) {
+            span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+        }
+    }
+    span
+}
+
+/// Main positions: levels one after another by weight, a box in its sub-row, no thicker
+/// than the cap and centred in it.
+fn main_positions(
+    plan: &Plan,
+    rows: &Rows,
+    cross: &NodeMap<(f64, f64)>,
+    sub_of: &NodeMap<usize>,
+) -> World {
+    let unit = rows.unit;
+    let cap_main = plan.px(if plan.tb() { CAP_ROW } else { CAP_COL });
+    let mut boxes: Vec<WorldBox> = Vec::new();
+    let mut bands: Vec<Band> = Vec::new();
+    let mut pos = 0.0;
+    for (li, l) in plan.levels.iter().enumerate() {
+        let band_len = rows.weights[li] * unit;
+        let mut band = Band {
+            start: f64::INFINITY,
+            end: f64::NEG_INFINITY,
+        };
+        for &id in l {
+            // Every id of `levels` got a span above; the guard only keeps this panic-free.
+            let Some(&(c0, c1)) = cross.get(&id) else {
+                continue;
+            };
+            let (m0, m1) = if plan.is_frame_level(l) {
+                (pos, pos + band_len)
+            } else {
+                let sub = sub_of.get(&id).copied().unwrap_or(0) as f64;
+                let sub_len = W_LEVEL * unit;
+                let start = pos + sub * (W_LEVEL + W_SUBGAP) * unit;
+                let t = sub_len.min(cap_main);
+                let m0 = start + (sub_len - t) / 2.0;
+                (m0, m0 + t)
+            };
+            band.start = band.start.min(m0);
+            band.end = band.end.max(m1);
+            let rect = if plan.tb() {
+                Rect::new(c0, m0, c1, m1)
+            } else {
+                Rect::new(m0, c0, m1, c1)
+            };
+            boxes.push(WorldBox {
+                id,
+                level: li,
+                rect,
+            });
+        }
+        bands.push(band);
+        pos += band_len + rows.w_gap * unit;
+    }
+    World { boxes, bands }
+}
+
+/// The bands in device px along the main axis, through the view.
+pub(super) fn to_device(plan: &Plan, bands: &[Band]) -> Vec<Band> {
+    bands
+        .iter()
+        .map(|b| {
+            if plan.tb() {
+                let r = plan.to_dev(&Rect::new(0.0, b.start, 1.0, b.end));
+                Band {
+                    start: r.y0,
+                    end: r.y1,
+                }
+            } else {
+                let r = plan.to_dev(&Rect::new(b.start, 0.0, b.end, 1.0));
+                Band {
+                    start: r.x0,
+                    end: r.x1,
+                }
+            }
+        })
+        .collect()
+}
