@@ -19,6 +19,8 @@ import { chartImage } from './export.js';
 const ATTRS = ['src', 'view', 'group', 'lang', 'crosshair', 'zoom', 'controls', 'errorbars', 'format', 'sd',
   'crosshair-follows', 'link', 'hierarchy', 'color-by', 'synthetic'];
 
+const MAX_CSS_PX = 4096;
+
 export class SpcoRolesElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
 
@@ -267,7 +269,10 @@ export class SpcoRolesElement extends HTMLElement {
   _measure() {
     const r = this._el.plot.getBoundingClientRect();
     const dpr = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(r.width)), h = Math.max(1, Math.round(r.height));
+    // Bounded whatever the page does to the element's size: a runaway layout must not allocate a
+    // runaway canvas (the canvas itself never sizes anything, see shadow.js).
+    const w = Math.min(MAX_CSS_PX, Math.max(1, Math.round(r.width)));
+    const h = Math.min(MAX_CSS_PX, Math.max(1, Math.round(r.height)));
     this._size = { w, h, dpr };
     const c = this._el.canvas;
     // Backing store in device pixels so text and lines stay crisp on high-DPI screens.
