@@ -44,6 +44,7 @@ if [ "$out" = pkg ]; then
   find pkg -maxdepth 1 -name 'spco_roles_bg.*.wasm' ! -name "$wasm_name" -delete
   mv pkg/spco_roles_bg.wasm "pkg/$wasm_name"
   node scripts/wasm-name.mjs pkg/spco-roles.js "$wasm_name"
-  cp www/spco-roles.d.ts pkg/spco-roles.d.ts
+  # The types (the element's, and React, Vue and JSX declarations) and the custom-elements manifest.
+  cp www/*.d.ts www/custom-elements.json pkg/
 fi
 printf '[build] %s/: %s\n' "$out" "$(cd "$out" && ls | tr '\n' ' ')" >&2

@@ -69,6 +69,11 @@ if (shipped.includes('custom-elements.json')) {
   manifest.customElements = './custom-elements.json';
   manifest.exports['./custom-elements.json'] = './custom-elements.json';
 }
+// Type-only entries: spco-roles-react.d.ts is `spco-roles/react` (likewise vue, jsx).
+for (const f of shipped) {
+  const extra = f.match(/^spco-roles-([a-z]+)\.d\.ts$/);
+  if (extra) manifest.exports[`./${extra[1]}`] = { types: `./${f}` };
+}
 fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 say(`npm pack ${manifest.name}@${version}`);

@@ -1,78 +1,285 @@
 // Types for the <spco-roles> custom element (pkg/spco-roles.js).
+//
+// Every object type is a named interface with one member per line: tests/browser/types.test.mjs
+// reads this file and compares each interface's members with the objects the element really
+// hands out (the Rust serde types: src/stats/mod.rs, src/session/css.rs, src/session/mod.rs
+// `Info`), and the element class's members with the element's own properties. React and Vue
+// declarations: spco-roles-react.d.ts, spco-roles-vue.d.ts; any other JSX: spco-roles-jsx.d.ts.
 
 export type View = 'quadrant' | 'hierarchy';
 export type Lang = 'nl' | 'en';
 export type DataFormat = 'auto' | 'long' | 'wide' | 'qualtrics' | 'json' | 'summary';
 export type QuadrantCode = 'keep_up' | 'overkill' | 'low_priority' | 'concentrate';
+export type CategoryCode = 'strategic' | 'operational' | 'all_round';
+export type SpearheadKind = 'framework' | 'action';
+export type ErrorBars = 'sd' | 'ci' | 'none';
+export type SdKind = 'population' | 'sample';
+export type HierarchyKind = 'spearheads' | 'categories';
+export type ColorBy = 'gap' | 'importance' | 'performance';
 
+/** One scale's description of one role (src/stats/describe.rs `Describe`). */
 export interface Describe {
-  n: number; mean: number; median: number | null; modes: number[]; sd: number | null; se: number | null;
-  ci95: [number, number] | null; min: number | null; max: number | null; counts: number[] | null;
+  /** Answers counted; null when a summary table does not say. */
+  n: number | null;
+  mean: number;
+  median: number | null;
+  modes: number[];
+  sd: number | null;
+  se: number | null;
+  ci95: [number, number] | null;
+  min: number | null;
+  max: number | null;
+  /** Counts at scale points 1..max (null for a summary table). */
+  counts: number[] | null;
 }
 
 export interface RoleStats {
-  role: number; category: 'strategic' | 'operational' | 'all_round';
-  importance: Describe | null; performance: Describe | null;
-  quadrant: QuadrantCode | null; gap: number | null; ci_crosses_crosshair: boolean; small_n: boolean;
+  role: number;
+  category: CategoryCode;
+  importance: Describe | null;
+  performance: Describe | null;
+  quadrant: QuadrantCode | null;
+  gap: number | null;
+  ci_crosses_crosshair: boolean;
+  small_n: boolean;
 }
 
+export interface GroupStats {
+  code: string;
+  label_nl: string;
+  label_en: string;
+  known: boolean;
+  n: number | null;
+  /** Part of the selection (every group when none is selected). */
+  selected: boolean;
+}
+
+export interface Selection {
+  groups: string[];
+  spcos: string[];
+}
+
+export interface CrosshairValue {
+  importance: number;
+  performance: number;
+  kind: 'scale' | 'mean' | 'median' | 'at';
+}
+
+export interface RollupMean {
+  mean: number | null;
+  n_roles: number;
+}
+
+/** A category's roll-up (`stats.categories`). */
+export interface CategoryRollup {
+  code: CategoryCode;
+  roles: number[];
+  weights: number[];
+  importance: RollupMean;
+  performance: RollupMean;
+  gap: number | null;
+  quadrant: QuadrantCode | null;
+  method: string;
+}
+
+/** A spearhead role's roll-up (`stats.spearheads`). */
+export interface SpearheadRollup {
+  id: number;
+  kind: SpearheadKind;
+  roles: number[];
+  weights: number[];
+  importance: RollupMean;
+  performance: RollupMean;
+  gap: number | null;
+  quadrant: QuadrantCode | null;
+  method: string;
+}
+
+/** The statistics of the current selection (the CLI's `stats` JSON; src/stats/mod.rs `Stats`). */
 export interface Stats {
-  source: 'respondents' | 'summary'; sd: 'population' | 'sample'; n_respondents: number | null;
-  groups: { code: string; label_nl: string; label_en: string; known: boolean; n: number | null }[];
-  crosshair: { importance: number; performance: number; kind: string };
+  source: 'respondents' | 'summary';
+  sd: SdKind;
+  n_respondents: number | null;
+  selection: Selection;
+  groups: GroupStats[];
+  crosshair: CrosshairValue;
   roles: RoleStats[];
-  categories: unknown[]; spearheads: unknown[];
+  categories: CategoryRollup[];
+  spearheads: SpearheadRollup[];
+  notes: string[];
 }
 
+export interface Exclusion {
+  reason: string;
+  count: number;
+}
+
+/** What the element knows about the loaded data (`dataInfo`; src/session/mod.rs `Info`). */
+export interface DataInfo {
+  format: Exclude<DataFormat, 'auto'>;
+  source: 'respondents' | 'summary';
+  n_respondents: number | null;
+  groups: GroupStats[];
+  excluded: Exclusion[];
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface ViewRanges {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export interface LayoutPoint {
+  role: number;
+  x: number;
+  y: number;
+}
+
+export interface LayoutLabel {
+  role: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  number_only: boolean;
+  leader: boolean;
+}
+
+/** Hierarchy node: ids are roles 1-14, spearhead roles 101-110, kinds 201-202, higher purpose
+ * 300-303, categories 401-403. */
+export interface LayoutNode {
+  id: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  font_css: number;
+  lines: string[];
+  line_boxes: Rect[];
+}
+
+export interface LayoutEdge {
+  from: number;
+  to: number;
+  primary: boolean;
+}
+
+/** The last drawn frame in CSS pixels (src/session/css.rs `LayoutCss`). */
 export interface Layout {
-  width_css: number; height_css: number;
-  plot: { x: number; y: number; w: number; h: number };
-  view: { x0: number; x1: number; y0: number; y1: number };
-  points: { role: number; x: number; y: number }[];
-  labels: { role: number; x: number; y: number; w: number; h: number; number_only: boolean; leader: boolean }[];
-  /** Hierarchy view: node ids are roles 1-14, spearhead roles 101-110, kinds 201-202, higher
-   * purpose 300-303, categories 401-403. */
-  nodes: { id: number; x: number; y: number; w: number; h: number; font_css: number; lines: string[];
-    line_boxes: { x: number; y: number; w: number; h: number }[] }[];
-  edges: { from: number; to: number; primary: boolean }[];
+  width_css: number;
+  height_css: number;
+  dpr: number;
+  plot: Rect;
+  view: ViewRanges;
+  points: LayoutPoint[];
+  labels: LayoutLabel[];
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
   breadcrumb: string[];
   highlighted: number | null;
   selected: number | null;
 }
 
-export interface RoleSelectDetail { role: number | null; source: string | null }
-export interface ViewChangeDetail { view: View; x0: number; x1: number; y0: number; y1: number }
-export interface ErrorDetail { message: string }
+export interface RoleSelectDetail {
+  role: number | null;
+  source: string | null;
+}
+
+export interface ViewChangeDetail {
+  view: View;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export interface ErrorDetail {
+  message: string;
+}
+
+/** The element's events (all bubble and cross the shadow boundary). */
+export interface SpcoRolesEventMap {
+  'role-select': CustomEvent<RoleSelectDetail>;
+  'view-change': CustomEvent<ViewChangeDetail>;
+  'error': CustomEvent<ErrorDetail>;
+}
+
+/**
+ * The attributes as a framework passes them (JSX, Vue templates). Boolean attributes are
+ * present or absent; `group` is comma-separated.
+ */
+export interface SpcoRolesAttributes {
+  src?: string;
+  format?: DataFormat;
+  view?: View;
+  group?: string;
+  lang?: Lang;
+  crosshair?: string;
+  'crosshair-follows'?: boolean;
+  zoom?: string;
+  errorbars?: ErrorBars;
+  sd?: SdKind;
+  controls?: boolean;
+  hierarchy?: HierarchyKind;
+  'color-by'?: ColorBy;
+  link?: string;
+  synthetic?: boolean;
+}
 
 export declare class SpcoRolesElement extends HTMLElement {
-  /** A data file in any import format (long, wide, Qualtrics, JSON, summary). */
+  /** A data file: http(s), relative, blob: or data: URL (anything else is an error). */
   src: string | null;
+  /** How to read the data (`src` or setData's); changing it re-imports. */
+  format: DataFormat;
   view: View;
-  /** `spearheads` (report Figure 3) or `categories`; attribute `hierarchy`. Colour: attribute `color-by`. */
-  /** Comma-separated group codes; empty = everyone. Also accepts an array when set. */
-  group: string;
+  /** Selected group codes, comma-separated ('' = everyone); also set from an array. */
+  get group(): string;
+  set group(value: string | readonly string[] | null);
   lang: Lang;
   /** `scale`, `mean`, `median` or `x,y`. */
   crosshair: string;
+  crosshairFollows: boolean;
   /** `full`, `report`, `fit` or `x0,x1,y0,y1`. */
   zoom: string;
+  errorbars: ErrorBars;
+  sd: SdKind;
   controls: boolean;
-  errorbars: 'sd' | 'ci' | 'none';
+  hierarchy: HierarchyKind;
+  colorBy: ColorBy;
   link: string | null;
+  synthetic: boolean;
   selectedRole: number | null;
-  /** Loads data from text or bytes. */
-  setData(text: string | ArrayBuffer | Uint8Array, format?: DataFormat, name?: string): Promise<void>;
+  /** Loads data from text or bytes; `format` defaults to the `format` attribute, else auto. */
+  setData(data: string | ArrayBuffer | ArrayBufferView, format?: DataFormat | null, name?: string | null): Promise<void>;
   readonly stats: Stats | null;
   readonly layout: Layout | null;
-  readonly dataInfo: unknown;
+  readonly dataInfo: DataInfo | null;
   /** The chart as drawn now, as an image (PNG unless `type` says otherwise) at device-pixel resolution. */
   toBlob(type?: string): Promise<Blob | null>;
-  addEventListener(type: 'role-select', listener: (e: CustomEvent<RoleSelectDetail>) => void, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: 'view-change', listener: (e: CustomEvent<ViewChangeDetail>) => void, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: 'error', listener: (e: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof SpcoRolesEventMap>(type: K, listener: (this: SpcoRolesElement, ev: SpcoRolesEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: SpcoRolesElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SpcoRolesEventMap>(type: K, listener: (this: SpcoRolesElement, ev: SpcoRolesEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: SpcoRolesElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'spco-roles': SpcoRolesElement }
+  interface HTMLElementTagNameMap {
+    'spco-roles': SpcoRolesElement;
+  }
+  // `role-select` and `view-change` bubble to any ancestor. (`error` is already in the map, as
+  // the plain Event type every element's error has.)
+  interface HTMLElementEventMap {
+    'role-select': CustomEvent<RoleSelectDetail>;
+    'view-change': CustomEvent<ViewChangeDetail>;
+  }
 }

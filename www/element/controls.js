@@ -3,6 +3,7 @@
 // their clicks.
 
 import { downloadPng } from './export.js';
+import { renderDataLink } from './data-source.js';
 
 export function bindControls(el) {
   el._el.zoom.addEventListener('click', (e) => {
@@ -68,10 +69,8 @@ export function renderControls(el) {
   cb.value = el.getAttribute('color-by') || 'gap';
   cb.hidden = el.view !== 'hierarchy';
   for (const b of el._el.zoom.querySelectorAll('[data-zoom=report],[data-zoom=fit]')) b.hidden = el.view !== 'quadrant';
-  // The data behind the chart, for readers who want to check it (not for data set in JS).
-  const src = el.getAttribute('src');
-  el._el.dl.hidden = !src;
-  if (src) el._el.dl.href = new URL(src, document.baseURI).href;
+  // The data behind the chart, for readers who want to check it.
+  renderDataLink(el);
   const chips = el._el.chips;
   chips.replaceChildren();
   const groups = el._info.groups || [];

@@ -15,9 +15,13 @@ import { bindControls, applyControlLabels, renderControls, renderBadge, renderCr
 import { setMessage } from './overlays.js';
 import { joinLink, leaveLink, forLinked, broadcastGroup } from './linking.js';
 import { chartImage } from './export.js';
+import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
+import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
 
-const ATTRS = ['src', 'view', 'group', 'lang', 'crosshair', 'zoom', 'controls', 'errorbars', 'format', 'sd',
-  'crosshair-follows', 'link', 'hierarchy', 'color-by', 'synthetic'];
+// Each with a reflecting property (properties.js).
+const ATTRS = ATTRIBUTES.map(([name]) => name);
+
+const MAX_CSS_PX = 4096;
 
 export class SpcoRolesElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -41,16 +45,20 @@ export class SpcoRolesElement extends HTMLElement {
 
   // ---- public API -------------------------------------------------------------------------
 
-  /** Loads data from text (any import format; `format` defaults to auto-detection). */
-  async setData(text, format = 'auto', name = null) {
+  /**
+   * Loads data from text or bytes (any import format; `format` defaults to the `format` attribute,
+   * else auto-detection). The data is kept: a later `format` reads it again, and the controls'
+   * data link offers exactly it.
+   */
+  async setData(text, format = null, name = null) {
     const seq = ++this._loadSeq;
     try {
       await this._ensureHandle();
       if (seq !== this._loadSeq || !this._handle) return;
-      const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text);
-      this._call(() => this._handle.load(bytes, format || 'auto', name ?? 'data'));
-      this._dataName = name;
-      this._afterLoad();
+      // A copy: the caller may reuse its buffer.
+      const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text).slice();
+      setSource(this, bytes, name ?? 'data', null, format);
+      this._import();
     } catch (e) {
       this._fail(e);
     }
@@ -84,18 +92,7 @@ export class SpcoRolesElement extends HTMLElement {
   get selectedRole() { return this._selected ?? null; }
   set selectedRole(role) { this._select(role == null ? 0 : Number(role), false); }
 
-  // Attributes reflected as properties.
-  get src() { return this.getAttribute('src'); } set src(v) { this._reflect('src', v); }
-  get view() { return this.getAttribute('view') || 'quadrant'; } set view(v) { this._reflect('view', v); }
-  get group() { return this.getAttribute('group') || ''; } set group(v) { this._reflect('group', Array.isArray(v) ? v.join(',') : v); }
-  get lang() { return this.getAttribute('lang') || 'en'; } set lang(v) { this._reflect('lang', v); }
-  get crosshair() { return this.getAttribute('crosshair') || 'scale'; } set crosshair(v) { this._reflect('crosshair', v); }
-  get zoom() { return this.getAttribute('zoom') || 'full'; } set zoom(v) { this._reflect('zoom', v); }
-  get controls() { return this.hasAttribute('controls'); } set controls(v) { this.toggleAttribute('controls', !!v); }
-  get errorbars() { return this.getAttribute('errorbars') || 'sd'; } set errorbars(v) { this._reflect('errorbars', v); }
-  get link() { return this.getAttribute('link'); } set link(v) { this._reflect('link', v); }
-
-  _reflect(name, v) { if (v == null || v === false) this.removeAttribute(name); else this.setAttribute(name, String(v)); }
+  // The attributes' properties (src, view, group, ...) are defined from properties.js's table.
 
   // ---- lifecycle --------------------------------------------------------------------------
 
@@ -139,6 +136,7 @@ export class SpcoRolesElement extends HTMLElement {
     if (this._handle) { try { this._handle.free(); } catch { /* already trapped */ } }
     this._handle = null;
     this._info = null;
+    clearSource(this);
     this._started = false;
   }
 
@@ -148,6 +146,7 @@ export class SpcoRolesElement extends HTMLElement {
     if (old === value || !this._started) return;
     switch (name) {
       case 'src': if (value) this._fetch(value); break;
+      case 'format': this._reimport(); break;
       case 'link': leaveLink(this); if (this.isConnected) joinLink(this, value); break;
       case 'controls': renderControls(this); break;
       case 'lang': applyControlLabels(this); this._applyOptions(); break;
@@ -200,19 +199,38 @@ export class SpcoRolesElement extends HTMLElement {
 
   async _fetch(src) {
     const seq = ++this._loadSeq;
+    // Only http(s), relative, blob: and data: URLs are fetched (data-source.js); anything else is
+    // an error, and no link is made from it.
+    const url = safeUrl(src);
+    if (!url) { clearSource(this); this._fail(new SpcoError(this._t('unsafeSrc'))); return; }
     setMessage(this, this._t('loading'));
     try {
-      const [resp] = await Promise.all([fetch(src), this._ensureHandle()]);
+      const [resp] = await Promise.all([fetch(url.href), this._ensureHandle()]);
       if (!resp.ok) throw new SpcoError(`${src}: ${resp.status} ${resp.statusText || 'could not be loaded'}`);
       const bytes = new Uint8Array(await resp.arrayBuffer());
       if (seq !== this._loadSeq || !this._handle) return;
-      const name = decodeURIComponent(new URL(src, location.href).pathname.split('/').pop() || src);
-      this._call(() => this._handle.load(bytes, this.getAttribute('format') || 'auto', name));
-      this._dataName = name;
-      this._afterLoad();
+      setSource(this, bytes, urlName(url), url.href);
+      this._import();
     } catch (e) {
       if (seq === this._loadSeq) this._fail(e instanceof TypeError ? new SpcoError(`${src}: ${e.message}`) : e);
     }
+  }
+
+  // Imports the recorded source (data-source.js): with the format setData was given, else the
+  // `format` attribute's. Throws what the import throws.
+  _import() {
+    const s = this._source;
+    this._call(() => this._handle.load(s.bytes, s.format || this.getAttribute('format') || 'auto', s.name));
+    this._dataName = s.name;
+    sourceShown(this);
+    this._afterLoad();
+  }
+
+  // A new `format`: the kept data is read again with it (no new fetch).
+  _reimport() {
+    if (!this._source || !this._handle) return;
+    this._source.format = null;
+    try { this._import(); } catch (e) { this._fail(e); }
   }
 
   _afterLoad() {
@@ -267,7 +285,10 @@ export class SpcoRolesElement extends HTMLElement {
   _measure() {
     const r = this._el.plot.getBoundingClientRect();
     const dpr = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(r.width)), h = Math.max(1, Math.round(r.height));
+    // Bounded whatever the page does to the element's size: a runaway layout must not allocate a
+    // runaway canvas (the canvas itself never sizes anything, see shadow.js).
+    const w = Math.min(MAX_CSS_PX, Math.max(1, Math.round(r.width)));
+    const h = Math.min(MAX_CSS_PX, Math.max(1, Math.round(r.height)));
     this._size = { w, h, dpr };
     const c = this._el.canvas;
     // Backing store in device pixels so text and lines stay crisp on high-DPI screens.
@@ -345,3 +366,5 @@ export class SpcoRolesElement extends HTMLElement {
     }
   }
 }
+
+defineAttributeProperties(SpcoRolesElement.prototype);

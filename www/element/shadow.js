@@ -1,8 +1,14 @@
 // The element's shadow DOM: its stylesheet and markup. Everything dynamic (labels, chips, the
 // tooltip's rows) is filled in through textContent by the other modules.
+//
+// The stylesheet is adopted (a constructable CSSStyleSheet, made once per page), never an inline
+// <style>: a page whose Content-Security-Policy says `style-src 'self'` blocks inline styles, and
+// the element must look the same there. Its size never depends on its content: `contain: size`
+// and a fallback height on the host, and everything inside absolutely positioned, so no page CSS
+// (inline display, height: auto, flex or grid parents) can start a resize feedback loop.
 
 const STYLE = `
-:host { display: block; position: relative; height: 480px; min-height: 240px; contain: layout;
+:host { display: block; position: relative; height: 480px; min-height: 240px; contain: size layout;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2328; }
 :host([hidden]) { display: none; }
 .root { position: absolute; inset: 0; display: flex; flex-direction: column; }
@@ -72,12 +78,23 @@ const MARKUP = `
         </div>
       </div>`;
 
+let shared = null;
+function sheet() {
+  if (!shared) { shared = new CSSStyleSheet(); shared.replaceSync(STYLE); }
+  return shared;
+}
+
+/** The element's CSS text (for tools and tests; the element adopts it as one shared sheet). */
+export const CSS_TEXT = STYLE;
+
 /**
  * Fills `root` (the element's shadow root) and returns its parts by name: bar, chips, zoom, note,
  * plot, canvas, box, tip, badge, msg, sr, eb (whisker select), cb (colour select), crumbs, dl.
  */
 export function buildShadow(root) {
-  root.innerHTML = `<style>${STYLE}</style>${MARKUP}`;
+  root.adoptedStyleSheets = [sheet()];
+  // MARKUP is a constant of this file (no data, no style attributes): parsing it is CSP-safe.
+  root.innerHTML = MARKUP;
   const $ = (s) => root.querySelector(s);
   return {
     bar: $('.bar'), chips: $('.chips'), zoom: $('.zoom'), note: $('.note'), plot: $('.plot'), canvas: $('canvas'),

@@ -10,6 +10,7 @@ const UI = {
     smallN: 'Small sample: n < 5 for some roles; read with care.', respondents: 'respondents',
     importance: 'Importance', performance: 'Performance', sd: 'SD', ci: '95% CI', gap: 'Gap',
     whiskers: 'Whiskers', none: 'none', error: 'Could not show the chart', colorBy: 'Colour',
+    unsafeSrc: 'The data address (src) is not allowed: only http(s), relative, blob: and data: addresses are.',
     png: 'Download the chart as a PNG image', data: 'Download the data file', dataFile: 'Data',
   },
   nl: {
@@ -20,6 +21,7 @@ const UI = {
     smallN: 'Kleine steekproef: n < 5 voor sommige rollen; voorzichtig lezen.', respondents: 'respondenten',
     importance: 'Belang', performance: 'Prestatie', sd: 'SD', ci: '95%-BI', gap: 'Kloof',
     whiskers: 'Foutbalken', none: 'geen', error: 'De grafiek kan niet getoond worden', colorBy: 'Kleur',
+    unsafeSrc: 'Het data-adres (src) is niet toegelaten: alleen http(s)-, relatieve, blob:- en data:-adressen.',
     png: 'De grafiek downloaden als PNG-afbeelding', data: 'Het databestand downloaden', dataFile: 'Data',
   },
 };
