@@ -73,6 +73,9 @@ export function renderControls(el) {
   el._el.dl.hidden = !src;
   if (src) el._el.dl.href = new URL(src, document.baseURI).href;
   const chips = el._el.chips;
+  // Chips are rebuilt: the one just activated gets the focus back.
+  const had = el.shadowRoot.activeElement;
+  const refocus = had && chips.contains(had) ? (had.dataset.group ?? '') : null;
   chips.replaceChildren();
   const groups = el._info.groups || [];
   const selected = new Set(el.group.split(',').filter(Boolean));
@@ -82,8 +85,12 @@ export function renderControls(el) {
     if (code) b.dataset.group = code;
     b.setAttribute('aria-pressed', String(code ? selected.has(code) : selected.size === 0));
     b.textContent = label;
-    if (n != null) { const s = document.createElement('span'); s.className = 'n'; s.textContent = n; b.append(s); }
+    if (n != null) {
+      const s = document.createElement('span'); s.className = 'n'; s.textContent = n; b.append(s);
+      b.setAttribute('aria-label', `${label}, ${n} ${el._t('respondents')}`);
+    }
     chips.append(b);
+    if (refocus === (code || '')) b.focus();
   };
   const note = el._el.note;
   note.textContent = '';

@@ -15,6 +15,7 @@ import { bindControls, applyControlLabels, renderControls, renderBadge, renderCr
 import { setMessage } from './overlays.js';
 import { joinLink, leaveLink, forLinked, broadcastGroup } from './linking.js';
 import { chartImage } from './export.js';
+import { bindA11y, renderA11y, noteView, noteGroup } from './a11y.js';
 
 const ATTRS = ['src', 'view', 'group', 'lang', 'crosshair', 'zoom', 'controls', 'errorbars', 'format', 'sd',
   'crosshair-follows', 'link', 'hierarchy', 'color-by', 'synthetic'];
@@ -37,6 +38,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._el = buildShadow(this.attachShadow({ mode: 'open' }));
     bindInput(this);
     bindControls(this);
+    bindA11y(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -152,7 +154,7 @@ export class SpcoRolesElement extends HTMLElement {
       case 'controls': renderControls(this); break;
       case 'lang': applyControlLabels(this); this._applyOptions(); break;
       case 'zoom': this._applyZoom(); break;
-      case 'group': this._applyOptions(); broadcastGroup(this); break;
+      case 'group': this._applyOptions(); noteGroup(this); broadcastGroup(this); break;
       case 'synthetic': renderBadge(this); break;
       case 'view': this._applyOptions(); this._applyZoom(); renderCrumbs(this); break;
       default: this._applyOptions();
@@ -301,12 +303,13 @@ export class SpcoRolesElement extends HTMLElement {
     if (this._drawFailed) { this._drawFailed = false; setMessage(this, null); }
     if (this._viewChanged) {
       this._viewChanged = false;
+      noteView(this);
       const v = this._call(() => this._handle.viewRanges());
       this.dispatchEvent(new CustomEvent('view-change', {
         detail: { view: this.view, x0: v[0], x1: v[1], y0: v[2], y1: v[3] }, bubbles: true, composed: true,
       }));
     }
-    this._el.plot.setAttribute('aria-label', this._call(() => this._handle.summaryText()));
+    renderA11y(this);
   }
 
   // ---- selection --------------------------------------------------------------------------
