@@ -86,8 +86,11 @@ export function renderControls(el) {
     b.setAttribute('aria-pressed', String(code ? selected.has(code) : selected.size === 0));
     b.textContent = label;
     if (n != null) {
-      const s = document.createElement('span'); s.className = 'n'; s.textContent = n; b.append(s);
-      b.setAttribute('aria-label', `${label}, ${n} ${el._t('respondents')}`);
+      // Read as "SME members, 5 respondents": the words around the number are visually hidden
+      // (not an aria-label, so the name still starts with the visible text).
+      const hidden = (text) => { const h = document.createElement('span'); h.className = 'vh'; h.textContent = text; return h; };
+      const s = document.createElement('span'); s.className = 'n'; s.textContent = n;
+      b.append(hidden(', '), s, hidden(` ${el._t('respondents')}`));
     }
     chips.append(b);
     if (refocus === (code || '')) b.focus();

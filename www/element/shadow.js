@@ -57,6 +57,8 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 .help[hidden] { display: none; }
 .help dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 6px 0 8px; }
 .help dt { font-weight: 600; white-space: nowrap; } .help dd { margin: 0; }
+/* Hidden words inside a line (chip names): inline, so the accessible name gets no extra spaces. */
+.vh { font-size: 0; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
