@@ -171,7 +171,7 @@ test('one Tab stop per chart, quadrant and hierarchy, both ways', async () => {
   await page.close();
 });
 
-test('hierarchy: nodes by arrow, collapse by Space with its state read out, toggles in the table', async () => {
+test('hierarchy: Home reads a node; the table\'s buttons collapse a node with aria-expanded; ? opens the key list', async () => {
   const page = await env.page();
   await mount(page, env.base, `<spco-roles src="${RECON}" view="hierarchy" style="height:700px"></spco-roles>`);
   await frame(page);
@@ -180,7 +180,6 @@ test('hierarchy: nodes by arrow, collapse by Space with its state read out, togg
   await frame(page);
   const first = await live(page);
   assert.ok(first.length > 0);
-  // Find a node with a button in the table, focus it by arrows from the top, collapse it.
   const toggles = await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.tablebox button[aria-expanded]')].map((b) => [b.closest('tr').dataset.item, b.getAttribute('aria-expanded')]));
   assert.ok(toggles.length > 0, 'expand/collapse buttons in the table');
   assert.ok(toggles.every(([, e]) => e === 'true'));

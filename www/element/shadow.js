@@ -28,7 +28,6 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
   border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12); padding: 8px 10px;
   font-size: 12px; z-index: 3; }
 .tip[hidden], .msg[hidden], .badge[hidden], .box[hidden], .crumbs[hidden] { display: none; }
-.tip h4 { margin: 0 0 4px; font-size: 13px; }
 .tip p { margin: 0 0 6px; }
 .tip table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .tip td, .tip th { padding: 1px 6px 1px 0; text-align: left; font-weight: normal; }
