@@ -109,20 +109,136 @@ pub fn quadrant_summary(
     let n = n.map(|n| format!(", n = {n}")).unwrap_or_default();
     match lang {
         Lang::Nl => format!(
-            "Kwadrantgrafiek van belang ({}–{}) en prestatie ({}–{}) van {visible} rollen{n}. Gebruik Tab om de rollen te overlopen.",
+            "Kwadrantgrafiek van belang ({}–{}) en prestatie ({}–{}) van {visible} rollen{n}. Pijltjestoetsen gaan naar de dichtstbijzijnde rol, ? toont alle toetsen.",
             f(x0), f(x1), f(y0), f(y1)
         ),
         Lang::En => format!(
-            "Quadrant chart of importance ({}–{}) and performance ({}–{}) of {visible} roles{n}. Use Tab to step through the roles.",
+            "Quadrant chart of importance ({}–{}) and performance ({}–{}) of {visible} roles{n}. Arrow keys move to the nearest role, ? lists all keys.",
             f(x0), f(x1), f(y0), f(y1)
         ),
     }
 }
 
-/// What the hierarchy shows.
+/// What the hierarchy shows, and its keys.
 pub fn hierarchy_summary(lang: Lang, shown: usize) -> String {
     match lang {
-        Lang::Nl => format!("Hiërarchie van de speerpuntrollen: {shown} knopen zichtbaar. Gebruik Tab om ze te overlopen, Enter om in te zoomen, Escape om terug te gaan."),
-        Lang::En => format!("Hierarchy of the spearhead roles: {shown} nodes visible. Use Tab to step through them, Enter to zoom in, Escape to go back."),
+        Lang::Nl => format!("Hiërarchie van de speerpuntrollen, {shown} knopen getoond. Pijltjestoetsen gaan naar de dichtstbijzijnde knoop, Enter zoomt in, spatie klapt in of uit, Escape gaat terug, ? toont alle toetsen."),
+        Lang::En => format!("Hierarchy of the spearhead roles, {shown} nodes shown. Arrow keys move to the nearest node, Enter zooms in, Space collapses or expands, Escape goes back, ? lists all keys."),
     }
 }
+
+// ---- the chart without seeing it: summary and data table ------------------------------------
+
+/// A quadrant as the middle of a sentence ("… roles are important and performing well").
+pub fn quadrant_phrase(q: crate::stats::Quadrant) -> Words {
+    use crate::stats::Quadrant::*;
+    match q {
+        KeepUp => w(
+            "belangrijk en goed uitgevoerd",
+            "important and performing well",
+        ),
+        Overkill => w(
+            "minder cruciaal maar goed uitgevoerd",
+            "less crucial but performing well",
+        ),
+        LowPriority => w(
+            "minder belangrijk en zwak uitgevoerd",
+            "less important and performing weakly",
+        ),
+        Concentrate => w(
+            "belangrijk maar schieten tekort",
+            "important but falling short",
+        ),
+    }
+}
+
+/// "n = 31 respondents. " (empty for a summary table without n).
+pub fn respondents(lang: Lang, n: Option<u32>) -> String {
+    n.map(|n| format!("n = {n} {}. ", lang.pick("respondenten", "respondents")))
+        .unwrap_or_default()
+}
+
+/// "13 of 14 roles are important and performing well".
+pub fn quadrant_share(lang: Lang, count: usize, total: usize, q: crate::stats::Quadrant) -> String {
+    let what = quadrant_phrase(q).get(lang);
+    match (lang, count == total) {
+        (Lang::Nl, true) => format!("Alle {total} rollen zijn {what}"),
+        (Lang::Nl, false) => format!("{count} van de {total} rollen zijn {what}"),
+        (Lang::En, true) => format!("All {total} roles are {what}"),
+        (Lang::En, false) => format!("{count} of {total} roles are {what}"),
+    }
+}
+
+/// "11 Business support services is less crucial but performing well"; more than three roles
+/// are counted, not named.
+pub fn quadrant_members(lang: Lang, names: &[String], q: crate::stats::Quadrant) -> String {
+    let what = quadrant_phrase(q).get(lang);
+    let and = lang.pick(" en ", " and ");
+    let subject = match names {
+        [one] => one.clone(),
+        [init @ .., last] if names.len() <= 3 => format!("{}{and}{last}", init.join(", ")),
+        _ => format!("{} {}", names.len(), lang.pick("rollen", "roles")),
+    };
+    let verb = match (lang, names.len() == 1) {
+        (Lang::Nl, true) => "is",
+        (Lang::Nl, false) => "zijn",
+        (Lang::En, true) => "is",
+        (Lang::En, false) => "are",
+    };
+    format!("{subject} {verb} {what}")
+}
+
+/// "Largest gap: 7 Links between clusters (+0.21)."
+pub fn largest_gap(lang: Lang, name: &str, gap: &str) -> String {
+    format!(
+        "{} {name} ({gap}).",
+        lang.pick("Grootste kloof:", "Largest gap:")
+    )
+}
+
+/// The roll-ups with the largest and the smallest gap.
+pub fn gap_range(lang: Lang, (hi, hg): (&str, &str), (lo, lg): (&str, &str)) -> String {
+    match lang {
+        Lang::Nl => format!("Grootste kloof bij {hi} ({hg}), kleinste bij {lo} ({lg})."),
+        Lang::En => format!("Largest gap at {hi} ({hg}), smallest at {lo} ({lg})."),
+    }
+}
+
+pub fn table_caption(lang: Lang, n: Option<u32>) -> String {
+    let n = n.map(|n| format!(", n = {n}")).unwrap_or_default();
+    format!(
+        "{}{n}",
+        lang.pick(
+            "Belang (1–9) en prestatie (1–5) per rol",
+            "Importance (1–9) and performance (1–5) per role"
+        )
+    )
+}
+
+pub fn hierarchy_table_caption(lang: Lang) -> String {
+    lang.pick(
+        "Knopen van de hiërarchie met gemiddelden en bovenliggende knopen",
+        "Nodes of the hierarchy with means and parent nodes",
+    )
+    .into()
+}
+
+pub const QUADRANT_TABLE_HEAD: [Words; 9] = [
+    w("Rol", "Role"),
+    w("Belang gem.", "Importance mean"),
+    w("Belang SD", "Importance SD"),
+    w("Belang n", "Importance n"),
+    w("Prestatie gem.", "Performance mean"),
+    w("Prestatie SD", "Performance SD"),
+    w("Prestatie n", "Performance n"),
+    w("Kwadrant", "Quadrant"),
+    w("Kloof", "Gap"),
+];
+
+pub const HIERARCHY_TABLE_HEAD: [Words; 5] = [
+    w("Knoop", "Node"),
+    w("Belang gem.", "Importance mean"),
+    w("Prestatie gem.", "Performance mean"),
+    w("Kloof", "Gap"),
+    w("Bovenliggend", "Parents"),
+];

@@ -270,8 +270,19 @@ impl HierState {
         })
     }
 
-    pub fn summary_text(&self, lang: Lang) -> String {
-        wording::hierarchy_summary(lang, self.order().len())
+    pub fn summary_text(&self, stats: Option<&crate::stats::Stats>, lang: Lang) -> String {
+        super::describe::hierarchy_summary(stats, self.order().len(), lang)
+    }
+
+    /// The data table: the nodes laid out now, with their figures and parents.
+    pub fn table(&self, input: &SceneInput) -> Option<super::describe::Table> {
+        Some(super::describe::hierarchy_table(
+            self.layout.as_ref()?,
+            input.stats,
+            &self.collapsed,
+            input.settings.lang,
+            input.selected,
+        ))
     }
 
     pub fn svg(

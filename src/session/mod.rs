@@ -10,6 +10,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 mod css;
+pub mod describe;
 mod hierarchy;
 mod item;
 mod quadrant;
@@ -595,8 +596,45 @@ impl Session {
             return crate::wording::NO_DATA.get(self.lang()).into();
         }
         match &self.chart {
-            ChartState::Quadrant(q) => q.summary_text(&self.input()),
-            ChartState::Hierarchy(h) => h.summary_text(self.lang()),
+            ChartState::Quadrant(q) => {
+                let mut text = q.summary_text(&self.input());
+                if let Some(stats) = &self.stats {
+                    text.push(' ');
+                    text.push_str(&describe::quadrant_summary(stats, self.lang()));
+                }
+                text
+            }
+            ChartState::Hierarchy(h) => h.summary_text(self.stats.as_ref(), self.lang()),
+        }
+    }
+
+    /// The data table of what is shown (None before data or, in the hierarchy, a layout).
+    pub fn table(&self) -> Option<describe::Table> {
+        match &self.chart {
+            ChartState::Quadrant(_) => Some(describe::quadrant_table(
+                self.stats.as_ref()?,
+                self.lang(),
+                self.selected,
+            )),
+            ChartState::Hierarchy(h) => h.table(&self.input()),
+        }
+    }
+
+    /// The visible item nearest to `from` in an arrow key's direction (see
+    /// `describe::neighbour`), from the last layout; None when nothing lies that way.
+    pub fn neighbour(&self, from: Item, dir: describe::Direction) -> Option<Item> {
+        let items: Vec<(Item, (f64, f64))> = self
+            .next_order()
+            .into_iter()
+            .filter_map(|i| Some((i, self.item_position(i)?)))
+            .collect();
+        describe::neighbour(&items, from, dir)
+    }
+
+    fn next_order(&self) -> Vec<Item> {
+        match &self.chart {
+            ChartState::Quadrant(q) => q.order(),
+            ChartState::Hierarchy(h) => h.order(),
         }
     }
 

@@ -199,6 +199,21 @@ impl Chart {
         opt_to_js(self.session.hit(x_css, y_css))
     }
 
+    /// The data table of what is shown: { caption, head, rows: [{ item, cells, selected,
+    /// expanded, toggle }] } (null before data).
+    pub fn table(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.table())
+    }
+
+    /// The visible item nearest to `item` in an arrow's direction (0 left, 1 right, 2 up,
+    /// 3 down); 0 when nothing lies that way.
+    pub fn neighbour(&self, item: u32, dir: u32) -> u32 {
+        let found = Item::from_js(item)
+            .zip(crate::session::describe::Direction::from_js(dir))
+            .and_then(|(i, d)| self.session.neighbour(i, d));
+        opt_to_js(found)
+    }
+
     /// The visible item after `current` (0: from the start) in reading order; 0 past the end.
     pub fn next_item(&self, current: u32, dir: i32) -> u32 {
         opt_to_js(self.session.next_item(Item::from_js(current), dir))

@@ -75,6 +75,8 @@ export class ChartHandle {
   /** [x0, x1, y0, y1] of the current view. */
   viewRanges() { return this.wasm.view_ranges(); }
   summaryText() { return this.wasm.summary_text(); }
+  /** The data table of what is shown: { caption, head, rows: [{ item, cells, selected, expanded, toggle }] }. */
+  table() { return this.wasm.table(); }
 
   // ---- view ----
   /** Shows a zoom (a button); the element's own zoom stays where resetZoom returns. */
@@ -97,6 +99,8 @@ export class ChartHandle {
   hit(x, y) { return this.wasm.hit(x, y); }
   /** The next item in reading order from `item` (0: the first), `dir` 1 or -1; 0 past the end. */
   nextItem(item, dir) { return this.wasm.next_item(item, dir); }
+  /** The visible item nearest to `item` towards `dir` (0 left, 1 right, 2 up, 3 down); 0 for none. */
+  neighbour(item, dir) { return this.wasm.neighbour(item, dir); }
   /** [x, y] of an item in CSS pixels, empty when it is not drawn. */
   itemPosition(item) { return this.wasm.item_position(item); }
   /** { title, text, rows, note } for an item, or null. */

@@ -72,6 +72,9 @@ export function renderControls(el) {
   // The data behind the chart, for readers who want to check it.
   renderDataLink(el);
   const chips = el._el.chips;
+  // Chips are rebuilt: the one just activated gets the focus back.
+  const had = el.shadowRoot.activeElement;
+  const refocus = had && chips.contains(had) ? (had.dataset.group ?? '') : null;
   chips.replaceChildren();
   const groups = el._info.groups || [];
   const selected = new Set(el.group.split(',').filter(Boolean));
@@ -81,8 +84,15 @@ export function renderControls(el) {
     if (code) b.dataset.group = code;
     b.setAttribute('aria-pressed', String(code ? selected.has(code) : selected.size === 0));
     b.textContent = label;
-    if (n != null) { const s = document.createElement('span'); s.className = 'n'; s.textContent = n; b.append(s); }
+    if (n != null) {
+      // Read as "SME members, 5 respondents": the words around the number are visually hidden
+      // (not an aria-label, so the name still starts with the visible text).
+      const hidden = (text) => { const h = document.createElement('span'); h.className = 'vh'; h.textContent = text; return h; };
+      const s = document.createElement('span'); s.className = 'n'; s.textContent = n;
+      b.append(hidden(', '), s, hidden(` ${el._t('respondents')}`));
+    }
     chips.append(b);
+    if (refocus === (code || '')) b.focus();
   };
   const note = el._el.note;
   note.textContent = '';

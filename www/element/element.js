@@ -17,6 +17,7 @@ import { joinLink, leaveLink, forLinked, broadcastGroup } from './linking.js';
 import { chartImage } from './export.js';
 import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
 import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
+import { bindA11y, renderA11y, noteView, noteGroup } from './a11y.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -41,6 +42,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._el = buildShadow(this.attachShadow({ mode: 'open' }));
     bindInput(this);
     bindControls(this);
+    bindA11y(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -151,7 +153,7 @@ export class SpcoRolesElement extends HTMLElement {
       case 'controls': renderControls(this); break;
       case 'lang': applyControlLabels(this); this._applyOptions(); break;
       case 'zoom': this._applyZoom(); break;
-      case 'group': this._applyOptions(); broadcastGroup(this); break;
+      case 'group': this._applyOptions(); noteGroup(this); broadcastGroup(this); break;
       case 'synthetic': renderBadge(this); break;
       case 'view': this._applyOptions(); this._applyZoom(); renderCrumbs(this); break;
       default: this._applyOptions();
@@ -322,12 +324,13 @@ export class SpcoRolesElement extends HTMLElement {
     if (this._drawFailed) { this._drawFailed = false; setMessage(this, null); }
     if (this._viewChanged) {
       this._viewChanged = false;
+      noteView(this);
       const v = this._call(() => this._handle.viewRanges());
       this.dispatchEvent(new CustomEvent('view-change', {
         detail: { view: this.view, x0: v[0], x1: v[1], y0: v[2], y1: v[3] }, bubbles: true, composed: true,
       }));
     }
-    this._el.plot.setAttribute('aria-label', this._call(() => this._handle.summaryText()));
+    renderA11y(this);
   }
 
   // ---- selection --------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 import { showTip, hideTip } from './overlays.js';
 import { renderCrumbs } from './controls.js';
+import { announceItem, openHelp } from './a11y.js';
 
 export function bindInput(el) {
   const p = el._el.plot;
@@ -99,36 +100,56 @@ function pinchState(el) {
   return { cx: (a.x + b.x) / 2, cy: (a.y + b.y) / 2, d: Math.hypot(a.x - b.x, a.y - b.y) };
 }
 
+// Keys act only while the plot has focus; the ones the chart uses stop there (preventDefault and
+// stopPropagation), every other key (Tab among them) goes on to the page. Arrows move to the
+// nearest role or node in that direction (Rust: Session::neighbour); Shift+arrows pan.
+const ARROWS = { ArrowLeft: [0, 40, 0], ArrowRight: [1, -40, 0], ArrowUp: [2, 0, 40], ArrowDown: [3, 0, -40] };
+
 function key(el, e) {
-  if (!el._handle || !el._info) return;
+  if (!el._handle || !el._info || e.altKey || e.ctrlKey || e.metaKey) return;
   const { w, h } = el._size ?? { w: 0, h: 0 };
-  const step = 40;
   let handled = true;
-  switch (e.key) {
-    case '+': case '=': el._safe(() => el._handle.zoomAt(w / 2, h / 2, 1.25)); break;
-    case '-': case '_': el._safe(() => el._handle.zoomAt(w / 2, h / 2, 0.8)); break;
-    case '0': resetZoom(el); break;
-    case 'ArrowLeft': el._safe(() => el._handle.pan(step, 0)); break;
-    case 'ArrowRight': el._safe(() => el._handle.pan(-step, 0)); break;
-    case 'ArrowUp': el._safe(() => el._handle.pan(0, step)); break;
-    case 'ArrowDown': el._safe(() => el._handle.pan(0, -step)); break;
-    case 'Tab': {
-      // Tab walks through the roles while the chart has focus, then leaves it.
-      const next = el._safe(() => el._handle.nextItem(el._focusItem ?? 0, e.shiftKey ? -1 : 1)) ?? 0;
-      if (!next) { el._focusItem = 0; hideTip(el); el._highlight(0); handled = false; break; }
-      el._focusItem = next;
-      el._highlight(next);
-      const pos = el._safe(() => el._handle.itemPosition(next));
-      if (pos && pos.length) showTip(el, next, pos[0], pos[1]);
-      break;
+  let view = false;
+  const arrow = ARROWS[e.key];
+  if (arrow && e.shiftKey) {
+    el._safe(() => el._handle.pan(arrow[1], arrow[2]));
+    view = true;
+  } else if (arrow) {
+    const cur = el._focusItem;
+    const next = cur ? el._safe(() => el._handle.neighbour(cur, arrow[0])) : (el._selected || first(el, 1));
+    if (next) focusItem(el, next);
+  } else {
+    switch (e.key) {
+      case '+': case '=': el._safe(() => el._handle.zoomAt(w / 2, h / 2, 1.25)); view = true; break;
+      case '-': case '_': el._safe(() => el._handle.zoomAt(w / 2, h / 2, 0.8)); view = true; break;
+      case '0': resetZoom(el); view = true; break;
+      case 'Home': case 'End': { const i = first(el, e.key === 'Home' ? 1 : -1); if (i) focusItem(el, i); break; }
+      case 'Enter': if (el._focusItem) { el._activate(el._focusItem); announceItem(el, el._focusItem); } break;
+      case ' ': {
+        // Space: the focused node's expand/collapse button in the hierarchy, else as Enter.
+        const row = (el._a11yRows || []).find((r) => r.item === el._focusItem);
+        if (row?.toggle) el._activate(row.toggle); else if (el._focusItem) el._activate(el._focusItem);
+        break;
+      }
+      case '?': openHelp(el); break;
+      case 'Escape':
+        if (el._safe(() => el._handle.escape())) { renderCrumbs(el); view = true; } else { el._select(0, true); hideTip(el); el._focusItem = 0; el._highlight(0); }
+        break;
+      default: handled = false;
     }
-    case 'Enter': case ' ': if (el._focusItem) el._activate(el._focusItem); break;
-    case 'Escape':
-      if (el._safe(() => el._handle.escape())) { renderCrumbs(el); } else { el._select(0, true); hideTip(el); }
-      break;
-    default: handled = false;
   }
-  if (handled) { e.preventDefault(); el._invalidate(true); }
+  if (handled) { e.preventDefault(); e.stopPropagation(); el._invalidate(view); }
+}
+
+function first(el, dir) { return el._safe(() => el._handle.nextItem(0, dir)) ?? 0; }
+
+// Moves the keyboard focus to `item`: emphasis, tooltip, and its figures read out.
+function focusItem(el, item) {
+  el._focusItem = item;
+  el._highlight(item);
+  const pos = el._safe(() => el._handle.itemPosition(item));
+  if (pos && pos.length) showTip(el, item, pos[0], pos[1]);
+  announceItem(el, item);
 }
 
 function hover(el, x, y) {

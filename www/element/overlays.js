@@ -7,7 +7,9 @@ export function showTip(el, item, x, y) {
   if (!t) { hideTip(el); return; }
   const tip = el._el.tip;
   tip.replaceChildren();
-  const h = document.createElement('h4');
+  // A strong, not a heading: the tooltip must not enter the page's heading outline.
+  const h = document.createElement('strong');
+  h.className = 'title';
   h.textContent = t.title;
   tip.append(h);
   if (t.text) { const p = document.createElement('p'); p.textContent = t.text; tip.append(p); }
@@ -30,7 +32,6 @@ export function showTip(el, item, x, y) {
   if (top + th > hh) top = Math.max(0, y - th - 14);
   tip.style.left = `${left}px`;
   tip.style.top = `${top}px`;
-  el._el.sr.textContent = `${t.title}. ${t.text || ''}`;
 }
 
 export function hideTip(el) { el._el.tip.hidden = true; }

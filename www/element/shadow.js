@@ -34,7 +34,6 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
   border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12); padding: 8px 10px;
   font-size: 12px; z-index: 3; }
 .tip[hidden], .msg[hidden], .badge[hidden], .box[hidden], .crumbs[hidden] { display: none; }
-.tip h4 { margin: 0 0 4px; font-size: 13px; }
 .tip p { margin: 0 0 6px; }
 .tip table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .tip td, .tip th { padding: 1px 6px 1px 0; text-align: left; font-weight: normal; }
@@ -51,6 +50,20 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 .crumbs button { background: rgba(255,255,255,.92); }
 .crumbs.inbar { position: static; flex-basis: 100%; max-width: none; }
 .crumbs button:last-child { font-weight: 600; cursor: default; }
+.tip .title { display: block; margin: 0 0 4px; font-size: 13px; }
+.tablebox { flex: 0 1 45%; overflow: auto; border-top: 1px solid #d0d7de; font-size: 12px; }
+.tablebox table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+.tablebox caption { text-align: left; font-weight: 600; padding: 4px 0; }
+.tablebox th, .tablebox td { padding: 2px 8px 2px 0; text-align: left; border-bottom: 1px solid #eaeef2; }
+.tablebox tr[aria-selected="true"] { background: #fff8c5; }
+.tablebox:focus-visible { outline: 2px solid #0969da; }
+.help { position: absolute; right: 8px; top: 8px; z-index: 5; max-width: 360px; max-height: calc(100% - 16px); overflow: auto;
+  background: #fff; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.15); padding: 10px 12px; font-size: 12px; }
+.help[hidden] { display: none; }
+.help dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 6px 0 8px; }
+.help dt { font-weight: 600; white-space: nowrap; } .help dd { margin: 0; }
+/* Hidden words inside a line (chip names): inline, so the accessible name gets no extra spaces. */
+.vh { font-size: 0; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
@@ -67,7 +80,7 @@ const MARKUP = `
           </div>
           <span class="note"></span>
         </div>
-        <div class="plot" tabindex="0" role="img">
+        <div class="plot" tabindex="0" role="group" aria-describedby="summary">
           <canvas part="canvas"></canvas>
           <div class="box" hidden></div>
           <nav class="crumbs" hidden></nav>
@@ -76,6 +89,8 @@ const MARKUP = `
           <div class="msg" aria-live="polite"></div>
           <div class="sr" aria-live="polite"></div>
         </div>
+        <div class="tablebox sr"><p id="summary"></p><table></table></div>
+        <div class="help" role="dialog" aria-labelledby="help-title" hidden></div>
       </div>`;
 
 let shared = null;
@@ -99,6 +114,7 @@ export function buildShadow(root) {
   return {
     bar: $('.bar'), chips: $('.chips'), zoom: $('.zoom'), note: $('.note'), plot: $('.plot'), canvas: $('canvas'),
     box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), cb: $('.cb'),
-    crumbs: $('.crumbs'), dl: $('.dl'),
+    crumbs: $('.crumbs'), dl: $('.dl'), tablebox: $('.tablebox'), table: $('.tablebox table'), summary: $('#summary'),
+    help: $('.help'),
   };
 }

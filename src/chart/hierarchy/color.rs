@@ -102,6 +102,34 @@ pub fn text_on(fill: Rgb) -> Rgb {
     }
 }
 
+/// Blends `top` at `alpha` over an opaque `under`, as the canvas does.
+pub fn blend(top: Rgb, under: Rgb, alpha: f64) -> Rgb {
+    let mix = |t: u8, u: u8| (u as f64 + (t as f64 - u as f64) * alpha).round() as u8;
+    Rgb(
+        mix(top.0, under.0),
+        mix(top.1, under.1),
+        mix(top.2, under.2),
+    )
+}
+
+/// Alpha of text in a dimmed node (its box fades to `super::draw::DIM`): enough that dimmed
+/// text keeps at least 3:1 against its faded box, and muted text 3:1 against white.
+pub const DIM_TEXT: f64 = 0.75;
+
+/// The ink of a dimmed node's text: the faded box is light whatever its colour, so dark or
+/// white is chosen again against the faded fill (white text on a faded dark fill would vanish).
+pub fn dimmed_ink(fill: Rgb, ink: Rgb, box_alpha: f64) -> Rgb {
+    if box_alpha >= 1.0 {
+        return ink;
+    }
+    let faded = blend(fill, Rgb(255, 255, 255), box_alpha);
+    if contrast(ink, faded) >= contrast(INK_ON_LIGHT, faded) {
+        ink
+    } else {
+        text_on(faded)
+    }
+}
+
 /// The domain of the colour scale and how to colour a value in it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ColorScale {
@@ -186,6 +214,28 @@ impl ColorScale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn node_text_contrast_plain_and_dimmed() {
+        let dim = crate::chart::hierarchy::draw::DIM;
+        let white = Rgb(255, 255, 255);
+        let muted = crate::chart::hierarchy::draw::MUTED;
+        for &fill in YLGNBU.iter().chain(&PUOR_REV).chain(&[NEUTRAL, white]) {
+            let ink = text_on(fill);
+            assert!(contrast(ink, fill) >= 4.5, "{fill:?}");
+            // Dimmed: the box at DIM over white, the text at DIM_TEXT over the box.
+            let faded = blend(fill, white, dim);
+            let text = blend(dimmed_ink(fill, ink, dim), faded, DIM_TEXT);
+            assert!(
+                contrast(text, faded) >= 3.0,
+                "{fill:?}: {}",
+                contrast(text, faded)
+            );
+        }
+        // Muted text (toggle labels, the frame's lines) on white, plain and dimmed.
+        assert!(contrast(muted, white) >= 4.5);
+        assert!(contrast(blend(muted, white, DIM_TEXT), white) >= 3.0);
+    }
 
     fn luminance_powf(c: Rgb) -> f64 {
         let lin = |v: u8| {

@@ -11,7 +11,7 @@ use crate::chart::geom::cos_sin_pi8;
 use crate::chart::paint::{color, pt, stroke, svg_document, Painter, Stroke};
 use crate::chart::{arial_measure, DrawError, DrawOptions, Rect, Rgb};
 
-use super::color::INK;
+use super::color::{dimmed_ink, DIM_TEXT, INK};
 use super::layout::{layout_hierarchy, HierarchyLayout, LaidEdge};
 use super::view::HierView;
 use super::{HierarchyScene, NodeId, NodeKind};
@@ -20,8 +20,8 @@ const WHITE: Rgb = Rgb(255, 255, 255);
 const EDGE: Rgb = Rgb(0x8a, 0x92, 0x9b);
 const BORDER: Rgb = Rgb(0xa7, 0xae, 0xb6);
 const FRAME_BORDER: Rgb = Rgb(0xc9, 0xce, 0xd3);
-const MUTED: Rgb = Rgb(0x5f, 0x66, 0x6d);
-const DIM: f64 = 0.3;
+pub(crate) const MUTED: Rgb = Rgb(0x5f, 0x66, 0x6d);
+pub(crate) const DIM: f64 = 0.3;
 
 /// A rectangle with rounded corners as a polygon.
 fn rounded(r: &Rect, radius: f64) -> Vec<BackendCoord> {
@@ -183,7 +183,13 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
                 } else {
                     n.text_color
                 };
-                p.text(l, c, a, bold)?;
+                // Dimmed text stays at 3:1 or more (the box fades further).
+                let (c, ta) = if a < 1.0 {
+                    (dimmed_ink(n.fill, c, a), DIM_TEXT)
+                } else {
+                    (c, 1.0)
+                };
+                p.text(l, c, ta, bold)?;
             }
         }
     }
@@ -202,7 +208,7 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
         )?;
         let (cx, cy) = r.center();
         if let Some(l) = &t.label {
-            p.text(l, MUTED, a, false)?;
+            p.text(l, MUTED, if a < 1.0 { DIM_TEXT } else { 1.0 }, false)?;
         } else {
             let arm = r.height() * 0.28;
             p.line((cx - arm, cy), (cx + arm, cy), &stroke(MUTED, a, 1.5 * s))?;

@@ -11,8 +11,8 @@
 //! spearhead role k = 100 + k; kinds 201 framework-setting, 202 action-oriented; higher purpose
 //! 300 and its other items 301-303; categories 401 strategic, 402 operational, 403 all-round.
 
-mod color;
-mod draw;
+pub(crate) mod color;
+pub(crate) mod draw;
 mod graph;
 mod ids;
 mod layout;

@@ -15,7 +15,10 @@ const TICK_INK: Rgb = Rgb(0x5f, 0x5f, 0x5f);
 const GRID: Rgb = Rgb(0xdc, 0xdc, 0xdc);
 const AXIS: Rgb = Rgb(0x44, 0x44, 0x44);
 const CROSSHAIR: Rgb = Rgb(0x6e, 0x6e, 0x6e);
-const QUAD_INK: Rgb = Rgb(0x75, 0x75, 0x75);
+/// Quadrant names: 4.5:1 or more on every tint and on the grid lines that cross them.
+const QUAD_INK: Rgb = Rgb(0x5f, 0x5f, 0x5f);
+/// Alpha of labels dimmed while another role is hovered or focused: 3:1 or more on their halo.
+const DIM_LABEL: f64 = 0.6;
 const WHISKER: Rgb = Rgb(0xb8, 0xb8, 0xb8);
 const LEADER: Rgb = Rgb(0x8c, 0x8c, 0x8c);
 
@@ -217,7 +220,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     p.stage = "labels";
     for l in &layout.labels {
-        p.text(&l.text_box(), INK, dim(l.role), false)?;
+        p.text(&l.text_box(), INK, dim(l.role).max(DIM_LABEL), false)?;
     }
 
     p.stage = "legend";
@@ -261,4 +264,35 @@ pub fn render_svg(
     svg_document(w, h, |b| {
         draw_quadrant(b, scene, &layout, &DrawOptions::svg())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::hierarchy::color::blend;
+    use crate::chart::hierarchy::contrast;
+
+    const CODES: [&str; 4] = ["keep_up", "overkill", "low_priority", "concentrate"];
+
+    #[test]
+    fn canvas_text_contrast() {
+        // Quadrant names over each tint and over a grid line: 4.5:1 (12 px text).
+        for code in CODES {
+            assert!(contrast(QUAD_INK, tint(code)) >= 4.5, "{code}");
+        }
+        assert!(contrast(QUAD_INK, GRID) >= 4.5);
+        assert!(contrast(TICK_INK, WHITE) >= 4.5 && contrast(INK, WHITE) >= 4.5);
+        // A label's background: its 0.7 white halo over the darkest thing a label may cover (a
+        // whisker on a tint). Plain labels 4.5:1, dimmed ones 3:1.
+        for code in CODES {
+            let halo = blend(WHITE, blend(WHISKER, tint(code), 1.0), 0.7);
+            assert!(contrast(INK, halo) >= 4.5);
+            let dimmed = blend(INK, halo, DIM_LABEL);
+            assert!(
+                contrast(dimmed, halo) >= 3.0,
+                "{code}: {}",
+                contrast(dimmed, halo)
+            );
+        }
+    }
 }

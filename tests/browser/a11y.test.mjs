@@ -1,0 +1,236 @@
+// Screen readers and keyboards (issue 10) in headless Chromium: Chromium's accessibility tree
+// (CDP), the live region, Tab counts, keys that stay in the chart, and axe-core on the demo page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, mount } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const TABLE3 = '/data/table3-summary.csv';
+const RECON = '/data/reconstructed-table3.csv';
+
+const frame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored);
+}
+const prop = (n, name) => n.properties?.find((p) => p.name === name)?.value?.value;
+// The cell names of the table row whose first cell starts with `start`.
+function rowCells(nodes, start) {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  for (const row of nodes.filter((n) => n.role?.value === 'row')) {
+    const cells = (row.childIds || []).map((id) => byId.get(id)?.name?.value);
+    if ((cells[0] ?? '').startsWith(start)) return cells;
+  }
+  return null;
+}
+const live = (page, sel = 'spco-roles') => page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('.plot > [aria-live].sr').textContent, sel);
+
+test('the accessibility tree has the chart group, its summary and the table of the selection', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<spco-roles src="${TABLE3}"></spco-roles>`);
+  await frame(page);
+  let nodes = await axTree(page);
+  const group = nodes.find((n) => n.role?.value === 'group' && n.name?.value === 'Quadrant chart of importance and performance');
+  assert.ok(group, 'a group named after the chart');
+  assert.equal(prop(group, 'roledescription'), 'chart');
+  assert.ok(prop(group, 'focusable'));
+  // Table 3 with the report's crosshair: all roles but 11 important and performing well; role 7
+  // has the largest gap ((6.80-1)/8 - (3.06-1)/4 = 0.21).
+  assert.match(group.description?.value ?? '', /13 of 14 roles are important and performing well; 11 Business support services is less crucial but performing well\. Largest gap: 7 Links between clusters \(\+0\.21\)\./);
+  assert.ok(!nodes.some((n) => n.role?.value === 'img' && /Quadrant chart/.test(n.name?.value ?? '')), 'no role=img hiding the content');
+  const table = nodes.find((n) => n.role?.value === 'table');
+  assert.ok(table, 'a table in the tree');
+  // Role 5's row: Table 3's figures.
+  const cells = rowCells(nodes, '5 Innovation catalyst');
+  assert.deepEqual(cells, ['5 Innovation catalyst', '7.63', '1.11', '30', '3.52', '1.04', '31', 'Important, performing well', '+0.20']);
+
+  // In Dutch, and in step with the selection.
+  await page.evaluate(() => { const el = document.querySelector('spco-roles'); el.lang = 'nl'; el.selectedRole = 5; });
+  await frame(page);
+  nodes = await axTree(page);
+  const nlCells = rowCells(nodes, '5 Katalysator');
+  assert.ok(nlCells, 'Dutch row of role 5');
+  assert.match(nlCells[0], /geselecteerd/);
+  assert.equal(nlCells[1], '7,63');
+  assert.ok(nodes.some((n) => n.role?.value === 'group' && prop(n, 'roledescription') === 'grafiek'
+    && /13 van de 14 rollen zijn belangrijk en goed uitgevoerd/.test(n.description?.value ?? '')));
+  await page.close();
+});
+
+test('the table follows the group filter; a group change and a zoom are announced', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<spco-roles src="${RECON}" controls zoom="report"></spco-roles>`);
+  await frame(page);
+  // Activate the SME chip by keyboard: focus stays on it, and the new n is announced.
+  await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.chips button[data-group="sme"]').focus());
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('spco-roles').group === 'sme');
+  await frame(page);
+  const focus = await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.activeElement?.dataset.group);
+  assert.equal(focus, 'sme', 'focus stays on the chip');
+  const stats = await page.evaluate(() => document.querySelector('spco-roles').stats);
+  const said = await live(page);
+  assert.match(said, new RegExp(`SME members: n = ${stats.n_respondents} respondents\\.`));
+  assert.match(said, /Changed quadrant: |No role changed quadrant/);
+  // The table now shows the SME figures of role 5.
+  const nodes = await axTree(page);
+  const cells = rowCells(nodes, '5 Innovation catalyst');
+  const r5 = stats.roles.find((r) => r.role === 5);
+  assert.equal(cells[1], r5.importance.mean.toFixed(2));
+  assert.equal(cells[4], r5.performance.mean.toFixed(2));
+  assert.equal(cells[3], String(r5.importance.n));
+  // Chip names carry the count in words.
+  const chip = nodes.find((n) => n.role?.value === 'button' && /^SME members, \d+ respondents$/.test(n.name?.value ?? ''));
+  assert.ok(chip, 'chip named "SME members, n respondents"');
+  // A zoom: announced once it settles.
+  await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.plot').focus());
+  await page.keyboard.press('+');
+  await page.waitForFunction(() => /^View: Importance/.test(document.querySelector('spco-roles').shadowRoot.querySelector('.plot > [aria-live].sr').textContent), null, { timeout: 3000 });
+  await page.close();
+});
+
+test('arrow keys move to the nearest role, its figures go to the live region, keys stay in the chart', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<a href="#a" id="before">before</a><spco-roles src="${TABLE3}"></spco-roles><a href="#b" id="after">after</a>`);
+  await frame(page);
+  await page.evaluate(() => {
+    window.pageKeys = [];
+    document.addEventListener('keydown', (e) => window.pageKeys.push(e.key));
+    document.querySelector('spco-roles').selectedRole = 5;
+  });
+  await page.focus('#before');
+  await page.keyboard.press('Tab');
+  await page.evaluate(() => { window.pageKeys = []; });
+  // The first arrow starts at the selected role: role 5's figures (Table 3) are read out.
+  await page.keyboard.press('ArrowLeft');
+  const said = await live(page);
+  assert.match(said, /Innovation catalyst/);
+  assert.match(said, /mean 7\.63/);
+  assert.match(said, /mean 3\.52/);
+  assert.match(said, /SD 1\.11/);
+  assert.match(said, /Quadrant: Great importance, SPCOs perform very well/);
+  // Role 11 (4.90, 3.03) is leftmost; Right goes to role 13 (5.50, 3.17), Left goes nowhere.
+  await page.evaluate(() => document.querySelector('spco-roles').selectedRole = 11);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.querySelector('spco-roles').selectedRole = 11);
+  await page.keyboard.press('ArrowUp');
+  await frame(page);
+  const hl = () => page.evaluate(() => document.querySelector('spco-roles').layout.highlighted);
+  assert.equal(await hl(), 11);
+  await page.keyboard.press('ArrowLeft');
+  await frame(page);
+  assert.equal(await hl(), 11);
+  await page.keyboard.press('ArrowRight');
+  await frame(page);
+  assert.equal(await hl(), 13);
+  await page.keyboard.press('End');
+  await frame(page);
+  assert.equal(await hl(), 14);
+  await page.keyboard.press('Home');
+  await frame(page);
+  assert.equal(await hl(), 1);
+  // Enter selects.
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').selectedRole), 1);
+  // Shift+arrows pan.
+  const v0 = await page.evaluate(() => document.querySelector('spco-roles').layout.view.x0);
+  await page.keyboard.press('Shift+ArrowRight');
+  await frame(page);
+  assert.ok(await page.evaluate(() => document.querySelector('spco-roles').layout.view.x0) > v0 - 1e-9);
+  // None of the chart's keys reached the page; an unused key does.
+  await page.keyboard.press('x');
+  assert.deepEqual(await page.evaluate(() => window.pageKeys.filter((k) => k !== 'Shift')), ['x']);
+  // Tab leaves the chart at once.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'after');
+  await page.close();
+});
+
+test('one Tab stop per chart, quadrant and hierarchy, both ways', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<a href="#a" id="before">before</a><spco-roles src="${RECON}"></spco-roles>
+    <a href="#m" id="mid">mid</a><spco-roles src="${RECON}" view="hierarchy" style="height:700px"></spco-roles><a href="#b" id="after">after</a>`);
+  await frame(page);
+  const where = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a.localName === 'spco-roles' ? `${a.view}:${a.shadowRoot.activeElement?.className}` : a.id;
+  });
+  await page.focus('#before');
+  const seen = [];
+  for (let i = 0; i < 4; i++) { await page.keyboard.press('Tab'); seen.push(await where()); }
+  assert.deepEqual(seen, ['quadrant:plot', 'mid', 'hierarchy:plot', 'after']);
+  const back = [];
+  for (let i = 0; i < 4; i++) { await page.keyboard.press('Shift+Tab'); back.push(await where()); }
+  assert.deepEqual(back, ['hierarchy:plot', 'mid', 'quadrant:plot', 'before']);
+  await page.close();
+});
+
+test('hierarchy: Home reads a node; the table\'s buttons collapse a node with aria-expanded; ? opens the key list', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<spco-roles src="${RECON}" view="hierarchy" style="height:700px"></spco-roles>`);
+  await frame(page);
+  await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.plot').focus());
+  await page.keyboard.press('Home');
+  await frame(page);
+  const first = await live(page);
+  assert.ok(first.length > 0);
+  const toggles = await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.tablebox button[aria-expanded]')].map((b) => [b.closest('tr').dataset.item, b.getAttribute('aria-expanded')]));
+  assert.ok(toggles.length > 0, 'expand/collapse buttons in the table');
+  assert.ok(toggles.every(([, e]) => e === 'true'));
+  // Through the table's button (what a screen reader user activates).
+  const before = await page.evaluate(() => document.querySelector('spco-roles').layout.nodes.length);
+  await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.tablebox button[aria-expanded]').click());
+  await frame(page);
+  await frame(page);
+  const after = await page.evaluate(() => ({
+    n: document.querySelector('spco-roles').layout.nodes.length,
+    exp: document.querySelector('spco-roles').shadowRoot.querySelector('.tablebox button[aria-expanded]').getAttribute('aria-expanded'),
+  }));
+  assert.equal(after.exp, 'false');
+  assert.ok(after.n < before, `${after.n} < ${before}`);
+  // The help dialog: ? opens it, Escape closes it and returns to the chart.
+  await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.plot').focus());
+  await page.keyboard.press('?');
+  const nodes = await axTree(page);
+  assert.ok(nodes.some((n) => n.role?.value === 'dialog' && n.name?.value === 'Keys and gestures'));
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.activeElement?.className), 'plot');
+  assert.ok(await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.help').hidden));
+  await page.close();
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+}
+
+for (const lang of ['en', 'nl']) {
+  test(`axe-core finds no violations on the demo page (${lang}), idle and with a tooltip open`, async () => {
+    const page = await env.page({ width: 1300, height: 1000 });
+    await page.goto(`${env.base}/index.html?lang=${lang}`);
+    await page.waitForFunction(() => document.querySelectorAll('spco-roles').length === 3 && [...document.querySelectorAll('spco-roles')].every((el) => el.layout && (el.layout.points.length || el.layout.nodes.length)));
+    await frame(page);
+    assert.deepEqual(await axe(page), []);
+    // Hover role 5 in the reconstructed chart: its tooltip is open.
+    const pt = await page.evaluate(() => {
+      const el = document.getElementById('reconstructed');
+      const r = el.shadowRoot.querySelector('.plot').getBoundingClientRect();
+      const p = el.layout.points.find((q) => q.role === 5);
+      return [r.left + p.x, r.top + p.y];
+    });
+    await page.mouse.move(pt[0], pt[1]);
+    await page.waitForFunction(() => !document.getElementById('reconstructed').shadowRoot.querySelector('.tip').hidden);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}

@@ -1,0 +1,116 @@
+// The chart for screen readers: the plot is a focusable group named by its kind and described by
+// a text summary (written in wasm from the current selection's figures), a data table of what is
+// shown (table.js), and a polite live region that announces the focused role's figures, a group
+// change (new n, roles that changed quadrant) and, debounced, a new view.
+
+import { renderTable, bindTable, showTable } from './table.js';
+import { openHelp, bindHelp } from './help.js';
+
+/** Adds the Table and help buttons to the controls bar and wires the table and the dialog. */
+export function bindA11y(el) {
+  bindTable(el);
+  bindHelp(el);
+  const tools = document.createElement('div');
+  tools.className = 'zoom';
+  const tb = document.createElement('button');
+  tb.type = 'button';
+  tb.setAttribute('aria-pressed', 'false');
+  tb.addEventListener('click', () => showTable(el, tb.getAttribute('aria-pressed') !== 'true'));
+  const hb = document.createElement('button');
+  hb.type = 'button';
+  hb.textContent = '?';
+  hb.addEventListener('click', () => openHelp(el));
+  tools.append(tb, hb);
+  el._el.bar.insertBefore(tools, el._el.note);
+  el._tableBtn = tb;
+  el._helpBtn = hb;
+}
+
+/** After each frame: names, summary and table in step with what is drawn. */
+export function renderA11y(el) {
+  const h = el._handle;
+  if (!h) return;
+  const t = (k) => el._t(k);
+  const plot = el._el.plot;
+  const key = el.lang + el.view;
+  if (el._a11yKey !== key) {
+    el._a11yKey = key;
+    plot.setAttribute('aria-roledescription', t('chart'));
+    plot.setAttribute('aria-label', t(el.view === 'hierarchy' ? 'hierarchyName' : 'quadrantName'));
+    el._tableBtn.textContent = t('table');
+    el._helpBtn.setAttribute('aria-label', t('help'));
+    el._helpBtn.title = t('help');
+  }
+  const summary = el._safe(() => h.summaryText()) ?? '';
+  if (el._el.summary.textContent !== summary) el._el.summary.textContent = summary;
+  const table = el._safe(() => h.table()) ?? null;
+  renderTable(el, table);
+  el._a11yRows = table?.rows ?? [];
+  el._a11yHead = table?.head ?? [];
+  el._a11yFramed = true;
+}
+
+/** Puts `text` into the live region (read politely; the same text twice is read twice). */
+export function announce(el, text) {
+  const sr = el._el.sr;
+  sr.textContent = sr.textContent === text ? `${text}\u00a0` : text;
+}
+
+/** The focused item's figures (the tooltip's rows), and a hierarchy node's expanded state. */
+export function announceItem(el, item) {
+  const tip = el._safe(() => el._handle.tooltip(item));
+  if (!tip) return;
+  const parts = [tip.title];
+  for (const [k, v] of tip.rows || []) parts.push(`${k.trim()}: ${v}`);
+  const row = (el._a11yRows || []).find((r) => r.item === item);
+  if (row?.expanded != null) parts.push(el._t(row.expanded ? 'expanded' : 'collapsed'));
+  if (row?.selected) parts.push(el._t('selected'));
+  if (tip.note) parts.push(tip.note);
+  announce(el, parts.join('. ').replace(/\u00a0/g, ' '));
+}
+
+/** A view change: announced once the reader stops zooming or panning. */
+export function noteView(el) {
+  if (!el._a11yFramed) return;
+  clearTimeout(el._viewTimer);
+  el._viewTimer = setTimeout(() => {
+    const l = el.layout;
+    if (!l) return;
+    const lang = el.lang;
+    const f = (v) => v.toFixed(1).replace('.', lang === 'nl' ? ',' : '.');
+    const t = (k) => el._t(k);
+    if (el.view === 'hierarchy') {
+      announce(el, `${t('zoomed')}: ${(l.breadcrumb || []).join(' › ')}, ${l.nodes.length} ${t('nodesShown')}.`);
+    } else {
+      const v = l.view;
+      announce(el, `${t('zoomed')}: ${t('importance')} ${f(v.x0)}–${f(v.x1)}, ${t('performance')} ${f(v.y0)}–${f(v.y1)}, ${l.points.length} ${t('rolesShown')}.`);
+    }
+  }, 700);
+}
+
+/** A group change (not one copied from a linked element): the new n and quadrant changes. */
+export function noteGroup(el) {
+  if (el._syncingGroup || !el._handle || !el._info) return;
+  const before = new Map((el._a11yRows || []).map((r) => [r.item, r.cells]));
+  const table = el._safe(() => el._handle.table());
+  const stats = el.stats;
+  if (!table || !stats) return;
+  const t = (k) => el._t(k);
+  const codes = el.group.split(',').filter(Boolean);
+  const names = codes.map((c) => {
+    const g = (el._info.groups || []).find((x) => x.code === c);
+    return g ? (el.lang === 'nl' ? g.label_nl : g.label_en) : c;
+  });
+  const parts = [`${names.length ? names.join(', ') : t('everyone')}: n = ${stats.n_respondents ?? '–'} ${t('respondents')}`];
+  if (el.view !== 'hierarchy') {
+    // The quadrant is the table's second-last column (see session::describe::quadrant_table).
+    const q = table.head.length - 2;
+    const changed = table.rows
+      .filter((r) => before.has(r.item) && before.get(r.item)[q] !== r.cells[q])
+      .map((r) => `${r.cells[0]} ${t('to')} ${r.cells[q]}`);
+    parts.push(changed.length ? `${t('quadrantChanged')}: ${changed.join('; ')}` : t('noQuadrantChange'));
+  }
+  announce(el, `${parts.join('. ')}.`);
+}
+
+export { openHelp, showTable };
