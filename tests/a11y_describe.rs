@@ -1,6 +1,7 @@
 //! The chart without seeing it, natively: the summary sentence and the data table of the
 //! current selection (against Table 3 and the reconstructed respondents, with figures worked out
 //! by hand or counted from the data file here), and arrow-key neighbours from the last layout.
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
 use spco_roles::catalogue::catalogue;
 use spco_roles::chart::arial_measure;
