@@ -424,27 +424,14 @@ fn table(s: &Stats, imported: &Imported) -> String {
     let categories: Vec<(String, &Rollup)> = s
         .categories
         .iter()
-        .map(|r| {
-            let label = r
-                .code
-                .map_or_else(String::new, |c| cat.category(c).en.to_string());
-            (label, r)
-        })
+        .map(|r| (category_label(r.code), r))
         .collect();
     out.push('\n');
     out.push_str(&rollup_rows("category", &categories));
     let spearheads: Vec<(String, &Rollup)> = s
         .spearheads
         .iter()
-        .map(|r| {
-            let id = r.id.unwrap_or(0);
-            let label = cat
-                .spearheads
-                .iter()
-                .find(|x| x.id == id)
-                .map_or_else(String::new, |x| x.en.to_string());
-            (format!("SR{id} {label}"), r)
-        })
+        .map(|r| (spearhead_label(r.id), r))
         .collect();
     out.push('\n');
     out.push_str(&rollup_rows("spearhead role", &spearheads));
@@ -540,4 +527,25 @@ fn svg(args: &[String]) -> Result<String, String> {
     session.resize(width, height, 1.0);
     session.set_zoom(&zoom).map_err(|e| e.to_string())?;
     session.svg(width, height).map_err(|e| e.to_string())
+}
+
+/// A category's English name for the tables (empty when unknown).
+fn category_label(code: Option<spco_roles::catalogue::Category>) -> String {
+    code.map_or_else(String::new, |c| {
+        spco_roles::catalogue::catalogue()
+            .category(c)
+            .en
+            .to_string()
+    })
+}
+
+/// "SR2 Shaping a consortium" for the tables.
+fn spearhead_label(id: Option<u8>) -> String {
+    let id = id.unwrap_or(0);
+    let label = spco_roles::catalogue::catalogue()
+        .spearheads
+        .iter()
+        .find(|x| x.id == id)
+        .map_or("", |x| x.en);
+    format!("SR{id} {label}")
 }

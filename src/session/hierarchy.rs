@@ -69,23 +69,19 @@ impl HierState {
         Ok(())
     }
 
-    /// Lays out again when `stale` or never laid out; true when it did.
-    pub fn ensure_layout(
+    /// Lays the chart out for `size` (the session decides when).
+    pub fn lay_out(
         &mut self,
         input: &SceneInput,
         size: Size,
         measure: &mut dyn TextMeasure,
-        stale: bool,
-    ) -> Result<bool, SessionError> {
-        if !stale && self.layout.is_some() {
-            return Ok(false);
-        }
+    ) -> Result<(), SessionError> {
         let scene = self.scene(input);
         let layout = layout_hierarchy(&scene, &self.view, size.px(), size.dpr, measure)
             .map_err(layout_error)?;
         self.view = layout.view;
         self.layout = Some(layout);
-        Ok(true)
+        Ok(())
     }
 
     /// Advances a running transition to `now_ms`: None when none runs, else whether it has

@@ -561,13 +561,18 @@ impl Session {
             highlighted: self.highlighted,
             selected: self.selected,
         };
-        let fresh = match &mut self.chart {
-            ChartState::Quadrant(q) => q.ensure_layout(&input, self.size, measure, self.dirty)?,
-            ChartState::Hierarchy(h) => h.ensure_layout(&input, self.size, measure, self.dirty)?,
+        let laid_out = match &self.chart {
+            ChartState::Quadrant(q) => q.layout.is_some(),
+            ChartState::Hierarchy(h) => h.layout.is_some(),
         };
-        if fresh {
-            self.dirty = false;
+        if laid_out && !self.dirty {
+            return Ok(());
         }
+        match &mut self.chart {
+            ChartState::Quadrant(q) => q.lay_out(&input, self.size, measure)?,
+            ChartState::Hierarchy(h) => h.lay_out(&input, self.size, measure)?,
+        }
+        self.dirty = false;
         Ok(())
     }
 

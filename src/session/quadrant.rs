@@ -86,22 +86,18 @@ impl QuadrantState {
         Ok(())
     }
 
-    /// Lays out again when `stale` or never laid out; true when it did.
-    pub fn ensure_layout(
+    /// Lays the chart out for `size` (the session decides when).
+    pub fn lay_out(
         &mut self,
         input: &SceneInput,
         size: Size,
         measure: &mut dyn TextMeasure,
-        stale: bool,
-    ) -> Result<bool, SessionError> {
-        if !stale && self.layout.is_some() {
-            return Ok(false);
-        }
+    ) -> Result<(), SessionError> {
         let layout = layout_quadrant(&scene(input), &self.view, size.px(), size.dpr, measure)
             .map_err(layout_error)?;
         self.view = layout.transform;
         self.layout = Some(layout);
-        Ok(true)
+        Ok(())
     }
 
     pub fn hit(&self, px: f64, py: f64) -> Option<Item> {

@@ -136,27 +136,14 @@ pub fn table(c: &Comparison, imported: &Imported) -> String {
     let categories: Vec<(String, &RollupDiff)> = c
         .categories
         .iter()
-        .map(|r| {
-            let label = r
-                .code
-                .map_or_else(String::new, |x| cat.category(x).en.to_string());
-            (label, r)
-        })
+        .map(|r| (super::category_label(r.code), r))
         .collect();
     out.push('\n');
     out.push_str(&rollup_rows("category", &categories));
     let spearheads: Vec<(String, &RollupDiff)> = c
         .spearheads
         .iter()
-        .map(|r| {
-            let id = r.id.unwrap_or(0);
-            let label = cat
-                .spearheads
-                .iter()
-                .find(|x| x.id == id)
-                .map_or_else(String::new, |x| x.en.to_string());
-            (format!("SR{id} {label}"), r)
-        })
+        .map(|r| (super::spearhead_label(r.id), r))
         .collect();
     out.push('\n');
     out.push_str(&rollup_rows("spearhead role", &spearheads));
