@@ -7,7 +7,7 @@ use plotters_backend::{
     FontFamily, FontStyle, FontTransform,
 };
 
-use super::geom::{clip_params, HAlign, Rect, TextBox};
+use super::geom::{clip_params, HAlign, Rect, Segment, TextBox};
 use super::{DrawError, Rgb};
 
 /// Font stack for the browser canvas (measure with the same stack).
@@ -183,8 +183,31 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         Ok(())
     }
 
+    /// Straight segments of one stroke. A horizontal or vertical one (grid lines, ticks, the
+    /// crosshair's dashes) is painted as a filled rectangle, the cheapest thing a canvas rasterises
+    /// (no path, no stroker); others as lines. A dashed crosshair alone is ~160 segments.
+    pub fn segments(&mut self, segs: &[Segment], s: &Stroke) -> Result<(), DrawError> {
+        let half = f64::from(s.width) / 2.0;
+        for &(a, b) in segs {
+            let Some((a, b)) = clip_segment(a, b, &self.clip) else {
+                continue;
+            };
+            let r = if a.1 == b.1 {
+                Rect::new(a.0, a.1 - half, b.0, a.1 + half)
+            } else if a.0 == b.0 {
+                Rect::new(a.0 - half, a.1, a.0 + half, b.1)
+            } else {
+                self.line(a, b, s)?;
+                continue;
+            };
+            self.fill_rect(&r, s.color)?;
+        }
+        Ok(())
+    }
+
     /// A polyline, solid or dashed (`(on, off)` lengths); the dash pattern runs on across
-    /// vertices, and dashes are computed here so every backend shows the same pattern.
+    /// vertices, and dashes are computed here so every backend shows the same pattern. Dashes are
+    /// painted together (`segments`).
     pub fn polyline(
         &mut self,
         pts: &[(f64, f64)],
@@ -201,6 +224,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         if on <= 0.0 || period <= 0.0 {
             return Ok(());
         }
+        let mut dashes = Vec::new();
         let mut phase = 0.0;
         for w in pts.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -215,7 +239,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 let p = phase - (phase / period).floor() * period;
                 if p < on {
                     let e = (t + on - p).min(len);
-                    self.line(at(t), at(e), s)?;
+                    dashes.push((at(t), at(e)));
                     phase += e - t;
                     t = e;
                 } else {
@@ -225,7 +249,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 }
             }
         }
-        Ok(())
+        self.segments(&dashes, s)
     }
 
     pub fn circle(

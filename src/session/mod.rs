@@ -174,6 +174,10 @@ pub struct Session {
     highlighted: Option<Item>,
     selected: Option<Item>,
     reduced_motion: bool,
+    /// Counts changes of what is shown other than the view and the hover (data, settings,
+    /// statistics, selection, collapsed nodes), so the wrapper rebuilds its text alternatives
+    /// only when they can have changed.
+    revision: u32,
 }
 
 impl Default for Session {
@@ -199,6 +203,7 @@ impl Session {
             highlighted: None,
             selected: None,
             reduced_motion: false,
+            revision: 0,
         }
     }
 
@@ -241,6 +246,11 @@ impl Session {
         &self.settings
     }
 
+    /// Changes so far of what is shown other than the view and the hover (see the field).
+    pub fn revision(&self) -> u32 {
+        self.revision
+    }
+
     pub fn lang(&self) -> Lang {
         self.settings.lang
     }
@@ -265,6 +275,7 @@ impl Session {
             self.selected = self.selected.filter(|i| i.role().is_some());
         }
         self.dirty = true;
+        self.revision = self.revision.wrapping_add(1);
         Ok(())
     }
 
@@ -307,6 +318,7 @@ impl Session {
             &StatsOptions { sd, crosshair },
         )?);
         self.dirty = true;
+        self.revision = self.revision.wrapping_add(1);
         Ok(())
     }
 
@@ -456,6 +468,7 @@ impl Session {
         if item != self.selected {
             self.selected = item;
             self.dirty = true;
+            self.revision = self.revision.wrapping_add(1);
         }
     }
 
@@ -475,6 +488,9 @@ impl Session {
         };
         let changed = h.activate(item);
         self.dirty |= changed;
+        if changed {
+            self.revision = self.revision.wrapping_add(1);
+        }
         changed
     }
 

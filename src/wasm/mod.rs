@@ -178,6 +178,12 @@ impl Chart {
         vec![x0, x1, y0, y1]
     }
 
+    /// Changes so far of data, settings, selection or collapsed nodes (not of the view): the
+    /// wrapper rebuilds the table and summary at once when it moved, else after drawing settles.
+    pub fn revision(&self) -> u32 {
+        self.session.revision()
+    }
+
     pub fn summary_text(&self) -> String {
         self.session.summary_text()
     }

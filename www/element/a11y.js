@@ -26,7 +26,25 @@ export function bindA11y(el) {
   el._helpBtn = hb;
 }
 
-/** After each frame: names, summary and table in step with what is drawn. */
+/**
+ * After a frame: the summary and table follow once drawing settles. The first frame renders at
+ * once; later ones wait for a pause, since a zoom or hover draws every frame and rebuilding the
+ * table each time would cost more than the drawing itself.
+ */
+export function scheduleA11y(el) {
+  clearTimeout(el._a11yTimer);
+  // The table and the counts depend on data, settings, selection and collapsed nodes (wasm's
+  // revision) and on the language; a change there is rendered at once, a zoom or hover waits.
+  const key = `${el._safe(() => el._handle.revision())}|${el._lang ?? el.lang}`;
+  if (!el._a11yFramed || key !== el._a11yRev) {
+    el._a11yRev = key;
+    renderA11y(el);
+  } else {
+    el._a11yTimer = setTimeout(() => renderA11y(el), 150);
+  }
+}
+
+/** Names, summary and table in step with what is drawn. */
 export function renderA11y(el) {
   const h = el._handle;
   if (!h) return;

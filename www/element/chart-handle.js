@@ -75,6 +75,8 @@ export class ChartHandle {
   /** [x0, x1, y0, y1] of the current view. */
   viewRanges() { return this.wasm.view_ranges(); }
   summaryText() { return this.wasm.summary_text(); }
+  /** Changes of data, settings, selection or collapsed nodes so far (not of the view). */
+  revision() { return this.wasm.revision(); }
   /** The data table of what is shown: { caption, head, rows: [{ item, cells, selected, expanded, toggle }] }. */
   table() { return this.wasm.table(); }
 

@@ -17,7 +17,7 @@ import { joinLink, leaveLink, forLinked, broadcastGroup } from './linking.js';
 import { chartImage } from './export.js';
 import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
 import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
-import { bindA11y, renderA11y, noteView, noteGroup } from './a11y.js';
+import { bindA11y, scheduleA11y, noteView, noteGroup } from './a11y.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -330,7 +330,7 @@ export class SpcoRolesElement extends HTMLElement {
         detail: { view: this.view, x0: v[0], x1: v[1], y0: v[2], y1: v[3] }, bubbles: true, composed: true,
       }));
     }
-    renderA11y(this);
+    scheduleA11y(this);
   }
 
   // ---- selection --------------------------------------------------------------------------

@@ -48,10 +48,16 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     let mut p = Painter::new(backend, opts, Rect::new(0.0, 0.0, w, h));
     let res = p.db.ensure_prepared();
     p.check(res)?;
-    p.fill_rect(
-        &Rect::new(0.0, 0.0, layout.width, layout.height),
-        color(WHITE, 1.0),
-    )?;
+    // The background only around the plot: the quadrant tints cover the plot itself, and
+    // painting it twice is a full-canvas raster pass per frame for nothing.
+    for r in [
+        Rect::new(0.0, 0.0, w, plot.y0),
+        Rect::new(0.0, plot.y1, w, h),
+        Rect::new(0.0, plot.y0, plot.x0, plot.y1),
+        Rect::new(plot.x1, plot.y0, w, plot.y1),
+    ] {
+        p.fill_rect(&r, color(WHITE, 1.0))?;
+    }
 
     p.stage = "quadrants";
     for (code, r) in &layout.tints {
@@ -60,16 +66,23 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     p.stage = "grid";
     let grid = stroke(GRID, 1.0, dpr);
-    for &x in &layout.x_axis.positions {
-        if x > plot.x0 + 0.5 && x < plot.x1 - 0.5 {
-            p.line((x, plot.y0), (x, plot.y1), &grid)?;
-        }
-    }
-    for &y in &layout.y_axis.positions {
-        if y > plot.y0 + 0.5 && y < plot.y1 - 0.5 {
-            p.line((plot.x0, y), (plot.x1, y), &grid)?;
-        }
-    }
+    // Vertical and horizontal lines each in one call (they cross each other, so not together).
+    let verticals: Vec<_> = layout
+        .x_axis
+        .positions
+        .iter()
+        .filter(|&&x| x > plot.x0 + 0.5 && x < plot.x1 - 0.5)
+        .map(|&x| ((x, plot.y0), (x, plot.y1)))
+        .collect();
+    p.segments(&verticals, &grid)?;
+    let horizontals: Vec<_> = layout
+        .y_axis
+        .positions
+        .iter()
+        .filter(|&&y| y > plot.y0 + 0.5 && y < plot.y1 - 0.5)
+        .map(|&y| ((plot.x0, y), (plot.x1, y)))
+        .collect();
+    p.segments(&horizontals, &grid)?;
 
     p.stage = "crosshair";
     let cross = stroke(CROSSHAIR, 1.0, 1.25 * dpr);
@@ -97,10 +110,16 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     p.stage = "axes";
     let axis = stroke(AXIS, 1.0, dpr);
     p.line((plot.x0, plot.y1), (plot.x1, plot.y1), &axis)?;
-    p.line((plot.x0, plot.y0), (plot.x0, plot.y1), &axis)?;
-    for &x in &layout.x_axis.positions {
-        p.line((x, plot.y1), (x, plot.y1 + 3.0 * dpr), &axis)?;
-    }
+    // The y axis and the x ticks are disjoint verticals: one call.
+    let mut verticals = vec![((plot.x0, plot.y0), (plot.x0, plot.y1))];
+    verticals.extend(
+        layout
+            .x_axis
+            .positions
+            .iter()
+            .map(|&x| ((x, plot.y1), (x, plot.y1 + 3.0 * dpr))),
+    );
+    p.segments(&verticals, &axis)?;
     for tb in layout.x_axis.labels.iter().chain(&layout.y_axis.labels) {
         p.text(tb, TICK_INK, 1.0, false)?;
     }

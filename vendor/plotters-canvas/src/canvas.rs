@@ -13,6 +13,27 @@ use plotters_backend::{
 pub struct CanvasBackend {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    /// spco-roles patch: the context state last set through this backend, so that a frame of
+    /// many primitives in a few styles sets each style once (every setter builds a CSS string in
+    /// wasm, crosses to JS and is parsed again by the browser). A backend is made per frame, and
+    /// nothing else draws on the context in between, so the cache cannot go stale.
+    state: State,
+}
+
+/// A colour as comparable bits (BackendColor has no PartialEq).
+type ColorKey = ((u8, u8, u8), u64);
+
+fn key(c: BackendColor) -> ColorKey {
+    (c.rgb, c.alpha.to_bits())
+}
+
+#[derive(Default)]
+struct State {
+    fill: Option<ColorKey>,
+    stroke: Option<(ColorKey, u32)>,
+    font: String,
+    align: &'static str,
+    baseline: &'static str,
 }
 
 pub struct CanvasError(String);
@@ -42,7 +63,11 @@ impl std::error::Error for CanvasError {}
 impl CanvasBackend {
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasBackend { canvas, context })
+        Some(CanvasBackend {
+            canvas,
+            context,
+            state: State::default(),
+        })
     }
 
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
@@ -62,11 +87,25 @@ impl CanvasBackend {
         Self::init_backend(canvas)
     }
 
-    /// Sets the stroke style and line width in the underlying context.
+    /// Sets the stroke style and line width in the underlying context (unless already set).
     fn set_line_style(&mut self, style: &impl BackendStyle) {
+        let want = (key(style.color()), style.stroke_width());
+        if self.state.stroke == Some(want) {
+            return;
+        }
         self.context
             .set_stroke_style(&make_canvas_color(style.color()));
-        self.context.set_line_width(style.stroke_width() as f64);
+        self.context.set_line_width(want.1 as f64);
+        self.state.stroke = Some(want);
+    }
+
+    /// Sets the fill style (unless already set).
+    fn set_fill(&mut self, color: BackendColor) {
+        if self.state.fill == Some(key(color)) {
+            return;
+        }
+        self.context.set_fill_style(&make_canvas_color(color));
+        self.state.fill = Some(key(color));
     }
 }
 
@@ -125,8 +164,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
 
-        self.context
-            .set_fill_style(&make_canvas_color(style.color()));
+        self.set_fill(style.color());
         self.context
             .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         Ok(())
@@ -162,8 +200,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
             self.context.fill_rect(
                 f64::from(upper_left.0),
                 f64::from(upper_left.1),
@@ -214,8 +251,7 @@ impl DrawingBackend for CanvasBackend {
         let mut path = path.into_iter();
         self.context.begin_path();
         if let Some(start) = path.next() {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
             self.context.move_to(f64::from(start.0), f64::from(start.1));
             for next in path {
                 self.context.line_to(f64::from(next.0), f64::from(next.1));
@@ -237,8 +273,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.set_fill(style.color());
         } else {
             self.set_line_style(style);
         }
@@ -296,28 +331,38 @@ impl DrawingBackend for CanvasBackend {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        self.context.set_text_baseline(text_baseline);
+        if self.state.baseline != text_baseline {
+            self.context.set_text_baseline(text_baseline);
+            self.state.baseline = text_baseline;
+        }
 
         let text_align = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        self.context.set_text_align(text_align);
+        if self.state.align != text_align {
+            self.context.set_text_align(text_align);
+            self.state.align = text_align;
+        }
 
-        self.context
-            .set_fill_style(&make_canvas_color(color.clone()));
+        self.set_fill(color);
         let mut font = format!("{} ", style.style().as_str());
         push_decimal(&mut font, style.size());
         font.push_str("px ");
         font.push_str(style.family().as_str());
-        self.context.set_font(&font);
+        if self.state.font != font {
+            self.context.set_font(&font);
+            self.state.font = font;
+        }
         self.context
             .fill_text(text, f64::from(x), f64::from(y))
             .map_err(error_cast)?;
 
         if degree != 0.0 {
             self.context.restore();
+            // restore() undid what was set since save(): forget it.
+            self.state = State::default();
         }
 
         Ok(())
