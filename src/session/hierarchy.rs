@@ -81,7 +81,7 @@ impl HierState {
             return Ok(false);
         }
         let scene = self.scene(input);
-        let layout = layout_hierarchy(&scene, &self.view, size.px(), size.dpr, measure)
+        let layout = layout_hierarchy(&scene, &self.view, size.px(), size.ink_dpr(), measure)
             .map_err(layout_error)?;
         self.view = layout.view;
         self.layout = Some(layout);

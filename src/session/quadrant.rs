@@ -97,7 +97,7 @@ impl QuadrantState {
         if !stale && self.layout.is_some() {
             return Ok(false);
         }
-        let layout = layout_quadrant(&scene(input), &self.view, size.px(), size.dpr, measure)
+        let layout = layout_quadrant(&scene(input), &self.view, size.px(), size.ink_dpr(), measure)
             .map_err(layout_error)?;
         self.view = layout.transform;
         self.layout = Some(layout);

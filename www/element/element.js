@@ -15,9 +15,13 @@ import { bindControls, applyControlLabels, renderControls, renderBadge, renderCr
 import { setMessage } from './overlays.js';
 import { joinLink, leaveLink, forLinked, broadcastGroup } from './linking.js';
 import { chartImage } from './export.js';
+import { applySize, watchScreen, screenFacts } from './sizing.js';
+import { bindPresenter, presenterChanged } from './presenter.js';
+import { svgExport, csvExport, copyImage } from './exports.js';
+import { getState, setState } from './url-state.js';
 
 const ATTRS = ['src', 'view', 'group', 'lang', 'crosshair', 'zoom', 'controls', 'errorbars', 'format', 'sd',
-  'crosshair-follows', 'link', 'hierarchy', 'color-by', 'synthetic'];
+  'crosshair-follows', 'link', 'hierarchy', 'color-by', 'synthetic', 'text-scale', 'source', 'url-state'];
 
 export class SpcoRolesElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -37,6 +41,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._el = buildShadow(this.attachShadow({ mode: 'open' }));
     bindInput(this);
     bindControls(this);
+    bindPresenter(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -78,6 +83,19 @@ export class SpcoRolesElement extends HTMLElement {
     return chartImage(this, type);
   }
 
+  /** The current view as a standalone SVG document (a string) with the source line; null before data. */
+  toSvg() { return svgExport(this); }
+
+  /** The statistics of the current selection as CSV (one row per role), with the source line. */
+  toCsv() { return csvExport(this); }
+
+  /** Copies the chart image to the clipboard where the browser allows; resolves to true on success. */
+  copyImage() { return copyImage(this); }
+
+  /** The view as a plain object ({ view, zoom, groups, selected }); see url-state.js. */
+  get state() { return getState(this); }
+  set state(s) { setState(this, s); }
+
   /** Information about the loaded data: format, groups (with n), exclusions, source kind. */
   get dataInfo() { return this._info; }
 
@@ -93,6 +111,7 @@ export class SpcoRolesElement extends HTMLElement {
   get zoom() { return this.getAttribute('zoom') || 'full'; } set zoom(v) { this._reflect('zoom', v); }
   get controls() { return this.hasAttribute('controls'); } set controls(v) { this.toggleAttribute('controls', !!v); }
   get errorbars() { return this.getAttribute('errorbars') || 'sd'; } set errorbars(v) { this._reflect('errorbars', v); }
+  get textScale() { return this.getAttribute('text-scale') || 'auto'; } set textScale(v) { this._reflect('text-scale', v); }
   get link() { return this.getAttribute('link'); } set link(v) { this._reflect('link', v); }
 
   _reflect(name, v) { if (v == null || v === false) this.removeAttribute(name); else this.setAttribute(name, String(v)); }
@@ -103,6 +122,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._ro = new ResizeObserver(() => this._measure());
     this._ro.observe(this._el.plot);
     this._watchDpr();
+    this._unwatchScreen = watchScreen(this);
     joinLink(this, this.getAttribute('link'));
     if (this._started) {
       // Moved within the page: the chart, its data (from `src` or setData) and its view are
@@ -122,6 +142,7 @@ export class SpcoRolesElement extends HTMLElement {
     cancelAnimationFrame(this._raf);
     this._raf = 0;
     this._ro?.disconnect();
+    this._unwatchScreen?.();
     this._dprQuery?.removeEventListener('change', this._onDpr);
     leaveLink(this);
     this._pointers.clear();
@@ -154,6 +175,7 @@ export class SpcoRolesElement extends HTMLElement {
       case 'zoom': this._applyZoom(); break;
       case 'group': this._applyOptions(); broadcastGroup(this); break;
       case 'synthetic': renderBadge(this); break;
+      case 'source': case 'url-state': break;
       case 'view': this._applyOptions(); this._applyZoom(); renderCrumbs(this); break;
       default: this._applyOptions();
     }
@@ -167,7 +189,7 @@ export class SpcoRolesElement extends HTMLElement {
     if (!this.isConnected || this._handle) return this._handle;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this._handle = this._call(() => new ChartHandle(this._el.canvas, reduced));
-    this._measure();
+    this._measure(true);
     return this._handle;
   }
 
@@ -264,19 +286,15 @@ export class SpcoRolesElement extends HTMLElement {
     this._dprQuery.addEventListener('change', this._onDpr, { once: true });
   }
 
-  _measure() {
-    const r = this._el.plot.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(r.width)), h = Math.max(1, Math.round(r.height));
-    this._size = { w, h, dpr };
-    const c = this._el.canvas;
-    // Backing store in device pixels so text and lines stay crisp on high-DPI screens.
-    const wpx = Math.round(w * dpr), hpx = Math.round(h * dpr);
-    if (c.width !== wpx || c.height !== hpx) { c.width = wpx; c.height = hpx; }
-    if (this._handle) {
-      try { this._call(() => this._handle.resize(w, h, dpr)); } catch (e) { this._fail(e); return; }
-      this._invalidate();
-    }
+  // Sizing under transforms and resizes is sizing.js's; this hands the result to wasm.
+  _measure(force = false) {
+    const changed = applySize(this);
+    if (!this._handle || (!changed && !force)) return;
+    const { w, h, dpr } = this._size;
+    try {
+      this._call(() => { this._handle.resize(w, h, dpr); this._handle.setScreen(...screenFacts(this)); });
+    } catch (e) { this._fail(e); return; }
+    this._invalidate();
   }
 
   _invalidate(viewChanged = false) {
@@ -299,6 +317,7 @@ export class SpcoRolesElement extends HTMLElement {
     }
     // A frame that failed before (say, at a transient size) is healed by one that succeeds.
     if (this._drawFailed) { this._drawFailed = false; setMessage(this, null); }
+    presenterChanged(this, false, true);
     if (this._viewChanged) {
       this._viewChanged = false;
       const v = this._call(() => this._handle.viewRanges());
@@ -328,6 +347,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._selected = item || null;
     this._safe(() => this._handle?.setSelected(item));
     this._invalidate();
+    presenterChanged(this, emit);
     const role = roleOf(item);
     if (emit && (role || !item)) {
       const detail = { role: role || null, source: this.id || null };

@@ -3,10 +3,13 @@
 
 import { showTip, hideTip } from './overlays.js';
 import { renderCrumbs } from './controls.js';
+import { localPoint } from './sizing.js';
+import { toggleFullscreen } from './fullscreen.js';
+import { spotlightKey } from './spotlight.js';
 
 export function bindInput(el) {
   const p = el._el.plot;
-  const local = (e) => { const r = p.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+  const local = (e) => localPoint(el, e);
 
   p.addEventListener('wheel', (e) => {
     if (!el._handle || !el._info) return;
@@ -103,8 +106,11 @@ function key(el, e) {
   if (!el._handle || !el._info) return;
   const { w, h } = el._size ?? { w: 0, h: 0 };
   const step = 40;
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
   let handled = true;
+  if (spotlightKey(el, e)) { consume(e); return; }
   switch (e.key) {
+    case 'f': case 'F': toggleFullscreen(el); break;
     case '+': case '=': el._safe(() => el._handle.zoomAt(w / 2, h / 2, 1.25)); break;
     case '-': case '_': el._safe(() => el._handle.zoomAt(w / 2, h / 2, 0.8)); break;
     case '0': resetZoom(el); break;
@@ -128,8 +134,12 @@ function key(el, e) {
       break;
     default: handled = false;
   }
-  if (handled) { e.preventDefault(); el._invalidate(true); }
+  if (handled) { consume(e); el._invalidate(true); }
 }
+
+// A key the chart used is not also a slide deck's (reveal.js listens on the document, in the
+// bubbling phase): it stops here.
+function consume(e) { e.preventDefault(); e.stopPropagation(); }
 
 function hover(el, x, y) {
   const item = x < 0 ? 0 : (el._safe(() => el._handle.hit(x, y)) ?? 0);

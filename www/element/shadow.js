@@ -1,6 +1,8 @@
 // The element's shadow DOM: its stylesheet and markup. Everything dynamic (labels, chips, the
 // tooltip's rows) is filled in through textContent by the other modules.
 
+import { PRESENTER_STYLE } from './presenter-style.js';
+
 const STYLE = `
 :host { display: block; position: relative; height: 480px; min-height: 240px; contain: layout;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2328; }
@@ -77,7 +79,7 @@ const MARKUP = `
  * plot, canvas, box, tip, badge, msg, sr, eb (whisker select), cb (colour select), crumbs, dl.
  */
 export function buildShadow(root) {
-  root.innerHTML = `<style>${STYLE}</style>${MARKUP}`;
+  root.innerHTML = `<style>${STYLE}${PRESENTER_STYLE}</style>${MARKUP}`;
   const $ = (s) => root.querySelector(s);
   return {
     bar: $('.bar'), chips: $('.chips'), zoom: $('.zoom'), note: $('.note'), plot: $('.plot'), canvas: $('canvas'),
