@@ -4,15 +4,24 @@ use spco_roles::session::{Attr, Session, Settings};
 
 #[test]
 fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
-    let small = Screen { onscreen_height: 400.0, viewport_height: 1080.0 };
+    let small = Screen {
+        onscreen_height: 400.0,
+        viewport_height: 1080.0,
+    };
     assert_eq!(TextScale::Auto.factor(400.0, small), 1.0);
     // Fullscreen at 1080p, untransformed: label line boxes reach 1080 / 50 = 21.6 px.
-    let full = Screen { onscreen_height: 1080.0, viewport_height: 1080.0 };
+    let full = Screen {
+        onscreen_height: 1080.0,
+        viewport_height: 1080.0,
+    };
     let f = TextScale::Auto.factor(1080.0, full);
     let t = Theme::default();
     assert!((t.label_font * t.line * f - 21.6).abs() < 1e-9, "{f}");
     // On a slide scaled 1.5x the transform already does part of it.
-    let slide = Screen { onscreen_height: 810.0, viewport_height: 1080.0 };
+    let slide = Screen {
+        onscreen_height: 810.0,
+        viewport_height: 1080.0,
+    };
     let g = TextScale::Auto.factor(540.0, slide);
     assert!((t.label_font * t.line * g * 1.5 - 21.6).abs() < 1e-9, "{g}");
     assert_eq!(TextScale::Fixed(1.5).factor(400.0, small), 1.5);
@@ -39,7 +48,10 @@ fn draws_at_the_ratio_auto_gives_a_720px_fullscreen() {
     let mut s = Session::new();
     s.load(&bytes, "auto", "table").unwrap();
     s.resize(900.0, 600.0, 1.0);
-    s.set_screen(Screen { onscreen_height: 600.0, viewport_height: 720.0 });
+    s.set_screen(Screen {
+        onscreen_height: 600.0,
+        viewport_height: 720.0,
+    });
     assert!(s.size().text_scale > 1.0);
     let mut m = spco_roles::chart::arial_measure();
     let mut out = String::new();

@@ -279,8 +279,15 @@ impl HierState {
         input: &SceneInput,
         width_css: f64,
         height_css: f64,
+        text_scale: f64,
     ) -> Result<String, DrawError> {
-        hierarchy::render_hierarchy_svg(&self.scene(input), &self.view, width_css, height_css, 1.0)
+        hierarchy::render_hierarchy_svg(
+            &self.scene(input),
+            &self.view,
+            width_css,
+            height_css,
+            text_scale,
+        )
     }
 
     pub fn draw<DB: plotters_backend::DrawingBackend>(

@@ -629,11 +629,13 @@ impl Session {
         }
     }
 
-    /// The chart as a standalone SVG document (for reports and slides), at the current view.
+    /// The chart as a standalone SVG document (for reports and slides), at the current view and
+    /// text scale (the document is `text_scale` times the CSS size, so it matches the screen).
     pub fn svg(&self, width_css: f64, height_css: f64) -> Result<String, SessionError> {
+        let ts = self.size.text_scale;
         match &self.chart {
-            ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css),
-            ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css),
+            ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css, ts),
+            ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css, ts),
         }
         .map_err(|e| SessionError::Draw(e.to_string()))
     }

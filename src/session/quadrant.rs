@@ -97,8 +97,14 @@ impl QuadrantState {
         if !stale && self.layout.is_some() {
             return Ok(false);
         }
-        let layout = layout_quadrant(&scene(input), &self.view, size.px(), size.ink_dpr(), measure)
-            .map_err(layout_error)?;
+        let layout = layout_quadrant(
+            &scene(input),
+            &self.view,
+            size.px(),
+            size.ink_dpr(),
+            measure,
+        )
+        .map_err(layout_error)?;
         self.view = layout.transform;
         self.layout = Some(layout);
         Ok(true)
@@ -191,8 +197,9 @@ impl QuadrantState {
         input: &SceneInput,
         width_css: f64,
         height_css: f64,
+        text_scale: f64,
     ) -> Result<String, DrawError> {
-        chart::render_svg(&scene(input), &self.view, width_css, height_css, 1.0)
+        chart::render_svg(&scene(input), &self.view, width_css, height_css, text_scale)
     }
 
     pub fn draw<DB: plotters_backend::DrawingBackend>(
