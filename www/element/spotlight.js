@@ -32,6 +32,7 @@ export function renderSpotlight(el) {
   hint.textContent = `${presenterText(el, 'nextRole')} · ${presenterText(el, 'spotlightClose')}`;
   box.append(hint);
   box.hidden = false;
+  el._el.tip.hidden = true; // the caption says all the tooltip would, larger
   // Large for a room: a fortieth of the plot's height, never below the page's own text.
   const { w, h: hh } = el._size ?? { w: 600, h: 400 };
   box.style.fontSize = `${Math.max(13, Math.min(40, hh / 36))}px`;
