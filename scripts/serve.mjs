@@ -1,5 +1,5 @@
 // A small static server for the demo and the browser tests: serves www/ at /, and pkg/ and data/
-// beside it. Only those folders are reachable (never .git, src or node_modules). The release test
+// beside it. Only those folders are reachable (never .git, src, or node_modules beyond reveal.js's dist). The release test
 // passes its own folders (`mounts`, absolute or relative to the repository) and response headers
 // (a Content-Security-Policy, say).
 import http from 'node:http';
@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_MOUNTS = { '/pkg/': 'pkg', '/data/': 'data', '/tests/fixtures/': 'tests/fixtures', '/': 'www' };
+// reveal.js's built files (a dev dependency) for the slide-deck tests; nothing else of node_modules.
+const DEFAULT_MOUNTS = { '/pkg/': 'pkg', '/data/': 'data', '/tests/fixtures/': 'tests/fixtures',
+  '/vendor/reveal/': 'node_modules/reveal.js/dist', '/': 'www' };
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8',

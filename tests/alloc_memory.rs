@@ -17,6 +17,7 @@
 //!
 //! Measured: 1.19x (77.1 MiB grown for 64.6 MiB live). The size-class heap that talc replaced,
 //! put in place of talc in this same harness, grew to 155.1 MiB: 2.40x, and fails.
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ptr::NonNull;

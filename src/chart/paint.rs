@@ -237,13 +237,17 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             while t < len {
                 // Not `%`: f64 remainder links libm's fmod and 128-bit division (~1.5 KB of wasm).
                 let p = phase - (phase / period).floor() * period;
+                // Rounding can leave a step too small to move `t` (a phase a hair short of a
+                // dash's end, at some device-pixel ratios): at least a millionth of a period, or
+                // the loop never ends.
+                let min_step = period * 1e-6;
                 if p < on {
-                    let e = (t + on - p).min(len);
+                    let e = (t + (on - p).max(min_step)).min(len);
                     dashes.push((at(t), at(e)));
                     phase += e - t;
                     t = e;
                 } else {
-                    let e = (t + period - p).min(len);
+                    let e = (t + (period - p).max(min_step)).min(len);
                     phase += e - t;
                     t = e;
                 }

@@ -67,3 +67,51 @@ impl Metrics {
         self.px(font_css) * self.theme.line
     }
 }
+
+/// How large the chart's type and marks are: a fixed factor of the theme, or chosen from how
+/// large the element is on screen (`auto`: a presenter's slide or fullscreen gets larger type).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum TextScale {
+    #[default]
+    Auto,
+    Fixed(f64),
+}
+
+/// The factors a `text-scale` may take: below, labels are unreadable; above, a few fill the plot.
+pub const TEXT_SCALE_RANGE: (f64, f64) = (0.5, 4.0);
+
+/// Where the element is shown, in CSS px of the page's viewport (what the reader sees): the
+/// element's on-screen height, and the height of the viewport (the screen, in fullscreen).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Screen {
+    pub onscreen_height: f64,
+    pub viewport_height: f64,
+}
+
+impl TextScale {
+    /// The factor for an element laid out `height_css` tall and shown on `screen`. `Auto` keeps
+    /// the theme as it is on an ordinary page, and once the element fills most of the viewport
+    /// (a slide, fullscreen: a room reads it) grows role labels' line boxes to a fiftieth of
+    /// the viewport's height on screen (20 px at 1080p), as a presenter's slide text is.
+    pub fn factor(self, height_css: f64, screen: Screen) -> f64 {
+        let (lo, hi) = TEXT_SCALE_RANGE;
+        match self {
+            TextScale::Fixed(f) => crate::lean::number::clamp(f, lo, hi),
+            TextScale::Auto => {
+                let Screen {
+                    onscreen_height: on,
+                    viewport_height: vp,
+                } = screen;
+                let ok = |v: f64| v.is_finite() && v > 0.0;
+                if !(ok(on) && ok(vp) && ok(height_css)) || on < 0.55 * vp {
+                    return 1.0;
+                }
+                // CSS px of the page per CSS px of the element (a slide's transform).
+                let shown = on / height_css;
+                let t = Theme::default();
+                let line_on_screen = t.label_font * t.line * shown;
+                crate::lean::number::clamp((vp / 50.0) / line_on_screen, 1.0, hi)
+            }
+        }
+    }
+}

@@ -77,7 +77,7 @@ impl HierState {
         measure: &mut dyn TextMeasure,
     ) -> Result<(), SessionError> {
         let scene = self.scene(input);
-        let layout = layout_hierarchy(&scene, &self.view, size.px(), size.dpr, measure)
+        let layout = layout_hierarchy(&scene, &self.view, size.px(), size.ink_dpr(), measure)
             .map_err(layout_error)?;
         self.view = layout.view;
         self.layout = Some(layout);
@@ -286,8 +286,15 @@ impl HierState {
         input: &SceneInput,
         width_css: f64,
         height_css: f64,
+        text_scale: f64,
     ) -> Result<String, DrawError> {
-        hierarchy::render_hierarchy_svg(&self.scene(input), &self.view, width_css, height_css, 1.0)
+        hierarchy::render_hierarchy_svg(
+            &self.scene(input),
+            &self.view,
+            width_css,
+            height_css,
+            text_scale,
+        )
     }
 
     pub fn draw<DB: plotters_backend::DrawingBackend>(

@@ -26,7 +26,7 @@ use hierarchy::HierState;
 use quadrant::QuadrantState;
 
 use crate::catalogue::Lang;
-use crate::chart::{self, QuadrantLayout, QuadrantScene, TextMeasure, ViewTransform};
+use crate::chart::{self, QuadrantLayout, QuadrantScene, Screen, TextMeasure, ViewTransform};
 use crate::import::{self, Format, ImportError, ImportOptions, Imported};
 use crate::lean::number::clamp;
 use crate::model::Dataset;
@@ -69,9 +69,18 @@ pub struct Size {
     pub width_css: f64,
     pub height_css: f64,
     pub dpr: f64,
+    /// The `text-scale` factor resolved for this size and screen (1: the theme as it is).
+    pub text_scale: f64,
 }
 
 impl Size {
+    /// The device-pixel ratio the layouts measure with: the real one times the text scale, so
+    /// type, marks, spacing and line widths all grow together while the surface keeps its
+    /// pixels (and the pointer its CSS px).
+    pub fn ink_dpr(&self) -> f64 {
+        clamp(self.dpr * self.text_scale, 0.25, 16.0)
+    }
+
     pub fn width_px(&self) -> u32 {
         (self.width_css * self.dpr).round().max(1.0) as u32
     }
@@ -178,6 +187,8 @@ pub struct Session {
     /// statistics, selection, collapsed nodes), so the wrapper rebuilds its text alternatives
     /// only when they can have changed.
     revision: u32,
+    /// Where the element is shown, for `text-scale="auto"`.
+    screen: Screen,
 }
 
 impl Default for Session {
@@ -197,7 +208,9 @@ impl Session {
                 width_css: 640.0,
                 height_css: 400.0,
                 dpr: 1.0,
+                text_scale: 1.0,
             },
+            screen: Screen::default(),
             home: Zoom::Full,
             dirty: true,
             highlighted: None,
@@ -274,6 +287,7 @@ impl Session {
             self.highlighted = self.highlighted.filter(|i| i.role().is_some());
             self.selected = self.selected.filter(|i| i.role().is_some());
         }
+        self.update_text_scale();
         self.dirty = true;
         self.revision = self.revision.wrapping_add(1);
         Ok(())
@@ -361,9 +375,28 @@ impl Session {
             width_css: if ok(width_css) { width_css } else { 1.0 },
             height_css: if ok(height_css) { height_css } else { 1.0 },
             dpr: if ok(dpr) { clamp(dpr, 0.25, 8.0) } else { 1.0 },
+            text_scale: self.size.text_scale,
         };
         if size != self.size {
             self.size = size;
+            self.dirty = true;
+        }
+        self.update_text_scale();
+    }
+
+    /// Where the element is shown (for `text-scale="auto"`).
+    pub fn set_screen(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.update_text_scale();
+    }
+
+    fn update_text_scale(&mut self) {
+        let f = self
+            .settings
+            .text_scale
+            .factor(self.size.height_css, self.screen);
+        if f != self.size.text_scale {
+            self.size.text_scale = f;
             self.dirty = true;
         }
     }
@@ -659,11 +692,13 @@ impl Session {
         }
     }
 
-    /// The chart as a standalone SVG document (for reports and slides), at the current view.
+    /// The chart as a standalone SVG document (for reports and slides), at the current view and
+    /// text scale (the document is `text_scale` times the CSS size, so it matches the screen).
     pub fn svg(&self, width_css: f64, height_css: f64) -> Result<String, SessionError> {
+        let ts = self.size.text_scale;
         match &self.chart {
-            ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css),
-            ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css),
+            ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css, ts),
+            ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css, ts),
         }
         .map_err(|e| SessionError::Draw(e.to_string()))
     }

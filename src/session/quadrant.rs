@@ -93,8 +93,14 @@ impl QuadrantState {
         size: Size,
         measure: &mut dyn TextMeasure,
     ) -> Result<(), SessionError> {
-        let layout = layout_quadrant(&scene(input), &self.view, size.px(), size.dpr, measure)
-            .map_err(layout_error)?;
+        let layout = layout_quadrant(
+            &scene(input),
+            &self.view,
+            size.px(),
+            size.ink_dpr(),
+            measure,
+        )
+        .map_err(layout_error)?;
         self.view = layout.transform;
         self.layout = Some(layout);
         Ok(())
@@ -187,8 +193,9 @@ impl QuadrantState {
         input: &SceneInput,
         width_css: f64,
         height_css: f64,
+        text_scale: f64,
     ) -> Result<String, DrawError> {
-        chart::render_svg(&scene(input), &self.view, width_css, height_css, 1.0)
+        chart::render_svg(&scene(input), &self.view, width_css, height_css, text_scale)
     }
 
     pub fn draw<DB: plotters_backend::DrawingBackend>(

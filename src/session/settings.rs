@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use crate::catalogue::Lang;
 use crate::chart::hierarchy::{Arrangement, ColorBy};
+use crate::chart::{TextScale, TEXT_SCALE_RANGE};
 use crate::stats::{Crosshair, SdKind};
 
 /// Which chart the element shows.
@@ -39,10 +40,11 @@ pub enum Attr {
     View,
     Hierarchy,
     ColorBy,
+    TextScale,
 }
 
 impl Attr {
-    pub const ALL: [Attr; 9] = [
+    pub const ALL: [Attr; 10] = [
         Attr::Lang,
         Attr::Group,
         Attr::Crosshair,
@@ -52,6 +54,7 @@ impl Attr {
         Attr::View,
         Attr::Hierarchy,
         Attr::ColorBy,
+        Attr::TextScale,
     ];
 
     /// The attribute's name on the element (and the CLI flag without `--`).
@@ -66,6 +69,7 @@ impl Attr {
             Attr::View => "view",
             Attr::Hierarchy => "hierarchy",
             Attr::ColorBy => "color-by",
+            Attr::TextScale => "text-scale",
         }
     }
 
@@ -85,6 +89,7 @@ impl Attr {
             Attr::View => "quadrant or hierarchy",
             Attr::Hierarchy => "spearheads or categories",
             Attr::ColorBy => "gap, importance or performance",
+            Attr::TextScale => "auto or a number from 0.5 to 4 (e.g. 1.5)",
         }
     }
 }
@@ -111,6 +116,8 @@ pub struct Settings {
     pub view: View,
     pub arrangement: Arrangement,
     pub color_by: ColorBy,
+    /// Size of type and marks (`auto`: larger when the element fills a presenter's screen).
+    pub text_scale: TextScale,
 }
 
 impl Default for Settings {
@@ -125,6 +132,7 @@ impl Default for Settings {
             view: View::Quadrant,
             arrangement: Arrangement::Spearheads,
             color_by: ColorBy::Gap,
+            text_scale: TextScale::Auto,
         }
     }
 }
@@ -214,6 +222,16 @@ impl Settings {
                     "importance" => ColorBy::Importance,
                     "performance" => ColorBy::Performance,
                     _ => return Err(bad()),
+                }
+            }
+            Attr::TextScale => {
+                let (lo, hi) = TEXT_SCALE_RANGE;
+                self.text_scale = match lower.as_str() {
+                    "" | "auto" => TextScale::Auto,
+                    _ => match crate::lean::number::parse_f64(text.as_bytes(), b'.') {
+                        Some(f) if (lo..=hi).contains(&f) => TextScale::Fixed(f),
+                        _ => return Err(bad()),
+                    },
                 }
             }
         }

@@ -154,6 +154,23 @@ impl Chart {
         self.session.resize(width_css, height_css, dpr);
     }
 
+    /// Where the element is shown, in CSS px of the page: its height on screen and the
+    /// viewport's (for `text-scale="auto"`).
+    pub fn set_screen(&mut self, onscreen_height: f64, viewport_height: f64) {
+        self.session.set_screen(crate::chart::Screen {
+            onscreen_height,
+            viewport_height,
+        });
+    }
+
+    /// The current view as a standalone SVG document at the element's CSS size.
+    pub fn svg(&self) -> Result<String, JsError> {
+        let size = self.session.size();
+        self.session
+            .svg(size.width_css, size.height_css)
+            .map_err(js_err)
+    }
+
     /// Draws a frame; returns true when an animation wants another frame.
     pub fn draw(&mut self, now_ms: f64) -> Result<bool, JsError> {
         let size = self.session.size();

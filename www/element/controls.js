@@ -40,6 +40,7 @@ export function applyControlLabels(el) {
   const t = (key) => el._t(key);
   for (const b of el._el.zoom.querySelectorAll('button')) {
     const z = b.dataset.zoom;
+    if (!z) continue; // the presenter buttons (fullscreen, exports) label themselves
     const key = { full: 'full', report: 'report', fit: 'fit', in: 'zoomIn', out: 'zoomOut', png: 'png' }[z];
     if (z === 'in' || z === 'out' || z === 'png') { b.setAttribute('aria-label', t(key)); b.title = t(key); } else b.textContent = t(key);
   }

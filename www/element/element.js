@@ -22,7 +22,10 @@ import { bindA11y, scheduleA11y, noteView, noteGroup } from './a11y.js';
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
 
-const MAX_CSS_PX = 4096;
+import { applySize, watchScreen, screenFacts } from './sizing.js';
+import { bindPresenter, presenterChanged } from './presenter.js';
+import { svgExport, csvExport, copyImage } from './exports.js';
+import { getState, setState } from './url-state.js';
 
 export class SpcoRolesElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -43,6 +46,7 @@ export class SpcoRolesElement extends HTMLElement {
     bindInput(this);
     bindControls(this);
     bindA11y(this);
+    bindPresenter(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -88,6 +92,19 @@ export class SpcoRolesElement extends HTMLElement {
     return chartImage(this, type);
   }
 
+  /** The current view as a standalone SVG document (a string) with the source line; null before data. */
+  toSvg() { return svgExport(this); }
+
+  /** The statistics of the current selection as CSV (one row per role), with the source line. */
+  toCsv() { return csvExport(this); }
+
+  /** Copies the chart image to the clipboard where the browser allows; resolves to true on success. */
+  copyImage() { return copyImage(this); }
+
+  /** The view as a plain object ({ view, zoom, groups, selected }); see url-state.js. */
+  get state() { return getState(this); }
+  set state(s) { setState(this, s); }
+
   /** Information about the loaded data: format, groups (with n), exclusions, source kind. */
   get dataInfo() { return this._info; }
 
@@ -102,6 +119,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._ro = new ResizeObserver(() => this._measure());
     this._ro.observe(this._el.plot);
     this._watchDpr();
+    this._unwatchScreen = watchScreen(this);
     joinLink(this, this.getAttribute('link'));
     if (this._started) {
       // Moved within the page: the chart, its data (from `src` or setData) and its view are
@@ -121,6 +139,7 @@ export class SpcoRolesElement extends HTMLElement {
     cancelAnimationFrame(this._raf);
     this._raf = 0;
     this._ro?.disconnect();
+    this._unwatchScreen?.();
     this._dprQuery?.removeEventListener('change', this._onDpr);
     leaveLink(this);
     this._pointers.clear();
@@ -155,6 +174,7 @@ export class SpcoRolesElement extends HTMLElement {
       case 'zoom': this._applyZoom(); break;
       case 'group': this._applyOptions(); noteGroup(this); broadcastGroup(this); break;
       case 'synthetic': renderBadge(this); break;
+      case 'source': case 'url-state': break;
       case 'view': this._applyOptions(); this._applyZoom(); renderCrumbs(this); break;
       default: this._applyOptions();
     }
@@ -168,7 +188,7 @@ export class SpcoRolesElement extends HTMLElement {
     if (!this.isConnected || this._handle) return this._handle;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this._handle = this._call(() => new ChartHandle(this._el.canvas, reduced));
-    this._measure();
+    this._measure(true);
     return this._handle;
   }
 
@@ -284,22 +304,15 @@ export class SpcoRolesElement extends HTMLElement {
     this._dprQuery.addEventListener('change', this._onDpr, { once: true });
   }
 
-  _measure() {
-    const r = this._el.plot.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
-    // Bounded whatever the page does to the element's size: a runaway layout must not allocate a
-    // runaway canvas (the canvas itself never sizes anything, see shadow.js).
-    const w = Math.min(MAX_CSS_PX, Math.max(1, Math.round(r.width)));
-    const h = Math.min(MAX_CSS_PX, Math.max(1, Math.round(r.height)));
-    this._size = { w, h, dpr };
-    const c = this._el.canvas;
-    // Backing store in device pixels so text and lines stay crisp on high-DPI screens.
-    const wpx = Math.round(w * dpr), hpx = Math.round(h * dpr);
-    if (c.width !== wpx || c.height !== hpx) { c.width = wpx; c.height = hpx; }
-    if (this._handle) {
-      try { this._call(() => this._handle.resize(w, h, dpr)); } catch (e) { this._fail(e); return; }
-      this._invalidate();
-    }
+  // Sizing under transforms and resizes is sizing.js's; this hands the result to wasm.
+  _measure(force = false) {
+    const changed = applySize(this);
+    if (!this._handle || (!changed && !force)) return;
+    const { w, h, dpr } = this._size;
+    try {
+      this._call(() => { this._handle.resize(w, h, dpr); this._handle.setScreen(...screenFacts(this)); });
+    } catch (e) { this._fail(e); return; }
+    this._invalidate();
   }
 
   _invalidate(viewChanged = false) {
@@ -322,6 +335,7 @@ export class SpcoRolesElement extends HTMLElement {
     }
     // A frame that failed before (say, at a transient size) is healed by one that succeeds.
     if (this._drawFailed) { this._drawFailed = false; setMessage(this, null); }
+    presenterChanged(this, false, true);
     if (this._viewChanged) {
       this._viewChanged = false;
       noteView(this);
@@ -352,6 +366,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._selected = item || null;
     this._safe(() => this._handle?.setSelected(item));
     this._invalidate();
+    presenterChanged(this, emit);
     const role = roleOf(item);
     if (emit && (role || !item)) {
       const detail = { role: role || null, source: this.id || null };

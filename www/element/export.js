@@ -1,6 +1,8 @@
 // The chart as an image: the canvas at device-pixel resolution plus a footer, and the PNG download
 // behind the controls' button.
 
+import { footerLines } from './exports.js';
+
 /**
  * The chart as drawn now, as an image of `type`. The image travels without the page, so it carries
  * a footer: the data file and, for reconstructed data, the same warning as the badge.
@@ -12,8 +14,7 @@ export function chartImage(el, type) {
   const ctx = c.getContext('2d');
   const font = `${11 * dpr}px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif`;
   ctx.font = font;
-  const words = [el._dataName && `${el._t('dataFile')}: ${el._dataName}`,
-    el._isSynthetic() && `${el._t('synthetic')}: ${el._t('syntheticTitle')}`].filter(Boolean).join(' · ').split(' ');
+  const words = footerLines(el).join(' · ').split(' ');
   const lines = [];
   for (const w of words) {
     const last = lines.length ? `${lines[lines.length - 1]} ${w}` : null;

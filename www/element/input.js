@@ -4,10 +4,13 @@
 import { showTip, hideTip } from './overlays.js';
 import { renderCrumbs } from './controls.js';
 import { announceItem, openHelp } from './a11y.js';
+import { localPoint } from './sizing.js';
+import { toggleFullscreen } from './fullscreen.js';
+import { spotlightKey } from './spotlight.js';
 
 export function bindInput(el) {
   const p = el._el.plot;
-  const local = (e) => { const r = p.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+  const local = (e) => localPoint(el, e);
 
   p.addEventListener('wheel', (e) => {
     if (!el._handle || !el._info) return;
@@ -110,6 +113,8 @@ function key(el, e) {
   const { w, h } = el._size ?? { w: 0, h: 0 };
   let handled = true;
   let view = false;
+  // A selected role is spotlighted: Left and Right step to the next role in role order.
+  if (!e.shiftKey && spotlightKey(el, e)) { consume(e); return; }
   const arrow = ARROWS[e.key];
   if (arrow && e.shiftKey) {
     el._safe(() => el._handle.pan(arrow[1], arrow[2]));
@@ -132,13 +137,14 @@ function key(el, e) {
         break;
       }
       case '?': openHelp(el); break;
+      case 'f': case 'F': toggleFullscreen(el); break;
       case 'Escape':
         if (el._safe(() => el._handle.escape())) { renderCrumbs(el); view = true; } else { el._select(0, true); hideTip(el); el._focusItem = 0; el._highlight(0); }
         break;
       default: handled = false;
     }
   }
-  if (handled) { e.preventDefault(); e.stopPropagation(); el._invalidate(view); }
+  if (handled) { consume(e); el._invalidate(view); }
 }
 
 function first(el, dir) { return el._safe(() => el._handle.nextItem(0, dir)) ?? 0; }
@@ -151,6 +157,10 @@ function focusItem(el, item) {
   if (pos && pos.length) showTip(el, item, pos[0], pos[1]);
   announceItem(el, item);
 }
+
+// A key the chart used is not also a slide deck's (reveal.js listens on the document, in the
+// bubbling phase): it stops here.
+function consume(e) { e.preventDefault(); e.stopPropagation(); }
 
 function hover(el, x, y) {
   const item = x < 0 ? 0 : (el._safe(() => el._handle.hit(x, y)) ?? 0);

@@ -27,9 +27,11 @@ export function showTip(el, item, x, y) {
   tip.hidden = false;
   const { w, h: hh } = el._size ?? { w: 0, h: 0 };
   const tw = tip.offsetWidth, th = tip.offsetHeight;
-  let left = x + 14, top = y + 14;
-  if (left + tw > w) left = Math.max(0, x - tw - 14);
-  if (top + th > hh) top = Math.max(0, y - th - 14);
+  // The gap is 12 px on screen whatever the element's transform (x, y are the element's px).
+  const gap = 12 / (el._size?.scale || 1);
+  let left = x + gap, top = y + gap;
+  if (left + tw > w) left = Math.max(0, x - tw - gap);
+  if (top + th > hh) top = Math.max(0, y - th - gap);
   tip.style.left = `${left}px`;
   tip.style.top = `${top}px`;
 }

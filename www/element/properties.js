@@ -20,6 +20,9 @@ export const ATTRIBUTES = [
   ['color-by', 'colorBy', 'string', 'gap'],
   ['link', 'link', 'string', null],
   ['synthetic', 'synthetic', 'boolean', false],
+  ['text-scale', 'textScale', 'string', 'auto'],
+  ['source', 'source', 'string', null],
+  ['url-state', 'urlState', 'boolean', false],
 ];
 
 function getter(attr, kind, dflt) {

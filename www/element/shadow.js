@@ -7,6 +7,8 @@
 // and a fallback height on the host, and everything inside absolutely positioned, so no page CSS
 // (inline display, height: auto, flex or grid parents) can start a resize feedback loop.
 
+import { PRESENTER_STYLE } from './presenter-style.js';
+
 const STYLE = `
 :host { display: block; position: relative; height: 480px; min-height: 240px; contain: size layout;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2328; }
@@ -95,12 +97,12 @@ const MARKUP = `
 
 let shared = null;
 function sheet() {
-  if (!shared) { shared = new CSSStyleSheet(); shared.replaceSync(STYLE); }
+  if (!shared) { shared = new CSSStyleSheet(); shared.replaceSync(STYLE + PRESENTER_STYLE); }
   return shared;
 }
 
 /** The element's CSS text (for tools and tests; the element adopts it as one shared sheet). */
-export const CSS_TEXT = STYLE;
+export const CSS_TEXT = STYLE + PRESENTER_STYLE;
 
 /**
  * Fills `root` (the element's shadow root) and returns its parts by name: bar, chips, zoom, note,

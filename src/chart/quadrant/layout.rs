@@ -206,7 +206,7 @@ pub fn layout_quadrant(
     if !(width.is_finite() && height.is_finite() && dpr.is_finite())
         || width <= 0.0
         || height <= 0.0
-        || !(0.25..=8.0).contains(&dpr)
+        || !(0.25..=16.0).contains(&dpr)
     {
         return Err(LayoutError::BadSize { width, height, dpr });
     }

@@ -1,0 +1,64 @@
+//! `text-scale`: the factor it resolves to, and drawing at the odd device-pixel ratios it makes.
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+use spco_roles::chart::{Screen, TextScale, Theme};
+use spco_roles::session::{Attr, Session, Settings};
+
+#[test]
+fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
+    let small = Screen {
+        onscreen_height: 400.0,
+        viewport_height: 1080.0,
+    };
+    assert_eq!(TextScale::Auto.factor(400.0, small), 1.0);
+    // Fullscreen at 1080p, untransformed: label line boxes reach 1080 / 50 = 21.6 px.
+    let full = Screen {
+        onscreen_height: 1080.0,
+        viewport_height: 1080.0,
+    };
+    let f = TextScale::Auto.factor(1080.0, full);
+    let t = Theme::default();
+    assert!((t.label_font * t.line * f - 21.6).abs() < 1e-9, "{f}");
+    // On a slide scaled 1.5x the transform already does part of it.
+    let slide = Screen {
+        onscreen_height: 810.0,
+        viewport_height: 1080.0,
+    };
+    let g = TextScale::Auto.factor(540.0, slide);
+    assert!((t.label_font * t.line * g * 1.5 - 21.6).abs() < 1e-9, "{g}");
+    assert_eq!(TextScale::Fixed(1.5).factor(400.0, small), 1.5);
+}
+
+#[test]
+fn text_scale_parses_and_refuses() {
+    let mut s = Settings::default();
+    s.set(Attr::TextScale, Some("1.5")).unwrap();
+    assert_eq!(s.text_scale, TextScale::Fixed(1.5));
+    s.set(Attr::TextScale, Some("auto")).unwrap();
+    assert_eq!(s.text_scale, TextScale::Auto);
+    for bad in ["huge", "0", "9", "-1"] {
+        let e = s.set(Attr::TextScale, Some(bad)).unwrap_err();
+        assert!(e.to_string().contains("text-scale"), "{e}");
+    }
+}
+
+// A dashed crosshair at a ratio of 1.0017 once never finished drawing (a rounding step too small
+// to move on); a fullscreen element at 720 px gives that ratio.
+#[test]
+fn draws_at_the_ratio_auto_gives_a_720px_fullscreen() {
+    let bytes = std::fs::read("data/reconstructed-table3.csv").unwrap();
+    let mut s = Session::new();
+    s.load(&bytes, "auto", "table").unwrap();
+    s.resize(900.0, 600.0, 1.0);
+    s.set_screen(Screen {
+        onscreen_height: 600.0,
+        viewport_height: 720.0,
+    });
+    assert!(s.size().text_scale > 1.0);
+    let mut m = spco_roles::chart::arial_measure();
+    let mut out = String::new();
+    {
+        let mut b = plotters::prelude::SVGBackend::with_string(&mut out, (900, 600));
+        s.draw(&mut b, &mut m, 0.0).unwrap();
+    }
+    assert!(out.contains("<svg"));
+}

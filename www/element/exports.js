@@ -1,0 +1,134 @@
+// Exports of what is shown, for presenters and reports: the view as SVG (drawn by the same Rust
+// code as the canvas), the statistics of the current selection as CSV, and the image on the
+// clipboard. Each carries the source line and, for reconstructed data, the synthetic-data warning,
+// because an export travels without the page.
+
+import { presenterText } from './presenter-text.js';
+
+/** The source line: the `source` attribute, else the data file's name; '' when neither. */
+export function sourceLine(el) {
+  const s = el.getAttribute('source');
+  if (s && s.trim()) return `${presenterText(el, 'source')}: ${s.trim()}`;
+  return el._dataName ? `${el._t('dataFile')}: ${el._dataName}` : '';
+}
+
+/** The lines an export carries below the chart. */
+export function footerLines(el) {
+  return [sourceLine(el), el._isSynthetic() && `${el._t('synthetic')}: ${el._t('syntheticTitle')}`].filter(Boolean);
+}
+
+/** The current view as a standalone SVG document (a string), with the footer; null before data. */
+export function svgExport(el) {
+  if (!el._handle || !el._info) return null;
+  const text = el._call(() => el._handle.svg());
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const svg = doc.documentElement;
+  if (svg.nodeName !== 'svg') return text;
+  const ns = 'http://www.w3.org/2000/svg';
+  const w = parseFloat(svg.getAttribute('width')) || el._size?.w || 600;
+  const h = parseFloat(svg.getAttribute('height')) || el._size?.h || 400;
+  const lines = footerLines(el);
+  const lh = 15;
+  const total = h + (lines.length ? lines.length * lh + 8 : 0);
+  const bg = doc.createElementNS(ns, 'rect');
+  Object.entries({ x: 0, y: h, width: w, height: total - h, fill: '#fff' }).forEach(([k, v]) => bg.setAttribute(k, v));
+  svg.append(bg);
+  lines.forEach((line, i) => {
+    const t = doc.createElementNS(ns, 'text');
+    Object.entries({ x: 6, y: h + 4 + (i + 0.75) * lh, 'font-family': 'Arial, sans-serif', 'font-size': 11, fill: '#57606a' })
+      .forEach(([k, v]) => t.setAttribute(k, v));
+    t.textContent = line;
+    svg.append(t);
+  });
+  svg.setAttribute('height', String(total));
+  svg.setAttribute('viewBox', `0 0 ${w} ${total}`);
+  return new XMLSerializer().serializeToString(doc);
+}
+
+const COLUMNS = ['n', 'mean', 'median', 'sd', 'se', 'ci95_low', 'ci95_high'];
+
+function cell(v) {
+  if (v == null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The statistics of the current selection (el.stats) as CSV: one row per role, numbers as the
+ * statistics give them (full precision), then the source and warning as `#` comment lines.
+ */
+export function csvExport(el) {
+  const stats = el.stats;
+  if (!stats) return null;
+  const head = ['role', 'category'];
+  for (const scale of ['importance', 'performance']) for (const c of COLUMNS) head.push(`${scale}_${c}`);
+  head.push('gap', 'quadrant', 'small_n', 'ci_crosses_crosshair');
+  const rows = [head.join(',')];
+  for (const r of stats.roles) {
+    const row = [r.role, r.category];
+    for (const d of [r.importance, r.performance]) {
+      row.push(d?.n, d?.mean, d?.median, d?.sd, d?.se, d?.ci95?.[0], d?.ci95?.[1]);
+    }
+    row.push(r.gap, r.quadrant, r.small_n, r.ci_crosses_crosshair);
+    rows.push(row.map(cell).join(','));
+  }
+  const sel = (stats.selection?.groups || []).join(' + ') || el._t('everyone');
+  const notes = [`${el._t('groups')}: ${sel}`, stats.n_respondents != null ? `n = ${stats.n_respondents}` : null, ...footerLines(el)];
+  for (const n of notes.filter(Boolean)) rows.push(`# ${n.replace(/[\r\n]+/g, ' ')}`);
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+/** Copies the chart image (PNG with its footer) to the clipboard; resolves to true on success. */
+export async function copyImage(el) {
+  if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined') return false;
+  try {
+    // The blob is handed over as a promise so the copy stays within the click's user activation.
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': el.toBlob('image/png') })]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function download(el, text, type, ext) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = `spco-roles-${el.view}.${ext}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+/** Adds SVG, CSV and copy buttons to the controls' zoom group. */
+export function bindExports(el) {
+  const make = (label, key, act) => {
+    const b = document.createElement('button');
+    b.textContent = label;
+    b.dataset.act = act;
+    b.dataset.key = key;
+    el._el.zoom.append(b);
+    return b;
+  };
+  make('SVG', 'svg', 'svg').addEventListener('click', () => {
+    const s = el._safe(() => svgExport(el));
+    if (s) download(el, s, 'image/svg+xml', 'svg');
+  });
+  make('CSV', 'csv', 'csv').addEventListener('click', () => {
+    const s = csvExport(el);
+    if (s) download(el, s, 'text/csv', 'csv');
+  });
+  const copy = make('⧉', 'copy', 'copy');
+  copy.addEventListener('click', async () => {
+    const ok = await copyImage(el);
+    copy.title = presenterText(el, ok ? 'copied' : 'copyFailed');
+  });
+  el._el.exportButtons = [...el._el.zoom.querySelectorAll('[data-act=svg],[data-act=csv],[data-act=copy]')];
+  labelExports(el);
+}
+
+export function labelExports(el) {
+  for (const b of el._el.exportButtons || []) {
+    const t = presenterText(el, b.dataset.key);
+    b.title = t;
+    b.setAttribute('aria-label', t);
+  }
+}

@@ -1,0 +1,20 @@
+// The wording of the presenter features (fullscreen, spotlight, exports, shareable views), English
+// and Dutch; kept apart from ui-text.js so those features stay in their own modules.
+
+const TEXT = {
+  en: {
+    fullscreen: 'Full screen (F)', exitFullscreen: 'Leave full screen (F)', svg: 'Download the view as SVG',
+    csv: 'Download the statistics of this selection as CSV', copy: 'Copy the image', copied: 'Image copied',
+    copyFailed: 'This browser does not allow copying images', spotlightClose: 'Close (Esc)',
+    source: 'Source', nextRole: '← → next role',
+  },
+  nl: {
+    fullscreen: 'Volledig scherm (F)', exitFullscreen: 'Volledig scherm verlaten (F)', svg: 'De weergave downloaden als SVG',
+    csv: 'De statistieken van deze selectie downloaden als CSV', copy: 'De afbeelding kopiëren', copied: 'Afbeelding gekopieerd',
+    copyFailed: 'Deze browser staat het kopiëren van afbeeldingen niet toe', spotlightClose: 'Sluiten (Esc)',
+    source: 'Bron', nextRole: '← → volgende rol',
+  },
+};
+
+/** The text for `key` in the element's language. */
+export function presenterText(el, key) { return TEXT[el.lang === 'nl' ? 'nl' : 'en'][key]; }

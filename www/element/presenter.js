@@ -1,0 +1,32 @@
+// The presenter features wired into the element: fullscreen, spotlight, exports and the URL state
+// (each in its own module). The element calls bindPresenter once and presenterChanged after a
+// selection and after each frame.
+
+import { bindFullscreen, labelFullscreen } from './fullscreen.js';
+import { bindExports, labelExports } from './exports.js';
+import { renderSpotlight } from './spotlight.js';
+import { bindUrlState, restoreFromHash, writeHash } from './url-state.js';
+
+export function bindPresenter(el) {
+  bindFullscreen(el);
+  bindExports(el);
+  bindUrlState(el);
+}
+
+/** After a selection (`deliberate`: by the reader) or a drawn frame (`frame`). */
+export function presenterChanged(el, deliberate, frame = false) {
+  const s = el._size ?? {};
+  const key = `${el._selected ?? 0}|${s.w}x${s.h}|${el.lang}|${el.group}|${el.view}|${el.errorbars}`;
+  if (key !== el._spotKey) {
+    el._spotKey = key;
+    renderSpotlight(el);
+    labelFullscreen(el);
+    labelExports(el);
+  }
+  if (!frame || !el.hasAttribute('url-state') || !el._info) return;
+  if (!el._urlRestored) {
+    el._urlRestored = true;
+    if (restoreFromHash(el)) return;
+  }
+  writeHash(el);
+}

@@ -1,0 +1,98 @@
+// The plot's size as laid out and as shown. A page may scale the element with a CSS transform
+// (reveal.js scales every slide; zoomed containers), so its on-screen size differs from its
+// layout size. The chart lays out in the element's own CSS px (what the tooltip and overlays,
+// which are transformed with it, use) at an effective device-pixel ratio of
+// devicePixelRatio x the transform's scale, so the backing store has one pixel per device pixel
+// on screen and text stays crisp at any scale. Pointer positions come in as client (screen) px
+// and are divided by that scale.
+//
+// A transform can change without the element's layout box changing (ResizeObserver stays
+// quiet): a slide deck re-scales on window resize after its own handler, a transition ends, the
+// page enters fullscreen. So the size is checked again on those, one frame later, and before
+// any pointer input is read.
+
+/** The plot's geometry now: layout size (CSS px), on-screen rect, scale, device-pixel ratio. */
+export function plotGeometry(el) {
+  const p = el._el.plot;
+  const r = p.getBoundingClientRect();
+  const w = p.offsetWidth || r.width || 1, h = p.offsetHeight || r.height || 1;
+  const sx = r.width > 0 ? r.width / w : 1, sy = r.height > 0 ? r.height / h : 1;
+  return { r, w, h, sx, sy, dpr: window.devicePixelRatio || 1 };
+}
+
+/** Client coordinates of a pointer event in the plot's own CSS px. */
+export function localPoint(el, e) {
+  const g = plotGeometry(el);
+  // A transform changed since the last measure (a slide re-scaled): catch up before the
+  // position is used, so the hit test and the drawing agree.
+  if (changed(el, g)) el._measure();
+  return [(e.clientX - g.r.left) / g.sx, (e.clientY - g.r.top) / g.sy];
+}
+
+function key(g) {
+  return `${g.w}x${g.h}@${g.r.width.toFixed(2)}x${g.r.height.toFixed(2)}/${g.dpr}/${viewportHeight()}`;
+}
+
+function changed(el, g) { return el._sizeKey !== key(g); }
+
+function viewportHeight() {
+  return document.fullscreenElement ? (screen.height || innerHeight) : (document.documentElement.clientHeight || innerHeight);
+}
+
+/**
+ * Sizes the canvas and tells wasm the layout size, the effective device-pixel ratio and where the
+ * element is shown (for `text-scale="auto"`). Returns false when nothing changed.
+ */
+const MAX_CSS_PX = 4096;
+
+export function applySize(el) {
+  const g = plotGeometry(el);
+  if (!changed(el, g) && el._size) return false;
+  el._sizeKey = key(g);
+  // Bounded whatever the page does to the element's size: a runaway layout must not allocate a
+  // runaway canvas (the canvas itself never sizes anything, see shadow.js).
+  const w = Math.min(MAX_CSS_PX, Math.max(1, Math.round(g.w)));
+  const h = Math.min(MAX_CSS_PX, Math.max(1, Math.round(g.h)));
+  // One scale for both axes: a non-uniform scale is rare and a canvas pixel must stay square.
+  const scale = g.sx > 0 ? g.sx : 1;
+  const dpr = g.dpr * scale;
+  el._size = { w, h, dpr, scale, sy: g.sy > 0 ? g.sy : 1 };
+  const c = el._el.canvas;
+  const wpx = Math.max(1, Math.round(w * dpr)), hpx = Math.max(1, Math.round(h * dpr));
+  if (c.width !== wpx || c.height !== hpx) { c.width = wpx; c.height = hpx; }
+  return true;
+}
+
+/** Watches what can change the on-screen size without a layout change; returns an unbind. */
+export function watchScreen(el) {
+  let t = 0;
+  const later = () => {
+    // The deck scales in its own resize handler, which may run after this one: look again on the
+    // next frame and once things have settled.
+    requestAnimationFrame(() => el._measure());
+    clearTimeout(t);
+    t = setTimeout(() => el._measure(), 250);
+  };
+  const onEnd = (e) => { if (e.target instanceof Element && e.target.contains(el)) later(); };
+  window.addEventListener('resize', later);
+  document.addEventListener('fullscreenchange', later);
+  document.addEventListener('transitionend', onEnd, true);
+  document.addEventListener('animationend', onEnd, true);
+  if (!el._screenBound) {
+    el._screenBound = true;
+    el._el.plot.addEventListener('pointerenter', () => el._measure());
+    el._el.plot.addEventListener('focus', () => el._measure());
+  }
+  return () => {
+    clearTimeout(t);
+    window.removeEventListener('resize', later);
+    document.removeEventListener('fullscreenchange', later);
+    document.removeEventListener('transitionend', onEnd, true);
+    document.removeEventListener('animationend', onEnd, true);
+  };
+}
+
+/** The element's on-screen height and the viewport's, in page CSS px (for `text-scale="auto"`). */
+export function screenFacts(el) {
+  return [el._el.plot.getBoundingClientRect().height, viewportHeight()];
+}
