@@ -1,6 +1,8 @@
 //! Import errors in Dutch (`ImportError::message(Lang::Nl)`), verbatim; English stays the
 //! `Display` text.
 
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
 use spco_roles::catalogue::Lang;
 use spco_roles::import::{import_str, Format, ImportError, ImportOptions};
 
