@@ -287,8 +287,12 @@ fn labels_grow_with_the_zoom() {
         let text: Vec<&str> = n.lines.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(text.join(" "), n.label, "role {}", n.id);
     }
-    // The font stays at its CSS size whatever the zoom.
-    assert!(deep.nodes.iter().all(|n| n.font_px == 12.0));
+    // The font stays at its CSS size whatever the zoom (boxes cut by the plot edge may set
+    // their label smaller, never below 10 px).
+    assert!(deep
+        .nodes
+        .iter()
+        .all(|n| n.font_px == 12.0 || (!n.inside && n.font_px >= 10.0)));
 }
 
 #[test]

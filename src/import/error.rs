@@ -156,6 +156,16 @@ pub enum ImportError {
     },
 }
 
+impl ImportError {
+    /// The message in `lang` (the `Display` text is the English one).
+    pub fn message(&self, lang: crate::catalogue::Lang) -> String {
+        match lang {
+            crate::catalogue::Lang::En => self.to_string(),
+            crate::catalogue::Lang::Nl => super::wording::dutch(self),
+        }
+    }
+}
+
 /// The text of `ImportError::NoAnswers` after the file name.
 fn no_answers(json: bool, left_out: usize) -> String {
     let what = if json {

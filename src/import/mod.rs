@@ -13,6 +13,7 @@ mod qualtrics;
 mod summary;
 mod text;
 mod wide;
+mod wording;
 
 pub use error::{Conflict, ImportError};
 

@@ -54,6 +54,17 @@ pub enum SessionError {
     TooSmall,
 }
 
+impl SessionError {
+    /// The message in `lang`: import errors have Dutch wording too; the others are the
+    /// element's own faults, reported to developers, in English.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            SessionError::Import(e) => e.message(lang),
+            other => other.to_string(),
+        }
+    }
+}
+
 pub(crate) fn layout_error(e: chart::LayoutError) -> SessionError {
     match e {
         chart::LayoutError::TooSmall { .. } | chart::LayoutError::BadSize { .. } => {
@@ -223,6 +234,12 @@ impl Session {
     // ---- data and settings ----------------------------------------------------------------
 
     /// Imports a data file; on error the previous data stay.
+    /// The language of the messages of the next `load` only: the statistics and charts follow
+    /// it once the settings are applied.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.settings.lang = lang;
+    }
+
     pub fn load(
         &mut self,
         bytes: &[u8],

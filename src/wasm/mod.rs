@@ -9,6 +9,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::catalogue::Lang;
 use crate::chart::{CachedMeasure, TextMeasure, FONT_FAMILY_UI};
 use crate::session::{opt_to_js, Attr, Item, Session, Settings};
 
@@ -105,7 +106,17 @@ impl Chart {
 
     /// Imports a data file (any format; `format` may be `auto`). `name` is used in messages.
     pub fn load(&mut self, bytes: &[u8], format: &str, name: &str) -> Result<(), JsError> {
-        self.session.load(bytes, format, name).map_err(js_err)
+        let lang = self.session.settings().lang;
+        self.session
+            .load(bytes, format, name)
+            .map_err(|e| JsError::new(&e.message(lang)))
+    }
+
+    /// The language of the messages of the next `load` ("nl" or anything else: English); the
+    /// element sets it before importing, as its settings are applied only after the import.
+    pub fn set_lang(&mut self, lang: &str) {
+        self.session
+            .set_lang(if lang == "nl" { Lang::Nl } else { Lang::En });
     }
 
     /// Format, source kind, groups with n and exclusions of the loaded data (null before).

@@ -50,7 +50,7 @@ export function renderA11y(el) {
   if (!h) return;
   const t = (k) => el._t(k);
   const plot = el._el.plot;
-  const key = el.lang + el.view;
+  const key = el._lang + el.view;
   if (el._a11yKey !== key) {
     el._a11yKey = key;
     plot.setAttribute('aria-roledescription', t('chart'));
@@ -94,7 +94,7 @@ export function noteView(el) {
   el._viewTimer = setTimeout(() => {
     const l = el.layout;
     if (!l) return;
-    const lang = el.lang;
+    const lang = el._lang;
     const f = (v) => v.toFixed(1).replace('.', lang === 'nl' ? ',' : '.');
     const t = (k) => el._t(k);
     if (el.view === 'hierarchy') {
@@ -117,7 +117,7 @@ export function noteGroup(el) {
   const codes = el.group.split(',').filter(Boolean);
   const names = codes.map((c) => {
     const g = (el._info.groups || []).find((x) => x.code === c);
-    return g ? (el.lang === 'nl' ? g.label_nl : g.label_en) : c;
+    return g ? (el._lang === 'nl' ? g.label_nl : g.label_en) : c;
   });
   const parts = [`${names.length ? names.join(', ') : t('everyone')}: n = ${stats.n_respondents ?? '–'} ${t('respondents')}`];
   if (el.view !== 'hierarchy') {

@@ -54,6 +54,8 @@ export class ChartHandle {
   free() { this.wasm.free(); }
 
   // ---- data and settings ----
+  /** 'nl' or 'en' for the messages of the next `load` (settings come after it). */
+  setLang(lang) { return this.wasm.set_lang(lang); }
   load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
   info() { return this.wasm.info(); }
   stats() { return this.wasm.stats(); }

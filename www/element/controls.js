@@ -102,7 +102,7 @@ export function renderControls(el) {
     return;
   }
   chip('', el._t('everyone'), el._info.n_respondents ?? null);
-  for (const g of groups) chip(g.code, el.lang === 'nl' ? g.label_nl : g.label_en, g.n ?? null);
+  for (const g of groups) chip(g.code, el._lang === 'nl' ? g.label_nl : g.label_en, g.n ?? null);
   const parts = [];
   if (stats && stats.n_respondents != null) parts.push(`n = ${stats.n_respondents} ${el._t('respondents')}`);
   if (stats && stats.roles?.some((r) => r.small_n)) parts.push(el._t('smallN'));

@@ -18,6 +18,7 @@ import { chartImage } from './export.js';
 import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
 import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
 import { bindA11y, scheduleA11y, noteView, noteGroup } from './a11y.js';
+import { effectiveLang, watchLang, unwatchLang } from './lang.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -121,7 +122,9 @@ export class SpcoRolesElement extends HTMLElement {
     this._watchDpr();
     this._unwatchScreen = watchScreen(this);
     joinLink(this, this.getAttribute('link'));
+    watchLang(this);
     if (this._started) {
+      this._langChanged(); // its new place may speak another language
       // Moved within the page: the chart, its data (from `src` or setData) and its view are
       // still there; it only needs drawing in its new place (the observer measures it).
       this._invalidate();
@@ -142,6 +145,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._unwatchScreen?.();
     this._dprQuery?.removeEventListener('change', this._onDpr);
     leaveLink(this);
+    unwatchLang(this);
     this._pointers.clear();
     // Moving the element (appendChild to another parent) disconnects and connects it again within
     // one call: free the chart only if the element is still out of the page once that is done.
@@ -170,7 +174,7 @@ export class SpcoRolesElement extends HTMLElement {
       case 'format': this._reimport(); break;
       case 'link': leaveLink(this); if (this.isConnected) joinLink(this, value); break;
       case 'controls': renderControls(this); break;
-      case 'lang': applyControlLabels(this); this._applyOptions(); break;
+      case 'lang': this._langChanged(); break;
       case 'zoom': this._applyZoom(); break;
       case 'group': this._applyOptions(); noteGroup(this); broadcastGroup(this); break;
       case 'synthetic': renderBadge(this); break;
@@ -215,7 +219,19 @@ export class SpcoRolesElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', { detail: { message }, bubbles: true, composed: true }));
   }
 
-  _t(key) { return uiText(this.lang, key); }
+  /** 'nl' or 'en': the language shown (lang.js); `lang` itself reflects the attribute only. */
+  get _lang() { return (this._langNow ??= effectiveLang(this)); }
+
+  // A `lang` changed on the element, an ancestor or the document (or the element moved).
+  _langChanged() {
+    const l = effectiveLang(this);
+    if (l === this._langNow) return;
+    this._langNow = l;
+    applyControlLabels(this);
+    this._applyOptions();
+  }
+
+  _t(key) { return uiText(this._lang, key); }
 
   _isSynthetic() { return this.hasAttribute('synthetic') || !!(this._info && this._info.synthetic); }
 
@@ -242,6 +258,8 @@ export class SpcoRolesElement extends HTMLElement {
   // `format` attribute's. Throws what the import throws.
   _import() {
     const s = this._source;
+    // Import errors are worded in the page's language: wasm must know it before the import.
+    this._call(() => this._handle.setLang(this._lang));
     this._call(() => this._handle.load(s.bytes, s.format || this.getAttribute('format') || 'auto', s.name));
     this._dataName = s.name;
     sourceShown(this);
@@ -278,7 +296,7 @@ export class SpcoRolesElement extends HTMLElement {
 
   // A setting attribute's value as wasm reads it (null: absent).
   _settingValue(name) {
-    if (name === 'lang') return this.lang === 'nl' ? 'nl' : 'en';
+    if (name === 'lang') return this._lang;
     const v = this.getAttribute(name);
     // A boolean attribute written out as "false" (frameworks do) means off.
     if (name === 'crosshair-follows' && v === 'false') return null;

@@ -17,4 +17,4 @@ const TEXT = {
 };
 
 /** The text for `key` in the element's language. */
-export function presenterText(el, key) { return TEXT[el.lang === 'nl' ? 'nl' : 'en'][key]; }
+export function presenterText(el, key) { return TEXT[el._lang === 'nl' ? 'nl' : 'en'][key]; }

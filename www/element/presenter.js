@@ -16,7 +16,7 @@ export function bindPresenter(el) {
 /** After a selection (`deliberate`: by the reader) or a drawn frame (`frame`). */
 export function presenterChanged(el, deliberate, frame = false) {
   const s = el._size ?? {};
-  const key = `${el._selected ?? 0}|${s.w}x${s.h}|${el.lang}|${el.group}|${el.view}|${el.errorbars}`;
+  const key = `${el._selected ?? 0}|${s.w}x${s.h}|${el._lang}|${el.group}|${el.view}|${el.errorbars}`;
   if (key !== el._spotKey) {
     el._spotKey = key;
     renderSpotlight(el);

@@ -30,7 +30,9 @@ function getter(attr, kind, dflt) {
     // Frameworks write a false boolean out as "false": that means off.
     case 'boolean': return function () { return this.hasAttribute(attr) && this.getAttribute(attr) !== 'false'; };
     // Any language but Dutch reads English (as the element's wording does).
-    case 'lang': return function () { return this.getAttribute(attr) === 'nl' ? 'nl' : 'en'; };
+    // The element's own attribute by primary subtag ("nl-BE" is Dutch); the language shown also
+    // follows the ancestors' and the document's `lang` (lang.js).
+    case 'lang': return function () { return /^nl(-|$)/i.test(this.getAttribute(attr) ?? '') ? 'nl' : 'en'; };
     default: return function () { return this.getAttribute(attr) ?? dflt; };
   }
 }

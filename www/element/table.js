@@ -5,7 +5,7 @@
 
 /** Renders `t` into the element's table when it changed; returns true when it did. */
 export function renderTable(el, t) {
-  const key = JSON.stringify(t) + el.lang;
+  const key = JSON.stringify(t) + el._lang;
   if (key === el._tableKey) return false;
   el._tableKey = key;
   const table = el._el.table;

@@ -14,6 +14,10 @@ use super::{Orientation, Plan, GAP, LEGEND_H};
 
 /// A top-down level whose slots are narrower than this is staggered.
 const MIN_SLOT: f64 = 110.0;
+/// A left-right level whose slots are thinner than a line of body text, the box padding and
+/// the gap is staggered too (every other box one column further), so that each box gets
+/// nearly two slots: at 1200x480 the 13 roles were otherwise 21 px boxes, too thin to name.
+const MIN_SLOT_LR_PAD: f64 = 8.0 + GAP;
 /// Cap of a box's thickness along the level axis (top-down) and across (left-right).
 const CAP_ROW: f64 = 60.0;
 const CAP_COL: f64 = 300.0;
@@ -132,7 +136,13 @@ fn rows(plan: &Plan) -> Rows {
         .levels
         .iter()
         .map(|l| {
-            if tb && l.len() >= 4 && len_cross / (l.len() as f64) < plan.px(MIN_SLOT) {
+            let slot = len_cross / (l.len() as f64);
+            let min = if tb {
+                plan.px(MIN_SLOT)
+            } else {
+                plan.m.line(plan.m.theme.font) + plan.px(MIN_SLOT_LR_PAD)
+            };
+            if l.len() >= 4 && !plan.is_frame_level(l) && slot < min {
                 2
             } else {
                 1

@@ -19,7 +19,12 @@ pub(super) struct Type {
 impl Type {
     /// The body font of the theme.
     pub(super) fn body(plan: &Plan) -> Type {
-        let px = plan.px(plan.m.theme.font);
+        Type::at(plan, plan.m.theme.font)
+    }
+
+    /// Type of `css` CSS px at the plan's pixel ratio.
+    pub(super) fn at(plan: &Plan, css: f64) -> Type {
+        let px = plan.px(css);
         Type {
             px,
             line_h: px * plan.m.theme.line,

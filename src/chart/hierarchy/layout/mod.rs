@@ -2,9 +2,9 @@
 //! the device pixels of the diagram at zoom 1, then through the view), how their labels wrap,
 //! the edge paths, the toggles and the legend.
 //!
-//! Levels are rows (top-down) or columns (left-right, for wide elements). A top-down level too
-//! crowded for readable boxes is split into two staggered sub-rows: every other box drops half
-//! a row, so each box can be nearly two slots wide, and an edge to a lower box passes through
+//! Levels are rows (top-down) or columns (left-right, for wide elements). A level too crowded
+//! for readable boxes is split into two staggered sub-rows (sub-columns): every other box drops
+//! half a row, so each box can be nearly two slots wide, and an edge to a lower box passes through
 //! the gap between the two upper boxes beside it (a box is at most two slots minus the gap
 //! wide, so a vertical line through the neighbouring slot centre always clears it).
 //!

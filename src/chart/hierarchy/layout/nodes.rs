@@ -16,6 +16,11 @@ use super::{LabelForm, LaidNode, Plan, GAP};
 /// Padding inside a box, in CSS px.
 const BOX_PAD_X: f64 = 6.0;
 const BOX_PAD_Y: f64 = 4.0;
+/// The padding of a box too small for the usual one, so that it still shows its number.
+const TIGHT_PAD_X: f64 = 2.0;
+const TIGHT_PAD_Y: f64 = 1.0;
+/// The smallest type a box label is set in, in CSS px.
+const MIN_FONT: f64 = 10.0;
 
 /// The laid-out nodes, the frame first so that its items are drawn over it.
 pub(super) fn lay_nodes(
@@ -39,15 +44,25 @@ pub(super) fn lay_nodes(
 }
 
 /// The frame's header height in device px: fixed in world units at zoom 1, so that items
-/// scale with the zoom like every other box.
-fn header_height(plan: &Plan, rect: &Rect, note: &str, measure: &mut dyn TextMeasure) -> f64 {
-    let (ty, s, zoom) = (Type::body(plan), plan.m.dpr, plan.view.zoom());
+/// scale with the zoom like every other box. The note gives way (fewer lines, then cut) where
+/// the frame is short, so that its items keep room for a line of the smallest type each.
+fn header_height(plan: &Plan, frame: &LaidNode, note: &str, measure: &mut dyn TextMeasure) -> f64 {
+    let (ty, s, zoom, rect) = (Type::body(plan), plan.m.dpr, plan.view.zoom(), frame.rect);
     let head_w = (plan.plot.width().min(rect.width() / zoom) - 2.0 * BOX_PAD_X * s).max(1.0);
     let head_lines_1 = 1 + {
         let mut b = Scaled { m: measure, k: 1.0 };
         wrap(note, head_w, ty.px, &mut b).len().min(3)
     };
-    (head_lines_1 as f64 * ty.line_h + 2.0 * BOX_PAD_Y * s) * zoom
+    let n = plan.g.contained.get(&frame.id).map_or(1, |v| v.len()) as f64;
+    let item = plan.m.line(MIN_FONT) + plan.px(2.0 * TIGHT_PAD_Y);
+    let items = if plan.tb() {
+        item
+    } else {
+        n * item + (n - 1.0) * plan.px(GAP)
+    };
+    let room = rect.height() / zoom - items - 3.0 * BOX_PAD_Y * s;
+    let fit = ((room / ty.line_h).floor().max(1.0)) as usize;
+    (head_lines_1.min(fit) as f64 * ty.line_h + 2.0 * BOX_PAD_Y * s) * zoom
 }
 
 /// The frame's header lines (title, bold, then the requirements note), left-aligned at the
@@ -62,7 +77,7 @@ fn frame_header(plan: &Plan, node: &mut LaidNode, measure: &mut dyn TextMeasure)
         let mut b = Scaled { m: measure, k: 1.0 };
         wrap(&note, inner_w.max(1.0), font, &mut b)
     };
-    let head = header_height(plan, &rect, &note, measure);
+    let head = header_height(plan, node, &note, measure);
     let title_rect = Rect::new(
         rect.x0 + BOX_PAD_X * s,
         rect.y0 + BOX_PAD_Y * s,
@@ -225,37 +240,79 @@ fn make_node(
 
 /// The most of the node's label that its box holds, centred. A box cut by the plot edge
 /// (zoomed in) sets its label in the part that shows, like the sticky labels of a map.
+///
+/// The body type with its padding first; when that does not show the whole label, smaller
+/// type (down to `MIN_FONT`) and then a tight padding, keeping the best form: a name in
+/// smaller type reads better than a number, and a number better than an empty box.
 fn set_label(plan: &Plan, node: &mut LaidNode, measure: &mut dyn TextMeasure) {
-    let ty = Type::body(plan);
-    let font = ty.px;
-    // The padding grows with the type, so a larger theme font keeps its margins.
-    let s = font / plan.m.theme.font;
-    // Rect::new would swap the sides of a box thinner than its padding: check first.
-    let Some(inner) = node
-        .rect
-        .intersection(&plan.plot)
-        .filter(|r| r.width() > 2.0 * BOX_PAD_X * s && r.height() > 2.0 * BOX_PAD_Y * s)
-    else {
+    let Some(visible) = node.rect.intersection(&plan.plot) else {
         return;
     };
-    let inner = Rect::new(
-        inner.x0 + BOX_PAD_X * s,
-        inner.y0 + BOX_PAD_Y * s,
-        inner.x1 - BOX_PAD_X * s,
-        inner.y1 - BOX_PAD_Y * s,
-    );
+    let body = Type::body(plan);
     let label = &node.label;
     // The "4 · " or "SR2 · " prefix does not count as showing the label.
     let prefix_len = crate::lean::substr::find(label, " · ").map_or(0, |i| {
         label.get(..i).unwrap_or_default().chars().count() + 3
     });
     let short = node_short(node.id, plan.scene.lang);
-    let mut m = Scaled {
-        m: measure,
-        k: if node.bold { BOLD } else { 1.0 },
+    let k = if node.bold { BOLD } else { 1.0 };
+    let rank = |f: LabelForm| match f {
+        LabelForm::Full => 0,
+        LabelForm::Truncated => 1,
+        LabelForm::Short => 2,
+        LabelForm::None => 3,
     };
-    let (w, h) = (inner.width(), inner.height());
-    let fitted = fit_label(label, &short, prefix_len, w, h, ty, &mut m);
-    node.form = fitted.form;
-    node.lines = place_lines(&fitted.lines, &inner, ty, measure, node.bold);
+    let mut best: Option<(Type, Rect, super::fit::Fitted)> = None;
+    'search: for tight in [false, true] {
+        for step in 0..3 {
+            let css = (plan.m.theme.font - step as f64).max(MIN_FONT);
+            let ty = Type::at(plan, css);
+            // The padding grows with the type, so a larger theme font keeps its margins.
+            let s = body.px / plan.m.theme.font;
+            let (px, py) = if tight {
+                (TIGHT_PAD_X * s, TIGHT_PAD_Y * s)
+            } else {
+                (BOX_PAD_X * s, BOX_PAD_Y * s)
+            };
+            // Rect::new would swap the sides of a box thinner than its padding: check first.
+            if visible.width() <= 2.0 * px || visible.height() <= 2.0 * py {
+                continue;
+            }
+            let inner = Rect::new(
+                visible.x0 + px,
+                visible.y0 + py,
+                visible.x1 - px,
+                visible.y1 - py,
+            );
+            let mut m = Scaled { m: measure, k };
+            let fitted = fit_label(
+                label,
+                &short,
+                prefix_len,
+                inner.width(),
+                inner.height(),
+                ty,
+                &mut m,
+            );
+            let better = best
+                .as_ref()
+                .is_none_or(|b| rank(fitted.form) < rank(b.2.form));
+            let done = fitted.form == LabelForm::Full;
+            if better {
+                best = Some((ty, inner, fitted));
+            }
+            if done {
+                break 'search;
+            }
+        }
+        // Tight padding only rescues a box that shows no words of its name.
+        if best.as_ref().is_some_and(|b| rank(b.2.form) <= 1) {
+            break;
+        }
+    }
+    if let Some((ty, inner, fitted)) = best {
+        node.form = fitted.form;
+        node.font_px = ty.px;
+        node.lines = place_lines(&fitted.lines, &inner, ty, measure, node.bold);
+    }
 }

@@ -1,0 +1,104 @@
+//! Every role box of the hierarchy shows text at every size: its name, or at least its number
+//! and as much of its short label as fits (issue 11: at 1200x480, 13 of 14 role boxes were
+//! drawn empty). Lines stay inside their box, do not overlap, and are at least 10 CSS px.
+
+#![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+
+use spco_roles::catalogue::Lang;
+use spco_roles::chart::arial_measure;
+use spco_roles::chart::hierarchy::{
+    layout_hierarchy, values_from_stats, Arrangement, ColorBy, HierView, HierarchyLayout,
+    HierarchyScene, NodeKind,
+};
+use spco_roles::import::{import_str, ImportOptions};
+use spco_roles::stats::{compute, Selection, StatsOptions};
+
+fn scene(arr: Arrangement, lang: Lang) -> HierarchyScene {
+    let imported = import_str(
+        include_str!("../data/table3-summary.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let stats = compute(
+        &imported.dataset,
+        &Selection::default(),
+        &StatsOptions::default(),
+    )
+    .unwrap();
+    let mut s = HierarchyScene::new(lang);
+    s.arrangement = arr;
+    s.color_by = ColorBy::Gap;
+    s.values = values_from_stats(&stats, ColorBy::Gap);
+    s
+}
+
+/// The problems of one layout's role boxes, as readable strings (empty when all is well).
+fn role_problems(l: &HierarchyLayout) -> Vec<String> {
+    let dpr = l.dpr;
+    let mut out = Vec::new();
+    for n in l.nodes.iter().filter(|n| n.kind == NodeKind::Role) {
+        let num = n.id.to_string();
+        let has_num = n.lines.iter().any(|t| {
+            t.text
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|w| w == num)
+        });
+        if !has_num {
+            out.push(format!("role {} shows {:?} in {:?}", n.id, n.lines, n.rect));
+        }
+        for (j, t) in n.lines.iter().enumerate() {
+            if t.font_px < 10.0 * dpr - 1e-9 {
+                out.push(format!("role {}: font {}", n.id, t.font_px));
+            }
+            if !n.rect.inflate(1e-6).contains_rect(&t.rect) {
+                out.push(format!(
+                    "role {}: line {:?} leaves {:?}",
+                    n.id, t.rect, n.rect
+                ));
+            }
+            for u in &n.lines[j + 1..] {
+                if t.rect.intersects(&u.rect) {
+                    out.push(format!("role {}: lines overlap", n.id));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_role_box_shows_its_number_at_every_size() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for arr in [Arrangement::Spearheads, Arrangement::Categories] {
+        for lang in [Lang::En, Lang::Nl] {
+            let s = scene(arr, lang);
+            for w in (320..=1600).step_by(80) {
+                for h in (240..=1000).step_by(40) {
+                    for dpr in [1.0, 2.0] {
+                        let (w, h) = (w as f64, h as f64);
+                        let l = layout_hierarchy(
+                            &s,
+                            &HierView::fit(),
+                            (w * dpr, h * dpr),
+                            dpr,
+                            &mut arial_measure(),
+                        )
+                        .unwrap_or_else(|e| panic!("{w}x{h}@{dpr}: {e}"));
+                        checked += 1;
+                        for p in role_problems(&l) {
+                            failures.push(format!("{arr:?} {lang:?} {w}x{h}@{dpr}: {p}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000);
+    assert!(
+        failures.is_empty(),
+        "{} problems, e.g.\n{}",
+        failures.len(),
+        failures[..failures.len().min(30)].join("\n")
+    );
+}
