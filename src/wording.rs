@@ -41,6 +41,11 @@ pub const Y_AXIS_TITLE: Words = w(
 );
 /// Legend entry of hollow markers.
 pub const FEW_ANSWERS: Words = w("Weinig antwoorden", "Few answers");
+/// Legend of a comparison's arrows (the colour follows performance, B against A).
+pub const LEGEND_BETTER: Words = w("Presteert beter", "Performs better");
+pub const LEGEND_WORSE: Words = w("Presteert slechter", "Performs worse");
+pub const LEGEND_UNCLEAR: Words = w("Gestreept: niet duidelijk (95%)", "Dashed: not clear (95%)");
+pub const LEGEND_MOVES: Words = w("Ring: ander kwadrant", "Ring: other quadrant");
 pub const LEGEND_IMPORTANCE: Words = w("Belang (gemiddelde, 1–9)", "Importance (mean, 1–9)");
 pub const LEGEND_PERFORMANCE: Words = w("Prestatie (gemiddelde, 1–5)", "Performance (mean, 1–5)");
 pub const LEGEND_GAP: Words = w(

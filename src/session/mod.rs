@@ -17,7 +17,7 @@ mod quadrant;
 mod settings;
 mod tooltip;
 
-pub use css::{EdgeCss, LabelCss, LayoutCss, NodeCss, PointCss, RectCss, ViewCss};
+pub use css::{ArrowCss, EdgeCss, LabelCss, LayoutCss, NodeCss, PointCss, RectCss, ViewCss};
 pub use item::{opt_to_js, Item};
 pub use settings::{Attr, ErrorBars, Settings, SettingsError, View};
 pub use tooltip::Tooltip;
@@ -30,7 +30,7 @@ use crate::chart::{self, QuadrantLayout, QuadrantScene, TextMeasure, ViewTransfo
 use crate::import::{self, Format, ImportError, ImportOptions, Imported};
 use crate::lean::number::clamp;
 use crate::model::Dataset;
-use crate::stats::{self, Crosshair, Selection, Stats, StatsError, StatsOptions};
+use crate::stats::{self, Comparison, Crosshair, Selection, Stats, StatsError, StatsOptions};
 
 #[derive(Debug, Error)]
 pub enum SessionError {
@@ -40,6 +40,8 @@ pub enum SessionError {
     Stats(#[from] StatsError),
     #[error(transparent)]
     Settings(#[from] SettingsError),
+    #[error("compare: {0}")]
+    Compare(#[from] stats::CompareError),
     #[error("unknown data format \"{0}\": expected auto, long, wide, qualtrics, json or summary")]
     Format(String),
     #[error("invalid zoom \"{0}\": expected full, report, fit or x0,x1,y0,y1 (importance from, to, performance from, to)")]
@@ -133,6 +135,8 @@ impl Zoom {
 pub(crate) struct SceneInput<'a> {
     pub settings: &'a Settings,
     pub stats: Option<&'a Stats>,
+    /// The `compare` setting's two groups, when set.
+    pub comparison: Option<&'a Comparison>,
     pub highlighted: Option<Item>,
     pub selected: Option<Item>,
 }
@@ -164,6 +168,7 @@ pub struct Session {
     imported: Option<Imported>,
     settings: Settings,
     stats: Option<Stats>,
+    comparison: Option<Comparison>,
     chart: ChartState,
     size: Size,
     /// The element's own zoom attribute: where `0` and double-click return.
@@ -188,6 +193,7 @@ impl Session {
             imported: None,
             settings: Settings::default(),
             stats: None,
+            comparison: None,
             chart: ChartState::new(View::Quadrant),
             size: Size {
                 width_css: 640.0,
@@ -237,6 +243,11 @@ impl Session {
         self.stats.as_ref()
     }
 
+    /// The two groups of the `compare` setting (None without it).
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_ref()
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -280,6 +291,7 @@ impl Session {
     fn recompute(&mut self) -> Result<(), SessionError> {
         let Some(imported) = &self.imported else {
             self.stats = None;
+            self.comparison = None;
             return Ok(());
         };
         let sd = self.settings.sd;
@@ -306,6 +318,19 @@ impl Session {
             &selection,
             &StatsOptions { sd, crosshair },
         )?);
+        // The comparison resolves a mean or median crosshair from everyone itself.
+        self.comparison = match &self.settings.compare {
+            Some([a, b]) => Some(stats::compare(
+                &imported.dataset,
+                a,
+                b,
+                &StatsOptions {
+                    sd,
+                    crosshair: self.settings.crosshair,
+                },
+            )?),
+            None => None,
+        };
         self.dirty = true;
         Ok(())
     }
@@ -336,6 +361,7 @@ impl Session {
         SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
+            comparison: self.comparison.as_ref(),
             highlighted: self.highlighted,
             selected: self.selected,
         }
@@ -387,6 +413,7 @@ impl Session {
         let input = SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
+            comparison: self.comparison.as_ref(),
             highlighted: self.highlighted,
             selected: self.selected,
         };
@@ -558,6 +585,7 @@ impl Session {
         let input = SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
+            comparison: self.comparison.as_ref(),
             highlighted: self.highlighted,
             selected: self.selected,
         };

@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use crate::catalogue::Lang;
 use crate::chart::hierarchy::{Arrangement, ColorBy};
-use crate::stats::{Crosshair, SdKind};
+use crate::stats::{self, CompareError, Crosshair, SdKind, Selection};
 
 /// Which chart the element shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -39,10 +39,11 @@ pub enum Attr {
     View,
     Hierarchy,
     ColorBy,
+    Compare,
 }
 
 impl Attr {
-    pub const ALL: [Attr; 9] = [
+    pub const ALL: [Attr; 10] = [
         Attr::Lang,
         Attr::Group,
         Attr::Crosshair,
@@ -52,6 +53,7 @@ impl Attr {
         Attr::View,
         Attr::Hierarchy,
         Attr::ColorBy,
+        Attr::Compare,
     ];
 
     /// The attribute's name on the element (and the CLI flag without `--`).
@@ -66,6 +68,7 @@ impl Attr {
             Attr::View => "view",
             Attr::Hierarchy => "hierarchy",
             Attr::ColorBy => "color-by",
+            Attr::Compare => "compare",
         }
     }
 
@@ -85,16 +88,33 @@ impl Attr {
             Attr::View => "quadrant or hierarchy",
             Attr::Hierarchy => "spearheads or categories",
             Attr::ColorBy => "gap, importance or performance",
+            Attr::Compare => "two groups, e.g. sme,large",
         }
     }
 }
 
 /// A setting with a value it does not take.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("unknown {} \"{value}\": expected {}", .attr.name(), .attr.expected())]
+#[derive(Clone, Debug, PartialEq, Error)]
+#[error("{}", self.message())]
 pub struct SettingsError {
     pub attr: Attr,
     pub value: String,
+    /// The parser's own words, when it has them (`compare`).
+    pub why: Option<CompareError>,
+}
+
+impl SettingsError {
+    fn message(&self) -> String {
+        match &self.why {
+            Some(e) => format!("{} \"{}\": {e}", self.attr.name(), self.value),
+            None => format!(
+                "unknown {} \"{}\": expected {}",
+                self.attr.name(),
+                self.value,
+                self.attr.expected()
+            ),
+        }
+    }
 }
 
 /// Everything the element's attributes set, typed.
@@ -111,6 +131,9 @@ pub struct Settings {
     pub view: View,
     pub arrangement: Arrangement,
     pub color_by: ColorBy,
+    /// The two sides of a comparison (`sme,large`); `None` = no comparison. Checked against
+    /// the data (names, overlap) when the statistics are computed.
+    pub compare: Option<[Selection; 2]>,
 }
 
 impl Default for Settings {
@@ -125,6 +148,7 @@ impl Default for Settings {
             view: View::Quadrant,
             arrangement: Arrangement::Spearheads,
             color_by: ColorBy::Gap,
+            compare: None,
         }
     }
 }
@@ -153,6 +177,7 @@ impl Settings {
         let bad = || SettingsError {
             attr,
             value: value.unwrap_or("").to_string(),
+            why: None,
         };
         let d = Settings::default();
         match attr {
@@ -214,6 +239,17 @@ impl Settings {
                     "importance" => ColorBy::Importance,
                     "performance" => ColorBy::Performance,
                     _ => return Err(bad()),
+                }
+            }
+            Attr::Compare => {
+                self.compare = if text.is_empty() {
+                    None
+                } else {
+                    Some(stats::parse_sides(text).map_err(|e| SettingsError {
+                        attr,
+                        value: value.unwrap_or("").to_string(),
+                        why: Some(e),
+                    })?)
                 }
             }
         }
