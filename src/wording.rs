@@ -124,6 +124,41 @@ pub fn quadrant_summary(
     }
 }
 
+/// How many of a comparison's differences the data tell apart from noise (never which: a list
+/// of the unclear ones would read as findings).
+pub fn compare_summary(
+    lang: Lang,
+    names: [&str; 2],
+    clear: u32,
+    differences: u32,
+    n: [Option<u32>; 2],
+) -> String {
+    let [a, b] = names;
+    let most_not = clear * 2 < differences;
+    let ns = match n {
+        [Some(x), Some(y)] if most_not => match lang {
+            Lang::Nl => format!("; met {x} en {y} respondenten zijn de meeste dat niet"),
+            Lang::En => format!("; with {x} and {y} respondents most are not"),
+        },
+        _ => String::new(),
+    };
+    match lang {
+        Lang::Nl => format!("Pijlen van {a} naar {b}. {clear} van {differences} verschillen zijn duidelijk bij 95%{ns}."),
+        Lang::En => format!("Arrows from {a} to {b}. {clear} of {differences} differences are clear at 95%{ns}."),
+    }
+}
+
+/// Tooltip rows and notes of a comparison.
+pub const DIFF_CI: Words = w("verschil, 95%-BI", "difference, 95% CI");
+pub const NOTE_CLEAR: Words = w(
+    "Duidelijk bij 95%: het interval van het verschil sluit nul uit.",
+    "Clear at 95%: the interval of the difference excludes zero.",
+);
+pub const NOTE_UNCLEAR: Words = w(
+    "Niet duidelijk bij 95%: het interval bevat nul; met zo weinig respondenten kan een verschil van deze grootte toeval zijn.",
+    "Not clear at 95%: the interval includes zero; with so few respondents a difference this size can be chance.",
+);
+
 /// What the hierarchy shows, and its keys.
 pub fn hierarchy_summary(lang: Lang, shown: usize) -> String {
     match lang {

@@ -71,10 +71,24 @@ fn arrows_join_each_groups_own_means() {
     // Solid exactly where the comparison finds an interval that excludes zero.
     let cmp = s.comparison().unwrap();
     for a in &layout.arrows {
-        assert_eq!(a.clear, cmp.roles[a.role as usize - 1].clear, "role {}", a.role);
+        assert_eq!(
+            a.clear,
+            cmp.roles[a.role as usize - 1].clear,
+            "role {}",
+            a.role
+        );
     }
-    let clear: Vec<u8> = layout.arrows.iter().filter(|a| a.clear).map(|a| a.role).collect();
-    assert_eq!(clear, vec![5], "role 5's performance difference is the one clear at 95%");
+    let clear: Vec<u8> = layout
+        .arrows
+        .iter()
+        .filter(|a| a.clear)
+        .map(|a| a.role)
+        .collect();
+    assert_eq!(
+        clear,
+        vec![5],
+        "role 5's performance difference is the one clear at 95%"
+    );
 }
 
 #[test]
@@ -129,11 +143,43 @@ fn bad_comparisons_get_words() {
     let e = with(&mut s, "compare", "sme,sme").unwrap_err();
     assert!(e.contains("two different"), "{e}");
     let e = with(&mut s, "compare", "sme,nope").unwrap_err();
-    assert!(e.contains("nope") && e.contains("large"), "names those there are: {e}");
+    assert!(
+        e.contains("nope") && e.contains("large"),
+        "names those there are: {e}"
+    );
     // The error left the previous (no) comparison in place; clearing works.
     assert!(s.comparison().is_none());
     with(&mut s, "compare", "sme,large").unwrap();
     assert!(s.comparison().is_some());
     with(&mut s, "compare", "").unwrap();
     assert!(s.comparison().is_none());
+}
+
+#[test]
+fn tooltip_and_summary_give_both_groups_and_the_count_of_clear_differences() {
+    let s = session(900.0, 600.0);
+    let cmp = s.comparison().unwrap();
+    let r5 = &cmp.roles[4];
+    let t = s.tooltip(spco_roles::session::Item::Role(5)).unwrap();
+    let all: String = t.rows.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+    // Both groups' performance means and the interval of the difference, as the statistics say.
+    let f = |v: f64| format!("{v:.2}");
+    let p = &r5.performance;
+    assert!(
+        all.contains(&f(p.a.unwrap().mean)) && all.contains(&f(p.b.unwrap().mean)),
+        "{all}"
+    );
+    let [lo, hi] = p.ci95.unwrap();
+    assert!(all.contains(&format!("[{} – {}]", f(lo), f(hi))), "{all}");
+    assert!(all.contains("sme") && all.contains("large"), "{all}");
+    assert!(t.note.starts_with("Clear at 95%"), "{}", t.note);
+    let t1 = s.tooltip(spco_roles::session::Item::Role(1)).unwrap();
+    assert!(t1.note.starts_with("Not clear"), "{}", t1.note);
+    let sum = s.summary_text();
+    let want = format!(
+        "{} of {} differences are clear at 95%",
+        cmp.clear, cmp.differences
+    );
+    assert!(sum.contains(&want), "{sum}");
+    assert_eq!((cmp.clear, cmp.differences), (1, 28));
 }

@@ -567,7 +567,10 @@ impl Session {
     pub fn tooltip(&self, item: Item) -> Option<Tooltip> {
         let stats = self.stats.as_ref();
         match item {
-            Item::Role(r) => tooltip::role(r, stats?, self.lang()),
+            Item::Role(r) => match &self.comparison {
+                Some(cmp) => tooltip::role_compare(r, cmp, self.lang()),
+                None => tooltip::role(r, stats?, self.lang()),
+            },
             Item::Node(id) => tooltip::node(id, stats, self.lang()),
             Item::Toggle(_) => None,
         }
@@ -629,6 +632,20 @@ impl Session {
                 if let Some(stats) = &self.stats {
                     text.push(' ');
                     text.push_str(&describe::quadrant_summary(stats, self.lang()));
+                }
+                if let Some(c) = &self.comparison {
+                    let names = [
+                        quadrant::side_name(&c.a.selection),
+                        quadrant::side_name(&c.b.selection),
+                    ];
+                    text.push(' ');
+                    text.push_str(&crate::wording::compare_summary(
+                        self.lang(),
+                        [&names[0], &names[1]],
+                        c.clear,
+                        c.differences,
+                        [c.a.n_respondents, c.b.n_respondents],
+                    ));
                 }
                 text
             }

@@ -80,7 +80,9 @@ fn compare_scene(input: &SceneInput, cmp: &Comparison) -> QuadrantScene {
     let mut points = Vec::new();
     let mut arrows = Vec::new();
     let mut quadrant_changes = Vec::new();
-    let at = |i: &Option<SideFigures>, p: &Option<SideFigures>| Some((i.as_ref()?.mean, p.as_ref()?.mean));
+    let at = |i: &Option<SideFigures>, p: &Option<SideFigures>| {
+        Some((i.as_ref()?.mean, p.as_ref()?.mean))
+    };
     for r in &cmp.roles {
         let Some(role) = cat.role(r.role) else {
             continue;

@@ -176,7 +176,12 @@ pub fn draw_quadrant<DB: DrawingBackend>(
             if let Some(pp) = layout.points.iter().find(|pp| pp.role == a.role) {
                 let r = super::layout::A_MARKER_R * dpr;
                 p.circle(a.from, r, &stroke(WHITE, al, 1.0), true)?;
-                p.circle(a.from, r, &stroke(category_color(pp.category), al, dpr), false)?;
+                p.circle(
+                    a.from,
+                    r,
+                    &stroke(category_color(pp.category), al, dpr),
+                    false,
+                )?;
             }
         }
         let Some((s0, s1)) = a.segment else {
@@ -193,7 +198,11 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         let (c30, s30) = (0.866, 0.5);
         for sgn in [1.0, -1.0] {
             let (hx, hy) = (ux * c30 - sgn * uy * s30, sgn * ux * s30 + uy * c30);
-            p.line(s1, (s1.0 - hx * head, s1.1 - hy * head), &stroke(c, al, width))?;
+            p.line(
+                s1,
+                (s1.0 - hx * head, s1.1 - hy * head),
+                &stroke(c, al, width),
+            )?;
         }
     }
 

@@ -76,12 +76,7 @@ pub struct PlacedPoint {
 impl PlacedPoint {
     /// Radius of everything drawn for the marker: white outline, and the ring when emphasised.
     pub fn outer_radius(&self, dpr: f64) -> f64 {
-        self.radius
-            + if self.emphasis || self.ring {
-                4.5
-            } else {
-                1.5
-            } * dpr
+        self.radius + if self.emphasis || self.ring { 4.5 } else { 1.5 } * dpr
     }
 
     /// The box a label must keep clear of: the marker with its white outline.
@@ -154,7 +149,12 @@ impl PlacedArrow {
     /// The box of A's light marker (the same size as B's, without outline).
     pub fn from_box(&self, dpr: f64) -> Rect {
         let h = (A_MARKER_R + 1.0) * dpr;
-        Rect::new(self.from.0 - h, self.from.1 - h, self.from.0 + h, self.from.1 + h)
+        Rect::new(
+            self.from.0 - h,
+            self.from.1 - h,
+            self.from.0 + h,
+            self.from.1 + h,
+        )
     }
 }
 
