@@ -41,6 +41,11 @@ pub const Y_AXIS_TITLE: Words = w(
 );
 /// Legend entry of hollow markers.
 pub const FEW_ANSWERS: Words = w("Weinig antwoorden", "Few answers");
+/// Legend of a comparison's arrows (the colour follows performance, B against A).
+pub const LEGEND_BETTER: Words = w("Presteert beter", "Performs better");
+pub const LEGEND_WORSE: Words = w("Presteert slechter", "Performs worse");
+pub const LEGEND_UNCLEAR: Words = w("Gestreept: niet duidelijk (95%)", "Dashed: not clear (95%)");
+pub const LEGEND_MOVES: Words = w("Ring: ander kwadrant", "Ring: other quadrant");
 pub const LEGEND_IMPORTANCE: Words = w("Belang (gemiddelde, 1–9)", "Importance (mean, 1–9)");
 pub const LEGEND_PERFORMANCE: Words = w("Prestatie (gemiddelde, 1–5)", "Performance (mean, 1–5)");
 pub const LEGEND_GAP: Words = w(
@@ -118,6 +123,41 @@ pub fn quadrant_summary(
         ),
     }
 }
+
+/// How many of a comparison's differences the data tell apart from noise (never which: a list
+/// of the unclear ones would read as findings).
+pub fn compare_summary(
+    lang: Lang,
+    names: [&str; 2],
+    clear: u32,
+    differences: u32,
+    n: [Option<u32>; 2],
+) -> String {
+    let [a, b] = names;
+    let most_not = clear * 2 < differences;
+    let ns = match n {
+        [Some(x), Some(y)] if most_not => match lang {
+            Lang::Nl => format!("; met {x} en {y} respondenten zijn de meeste dat niet"),
+            Lang::En => format!("; with {x} and {y} respondents most are not"),
+        },
+        _ => String::new(),
+    };
+    match lang {
+        Lang::Nl => format!("Pijlen van {a} naar {b}. {clear} van {differences} verschillen zijn duidelijk bij 95%{ns}."),
+        Lang::En => format!("Arrows from {a} to {b}. {clear} of {differences} differences are clear at 95%{ns}."),
+    }
+}
+
+/// Tooltip rows and notes of a comparison.
+pub const DIFF_CI: Words = w("verschil, 95%-BI", "difference, 95% CI");
+pub const NOTE_CLEAR: Words = w(
+    "Duidelijk bij 95%: het interval van het verschil sluit nul uit.",
+    "Clear at 95%: the interval of the difference excludes zero.",
+);
+pub const NOTE_UNCLEAR: Words = w(
+    "Niet duidelijk bij 95%: het interval bevat nul; met zo weinig respondenten kan een verschil van deze grootte toeval zijn.",
+    "Not clear at 95%: the interval includes zero; with so few respondents a difference this size can be chance.",
+);
 
 /// What the hierarchy shows, and its keys.
 pub fn hierarchy_summary(lang: Lang, shown: usize) -> String {

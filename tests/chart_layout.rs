@@ -50,6 +50,7 @@ fn scene(lang: Lang) -> QuadrantScene {
         lang,
         highlighted: None,
         selected: Some(4),
+        compare: None,
     }
 }
 

@@ -153,6 +153,21 @@ export interface LayoutLabel {
   leader: boolean;
 }
 
+/** A comparison arrow (`compare`): from group A's position (x0, y0) to B's (x1, y1); `segment`
+ * [x0, y0, x1, y1] is the drawn part, null when out of view. */
+export interface LayoutArrow {
+  role: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** The 95% interval of the difference excludes zero on either scale: drawn solid. */
+  clear: boolean;
+  /** B performs at least as well as A (blue; red = worse). */
+  better: boolean;
+  segment: [number, number, number, number] | null;
+}
+
 /** Hierarchy node: ids are roles 1-14, spearhead roles 101-110, kinds 201-202, higher purpose
  * 300-303, categories 401-403. */
 export interface LayoutNode {
@@ -172,6 +187,52 @@ export interface LayoutEdge {
   primary: boolean;
 }
 
+/** One group's figures for one role and scale in a comparison. */
+export interface SideFigures {
+  n: number | null;
+  mean: number;
+  sd: number | null;
+}
+
+/** B − A on one scale of one role (src/stats/compare `ScaleDiff`). */
+export interface ScaleDiff {
+  a: SideFigures | null;
+  b: SideFigures | null;
+  diff: number | null;
+  se: number | null;
+  df: number | null;
+  ci95: [number, number] | null;
+  excludes_zero: boolean | null;
+  reason: string | null;
+}
+
+/** Two groups compared (`el.comparison`, the CLI's `--compare` JSON; src/stats/compare `Comparison`). */
+export interface Comparison {
+  source: 'respondents' | 'summary';
+  sd: SdKind;
+  a: { selection: Selection; n_respondents: number | null };
+  b: { selection: Selection; n_respondents: number | null };
+  crosshair: CrosshairValue;
+  roles: Array<{
+    role: number;
+    category: string;
+    importance: ScaleDiff;
+    performance: ScaleDiff;
+    quadrant_a: string | null;
+    quadrant_b: string | null;
+    quadrant_changes: boolean | null;
+    gap_a: number | null;
+    gap_b: number | null;
+    clear: boolean;
+  }>;
+  categories: unknown[];
+  spearheads: unknown[];
+  differences: number;
+  intervals: number;
+  clear: number;
+  notes: string[];
+}
+
 /** The last drawn frame in CSS pixels (src/session/css.rs `LayoutCss`). */
 export interface Layout {
   width_css: number;
@@ -181,6 +242,7 @@ export interface Layout {
   view: ViewRanges;
   points: LayoutPoint[];
   labels: LayoutLabel[];
+  arrows: LayoutArrow[];
   nodes: LayoutNode[];
   edges: LayoutEdge[];
   breadcrumb: string[];
@@ -230,6 +292,7 @@ export interface SpcoRolesAttributes {
   controls?: boolean;
   hierarchy?: HierarchyKind;
   'color-by'?: ColorBy;
+  compare?: string;
   link?: string;
   synthetic?: boolean;
 }
@@ -254,12 +317,16 @@ export declare class SpcoRolesElement extends HTMLElement {
   controls: boolean;
   hierarchy: HierarchyKind;
   colorBy: ColorBy;
+  /** Two groups to compare, `A,B` (e.g. `sme,large`); '' = no comparison. */
+  compare: string;
   link: string | null;
   synthetic: boolean;
   selectedRole: number | null;
   /** Loads data from text or bytes; `format` defaults to the `format` attribute, else auto. */
   setData(data: string | ArrayBuffer | ArrayBufferView, format?: DataFormat | null, name?: string | null): Promise<void>;
   readonly stats: Stats | null;
+  /** With `compare`: both groups' figures per role, the differences and their 95% intervals. */
+  readonly comparison: Comparison | null;
   readonly layout: Layout | null;
   readonly dataInfo: DataInfo | null;
   /** The chart as drawn now, as an image (PNG unless `type` says otherwise) at device-pixel resolution. */

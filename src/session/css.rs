@@ -51,6 +51,20 @@ pub struct LabelCss {
     pub leader: bool,
 }
 
+/// A comparison arrow in CSS px: from group A's position (x0, y0) to B's (x1, y1); `segment`
+/// is the drawn part (kept off both markers, clipped to the plot), absent when out of view.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct ArrowCss {
+    pub role: u8,
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub clear: bool,
+    pub better: bool,
+    pub segment: Option<[f64; 4]>,
+}
+
 /// A laid-out hierarchy node in CSS px, with the text lines drawn in it.
 #[derive(Clone, Debug, Serialize)]
 pub struct NodeCss {
@@ -83,6 +97,8 @@ pub struct LayoutCss {
     pub view: ViewCss,
     pub points: Vec<PointCss>,
     pub labels: Vec<LabelCss>,
+    /// The quadrant chart's comparison arrows (empty without `compare`).
+    pub arrows: Vec<ArrowCss>,
     pub nodes: Vec<NodeCss>,
     pub edges: Vec<EdgeCss>,
     pub breadcrumb: Vec<String>,

@@ -230,6 +230,7 @@ impl HierState {
             view: ViewCss { x0, x1, y0, y1 },
             points: Vec::new(),
             labels: Vec::new(),
+            arrows: Vec::new(),
             nodes: l
                 .nodes
                 .iter()

@@ -17,7 +17,7 @@ mod quadrant;
 mod settings;
 mod tooltip;
 
-pub use css::{EdgeCss, LabelCss, LayoutCss, NodeCss, PointCss, RectCss, ViewCss};
+pub use css::{ArrowCss, EdgeCss, LabelCss, LayoutCss, NodeCss, PointCss, RectCss, ViewCss};
 pub use item::{opt_to_js, Item};
 pub use settings::{Attr, ErrorBars, Settings, SettingsError, View};
 pub use tooltip::Tooltip;
@@ -30,7 +30,7 @@ use crate::chart::{self, QuadrantLayout, QuadrantScene, Screen, TextMeasure, Vie
 use crate::import::{self, Format, ImportError, ImportOptions, Imported};
 use crate::lean::number::clamp;
 use crate::model::Dataset;
-use crate::stats::{self, Crosshair, Selection, Stats, StatsError, StatsOptions};
+use crate::stats::{self, Comparison, Crosshair, Selection, Stats, StatsError, StatsOptions};
 
 #[derive(Debug, Error)]
 pub enum SessionError {
@@ -40,6 +40,8 @@ pub enum SessionError {
     Stats(#[from] StatsError),
     #[error(transparent)]
     Settings(#[from] SettingsError),
+    #[error("compare: {0}")]
+    Compare(#[from] stats::CompareError),
     #[error("unknown data format \"{0}\": expected auto, long, wide, qualtrics, json or summary")]
     Format(String),
     #[error("invalid zoom \"{0}\": expected full, report, fit or x0,x1,y0,y1 (importance from, to, performance from, to)")]
@@ -153,6 +155,8 @@ impl Zoom {
 pub(crate) struct SceneInput<'a> {
     pub settings: &'a Settings,
     pub stats: Option<&'a Stats>,
+    /// The `compare` setting's two groups, when set.
+    pub comparison: Option<&'a Comparison>,
     pub highlighted: Option<Item>,
     pub selected: Option<Item>,
 }
@@ -184,6 +188,7 @@ pub struct Session {
     imported: Option<Imported>,
     settings: Settings,
     stats: Option<Stats>,
+    comparison: Option<Comparison>,
     chart: ChartState,
     size: Size,
     /// The element's own zoom attribute: where `0` and double-click return.
@@ -214,6 +219,7 @@ impl Session {
             imported: None,
             settings: Settings::default(),
             stats: None,
+            comparison: None,
             chart: ChartState::new(View::Quadrant),
             size: Size {
                 width_css: 640.0,
@@ -272,6 +278,11 @@ impl Session {
         self.stats.as_ref()
     }
 
+    /// The two groups of the `compare` setting (None without it).
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_ref()
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -322,6 +333,7 @@ impl Session {
     fn recompute(&mut self) -> Result<(), SessionError> {
         let Some(imported) = &self.imported else {
             self.stats = None;
+            self.comparison = None;
             return Ok(());
         };
         let sd = self.settings.sd;
@@ -348,6 +360,19 @@ impl Session {
             &selection,
             &StatsOptions { sd, crosshair },
         )?);
+        // The comparison resolves a mean or median crosshair from everyone itself.
+        self.comparison = match &self.settings.compare {
+            Some([a, b]) => Some(stats::compare(
+                &imported.dataset,
+                a,
+                b,
+                &StatsOptions {
+                    sd,
+                    crosshair: self.settings.crosshair,
+                },
+            )?),
+            None => None,
+        };
         self.dirty = true;
         self.revision = self.revision.wrapping_add(1);
         Ok(())
@@ -379,6 +404,7 @@ impl Session {
         SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
+            comparison: self.comparison.as_ref(),
             highlighted: self.highlighted,
             selected: self.selected,
         }
@@ -449,6 +475,7 @@ impl Session {
         let input = SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
+            comparison: self.comparison.as_ref(),
             highlighted: self.highlighted,
             selected: self.selected,
         };
@@ -606,7 +633,10 @@ impl Session {
     pub fn tooltip(&self, item: Item) -> Option<Tooltip> {
         let stats = self.stats.as_ref();
         match item {
-            Item::Role(r) => tooltip::role(r, stats?, self.lang()),
+            Item::Role(r) => match &self.comparison {
+                Some(cmp) => tooltip::role_compare(r, cmp, self.lang()),
+                None => tooltip::role(r, stats?, self.lang()),
+            },
             Item::Node(id) => tooltip::node(id, stats, self.lang()),
             Item::Toggle(_) => None,
         }
@@ -624,6 +654,7 @@ impl Session {
         let input = SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
+            comparison: self.comparison.as_ref(),
             highlighted: self.highlighted,
             selected: self.selected,
         };
@@ -672,6 +703,20 @@ impl Session {
                 if let Some(stats) = &self.stats {
                     text.push(' ');
                     text.push_str(&describe::quadrant_summary(stats, self.lang()));
+                }
+                if let Some(c) = &self.comparison {
+                    let names = [
+                        quadrant::side_name(&c.a.selection),
+                        quadrant::side_name(&c.b.selection),
+                    ];
+                    text.push(' ');
+                    text.push_str(&crate::wording::compare_summary(
+                        self.lang(),
+                        [&names[0], &names[1]],
+                        c.clear,
+                        c.differences,
+                        [c.a.n_respondents, c.b.n_respondents],
+                    ));
                 }
                 text
             }

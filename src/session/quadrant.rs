@@ -1,14 +1,15 @@
 //! The quadrant chart's part of a session: its view, its last layout, and what is asked of it
 //! (scene, hit tests, reading order, geometry, the screen-reader sentence, drawing).
 
-use super::css::{LabelCss, LayoutCss, PointCss, RectCss, ViewCss};
+use super::css::{ArrowCss, LabelCss, LayoutCss, PointCss, RectCss, ViewCss};
 use super::{layout_error, ErrorBars, Item, SceneInput, SessionError, Size, Zoom};
 use crate::catalogue::catalogue;
 use crate::chart::{
-    self, hit_test, layout_quadrant, DrawError, QuadrantLayout, QuadrantPoint, QuadrantScene,
-    TextMeasure, ViewTransform,
+    self, hit_test, layout_quadrant, CompareArrow, CompareScene, DrawError, QuadrantLayout,
+    QuadrantPoint, QuadrantScene, TextMeasure, ViewTransform,
 };
-use crate::stats::Describe;
+use crate::stats::compare::SideFigures;
+use crate::stats::{Comparison, Describe, Selection};
 use crate::wording;
 
 #[derive(Clone, Debug)]
@@ -32,6 +33,9 @@ pub(super) fn scene(input: &SceneInput) -> QuadrantScene {
     let lang = input.settings.lang;
     let mut points = Vec::new();
     let mut crosshair = (5.0, 3.0);
+    if let Some(cmp) = input.comparison {
+        return compare_scene(input, cmp);
+    }
     if let Some(stats) = input.stats {
         crosshair = (stats.crosshair.importance, stats.crosshair.performance);
         for r in &stats.roles {
@@ -64,7 +68,76 @@ pub(super) fn scene(input: &SceneInput) -> QuadrantScene {
         lang,
         highlighted: input.highlighted.and_then(Item::role),
         selected: input.selected.and_then(Item::role),
+        compare: None,
     }
+}
+
+/// With a comparison: B's points (A's where B has none, hollow), A -> B arrows, no whiskers
+/// (two sets of them would hide the arrows; the tooltip gives the intervals).
+fn compare_scene(input: &SceneInput, cmp: &Comparison) -> QuadrantScene {
+    let cat = catalogue();
+    let lang = input.settings.lang;
+    let mut points = Vec::new();
+    let mut arrows = Vec::new();
+    let mut quadrant_changes = Vec::new();
+    let at = |i: &Option<SideFigures>, p: &Option<SideFigures>| {
+        Some((i.as_ref()?.mean, p.as_ref()?.mean))
+    };
+    for r in &cmp.roles {
+        let Some(role) = cat.role(r.role) else {
+            continue;
+        };
+        let a = at(&r.importance.a, &r.performance.a);
+        let b = at(&r.importance.b, &r.performance.b);
+        let Some((importance, performance)) = b.or(a) else {
+            continue;
+        };
+        if let (Some(from), Some(to)) = (a, b) {
+            arrows.push(CompareArrow {
+                role: r.role,
+                from,
+                to,
+                clear: r.clear,
+            });
+        }
+        if r.quadrant_changes == Some(true) {
+            quadrant_changes.push(r.role);
+        }
+        points.push(QuadrantPoint {
+            role: r.role,
+            importance,
+            performance,
+            importance_err: None,
+            performance_err: None,
+            category: role.category,
+            label: format!("{}  {}", r.role, role.short(lang)),
+            // Only one group has answers: drawn hollow, the tooltip says why.
+            small_n: b.is_none() || a.is_none(),
+        });
+    }
+    QuadrantScene {
+        points,
+        crosshair: (cmp.crosshair.importance, cmp.crosshair.performance),
+        lang,
+        highlighted: input.highlighted.and_then(Item::role),
+        selected: input.selected.and_then(Item::role),
+        compare: Some(CompareScene {
+            names: [side_name(&cmp.a.selection), side_name(&cmp.b.selection)],
+            arrows,
+            quadrant_changes,
+        }),
+    }
+}
+
+/// A side as the legend and tooltip name it: its group codes (or SPCOs) joined by `+`.
+pub(super) fn side_name(sel: &Selection) -> String {
+    let parts: Vec<&str> = sel
+        .groups
+        .iter()
+        .chain(&sel.spcos)
+        .map(String::as_str)
+        .collect();
+    parts.join("+")
 }
 
 impl QuadrantState {
@@ -166,6 +239,20 @@ impl QuadrantState {
                         number_only: l.number_only,
                         leader: l.leader.is_some(),
                     }
+                })
+                .collect(),
+            arrows: layout
+                .arrows
+                .iter()
+                .map(|a| ArrowCss {
+                    role: a.role,
+                    x0: a.from.0 / d,
+                    y0: a.from.1 / d,
+                    x1: a.to.0 / d,
+                    y1: a.to.1 / d,
+                    clear: a.clear,
+                    better: a.better,
+                    segment: a.segment.map(|(p, q)| [p.0 / d, p.1 / d, q.0 / d, q.1 / d]),
                 })
                 .collect(),
             nodes: Vec::new(),

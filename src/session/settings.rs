@@ -7,7 +7,7 @@ use thiserror::Error;
 use crate::catalogue::Lang;
 use crate::chart::hierarchy::{Arrangement, ColorBy};
 use crate::chart::{TextScale, TEXT_SCALE_RANGE};
-use crate::stats::{Crosshair, SdKind};
+use crate::stats::{self, CompareError, Crosshair, SdKind, Selection};
 
 /// Which chart the element shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,10 +41,11 @@ pub enum Attr {
     Hierarchy,
     ColorBy,
     TextScale,
+    Compare,
 }
 
 impl Attr {
-    pub const ALL: [Attr; 10] = [
+    pub const ALL: [Attr; 11] = [
         Attr::Lang,
         Attr::Group,
         Attr::Crosshair,
@@ -55,6 +56,7 @@ impl Attr {
         Attr::Hierarchy,
         Attr::ColorBy,
         Attr::TextScale,
+        Attr::Compare,
     ];
 
     /// The attribute's name on the element (and the CLI flag without `--`).
@@ -70,6 +72,7 @@ impl Attr {
             Attr::Hierarchy => "hierarchy",
             Attr::ColorBy => "color-by",
             Attr::TextScale => "text-scale",
+            Attr::Compare => "compare",
         }
     }
 
@@ -90,16 +93,33 @@ impl Attr {
             Attr::Hierarchy => "spearheads or categories",
             Attr::ColorBy => "gap, importance or performance",
             Attr::TextScale => "auto or a number from 0.5 to 4 (e.g. 1.5)",
+            Attr::Compare => "two groups, e.g. sme,large",
         }
     }
 }
 
 /// A setting with a value it does not take.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("unknown {} \"{value}\": expected {}", .attr.name(), .attr.expected())]
+#[derive(Clone, Debug, PartialEq, Error)]
+#[error("{}", self.message())]
 pub struct SettingsError {
     pub attr: Attr,
     pub value: String,
+    /// The parser's own words, when it has them (`compare`).
+    pub why: Option<CompareError>,
+}
+
+impl SettingsError {
+    fn message(&self) -> String {
+        match &self.why {
+            Some(e) => format!("{} \"{}\": {e}", self.attr.name(), self.value),
+            None => format!(
+                "unknown {} \"{}\": expected {}",
+                self.attr.name(),
+                self.value,
+                self.attr.expected()
+            ),
+        }
+    }
 }
 
 /// Everything the element's attributes set, typed.
@@ -118,6 +138,9 @@ pub struct Settings {
     pub color_by: ColorBy,
     /// Size of type and marks (`auto`: larger when the element fills a presenter's screen).
     pub text_scale: TextScale,
+    /// The two sides of a comparison (`sme,large`); `None` = no comparison. Checked against
+    /// the data (names, overlap) when the statistics are computed.
+    pub compare: Option<[Selection; 2]>,
 }
 
 impl Default for Settings {
@@ -133,6 +156,7 @@ impl Default for Settings {
             arrangement: Arrangement::Spearheads,
             color_by: ColorBy::Gap,
             text_scale: TextScale::Auto,
+            compare: None,
         }
     }
 }
@@ -161,6 +185,7 @@ impl Settings {
         let bad = || SettingsError {
             attr,
             value: value.unwrap_or("").to_string(),
+            why: None,
         };
         let d = Settings::default();
         match attr {
@@ -232,6 +257,17 @@ impl Settings {
                         Some(f) if (lo..=hi).contains(&f) => TextScale::Fixed(f),
                         _ => return Err(bad()),
                     },
+                }
+            }
+            Attr::Compare => {
+                self.compare = if text.is_empty() {
+                    None
+                } else {
+                    Some(stats::parse_sides(text).map_err(|e| SettingsError {
+                        attr,
+                        value: value.unwrap_or("").to_string(),
+                        why: Some(e),
+                    })?)
                 }
             }
         }

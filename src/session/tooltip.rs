@@ -8,7 +8,8 @@ use crate::chart::hierarchy::{
     category_id, node_kind, node_label, rollup_method, spearhead_id, NodeId, NodeKind,
 };
 use crate::chart::{fmt_fixed, fmt_num};
-use crate::stats::Stats;
+use crate::stats::compare::{ScaleDiff, SideFigures};
+use crate::stats::{Comparison, Stats};
 use crate::wording;
 
 /// A tooltip: title, the full role text, figure rows (label, value) and a note.
@@ -91,6 +92,69 @@ pub(super) fn role(role: u8, stats: &Stats, lang: Lang) -> Option<Tooltip> {
         text: info.text(lang).to_string(),
         rows,
         note: notes.join(" "),
+    })
+}
+
+/// The tooltip of a role in a comparison: each group's mean and n, B − A with its 95% interval
+/// per scale (or why there is none), the quadrants, and whether any difference is clear.
+pub(super) fn role_compare(role: u8, cmp: &Comparison, lang: Lang) -> Option<Tooltip> {
+    let cat = catalogue();
+    let r = cmp.roles.iter().find(|r| r.role == role)?;
+    let info = cat.role(role)?;
+    let names = [
+        super::quadrant::side_name(&cmp.a.selection),
+        super::quadrant::side_name(&cmp.b.selection),
+    ];
+    let num = |v: f64| fmt_fixed(v, 2, lang);
+    let side = |name: &str, f: &Option<SideFigures>| match f {
+        Some(f) => {
+            let n =
+                f.n.map(|n| format!(" (n\u{a0}=\u{a0}{n})"))
+                    .unwrap_or_default();
+            format!("{name}\u{a0}{}{n}", num(f.mean))
+        }
+        None => format!("{name}\u{a0}–"),
+    };
+    let mut rows = Vec::new();
+    for (scale, d) in [
+        (wording::IMPORTANCE.get(lang), &r.importance),
+        (wording::PERFORMANCE.get(lang), &r.performance),
+    ] {
+        let d: &ScaleDiff = d;
+        rows.push((
+            scale.to_string(),
+            format!("{} → {}", side(&names[0], &d.a), side(&names[1], &d.b)),
+        ));
+        let signed = |v: f64| format!("{}{}", if v > 0.0 { "+" } else { "" }, num(v));
+        let mut diff = d.diff.map(signed).unwrap_or_else(|| "–".into());
+        if let Some([lo, hi]) = d.ci95 {
+            diff.push_str(&format!(" [{} – {}]", num(lo), num(hi)));
+        }
+        if let Some(why) = d.reason {
+            diff.push_str(" (");
+            diff.push_str(why.text());
+            diff.push(')');
+        }
+        rows.push((format!("  {}", wording::DIFF_CI.get(lang)), diff));
+    }
+    let quadrant = |q: Option<crate::stats::Quadrant>| {
+        q.and_then(|q| cat.quadrants.iter().find(|x| x.code == q.code()))
+            .map_or("–", |qi| lang.pick(qi.nl, qi.en))
+    };
+    rows.push((
+        wording::QUADRANT.get(lang).into(),
+        format!("{} → {}", quadrant(r.quadrant_a), quadrant(r.quadrant_b)),
+    ));
+    let note = if r.clear {
+        wording::NOTE_CLEAR
+    } else {
+        wording::NOTE_UNCLEAR
+    };
+    Some(Tooltip {
+        title: format!("{} · {}", role, info.short(lang)),
+        text: info.text(lang).to_string(),
+        rows,
+        note: note.get(lang).into(),
     })
 }
 

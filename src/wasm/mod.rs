@@ -278,6 +278,12 @@ impl Chart {
         to_js(&self.session.stats())
     }
 
+    /// The `compare` setting's two groups, per role and scale (the CLI's `--compare` JSON;
+    /// null without `compare`).
+    pub fn comparison(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.comparison())
+    }
+
     /// The last frame's geometry in CSS px (plot, view, visible points, placed labels).
     pub fn layout(&self) -> Result<JsValue, JsError> {
         to_js(&self.session.layout_css())

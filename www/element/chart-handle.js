@@ -59,6 +59,7 @@ export class ChartHandle {
   load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
   info() { return this.wasm.info(); }
   stats() { return this.wasm.stats(); }
+  comparison() { return this.wasm.comparison(); }
   layout() { return this.wasm.layout(); }
   /**
    * Applies the element's settings: `value(name)` gives each setting attribute's value (null when

@@ -77,6 +77,12 @@ export class SpcoRolesElement extends HTMLElement {
     return this._call(() => this._handle.stats()) ?? null;
   }
 
+  /** With `compare`: both groups' figures, the differences B − A and their 95% intervals. */
+  get comparison() {
+    if (!this._handle) return null;
+    return this._call(() => this._handle.comparison()) ?? null;
+  }
+
   /** Geometry of the last drawn frame in CSS pixels (plot rect, visible points, placed labels, view). */
   get layout() {
     if (!this._handle) return null;

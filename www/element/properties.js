@@ -18,6 +18,7 @@ export const ATTRIBUTES = [
   ['controls', 'controls', 'boolean', false],
   ['hierarchy', 'hierarchy', 'string', 'spearheads'],
   ['color-by', 'colorBy', 'string', 'gap'],
+  ['compare', 'compare', 'string', ''],
   ['link', 'link', 'string', null],
   ['synthetic', 'synthetic', 'boolean', false],
   ['text-scale', 'textScale', 'string', 'auto'],

@@ -21,6 +21,12 @@ const QUAD_INK: Rgb = Rgb(0x5f, 0x5f, 0x5f);
 const DIM_LABEL: f64 = 0.6;
 const WHISKER: Rgb = Rgb(0xb8, 0xb8, 0xb8);
 const LEADER: Rgb = Rgb(0x8c, 0x8c, 0x8c);
+/// Comparison arrows: ColorBrewer RdBu's dark ends, told apart with the common colour-vision
+/// deficiencies and by lightness in greyscale; blue = B performs better than A, red = worse.
+pub(crate) const BETTER: Rgb = Rgb(0x21, 0x66, 0xac);
+pub(crate) const WORSE: Rgb = Rgb(0xb2, 0x18, 0x2b);
+/// Alpha of arrows whose interval includes zero on both scales (they are also dashed).
+const FAINT: f64 = 0.55;
 
 /// Light tints: important-and-good a cool green-grey, essential-but-short a warm tint that draws
 /// the eye, the two less important quadrants near-neutral.
@@ -180,6 +186,45 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         )?;
     }
 
+    p.stage = "arrows";
+    for a in &layout.arrows {
+        let c = if a.better { BETTER } else { WORSE };
+        let al = dim(a.role) * if a.clear { 1.0 } else { FAINT };
+        if a.from_visible {
+            // Group A: a small light ring of the role's category colour.
+            if let Some(pp) = layout.points.iter().find(|pp| pp.role == a.role) {
+                let r = super::layout::A_MARKER_R * dpr;
+                p.circle(a.from, r, &stroke(WHITE, al, 1.0), true)?;
+                p.circle(
+                    a.from,
+                    r,
+                    &stroke(category_color(pp.category), al, dpr),
+                    false,
+                )?;
+            }
+        }
+        let Some((s0, s1)) = a.segment else {
+            continue;
+        };
+        let width = if a.clear { 2.0 } else { 1.25 } * dpr;
+        let dash = (!a.clear).then_some((4.0 * dpr, 3.0 * dpr));
+        p.polyline(&[s0, s1], &stroke(c, al, width), dash)?;
+        // The head at B's end: two strokes back along the shaft at +-30 degrees.
+        let (dx, dy) = (s1.0 - s0.0, s1.1 - s0.1);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+        let (ux, uy) = (dx / len, dy / len);
+        let head = (6.0 * dpr).min(len * 0.6);
+        let (c30, s30) = (0.866, 0.5);
+        for sgn in [1.0, -1.0] {
+            let (hx, hy) = (ux * c30 - sgn * uy * s30, sgn * ux * s30 + uy * c30);
+            p.line(
+                s1,
+                (s1.0 - hx * head, s1.1 - hy * head),
+                &stroke(c, al, width),
+            )?;
+        }
+    }
+
     p.stage = "leaders";
     for l in &layout.labels {
         if let Some((a, b)) = l.leader {
@@ -226,6 +271,15 @@ pub fn draw_quadrant<DB: DrawingBackend>(
                     false,
                 )?;
             }
+            if pp.ring && !pp.emphasis {
+                // Quadrant changes between the two groups: a thin ring, dashed-free and dark.
+                p.circle(
+                    (pp.x, pp.y),
+                    pp.radius + 3.0 * dpr,
+                    &stroke(TICK_INK, a, dpr),
+                    false,
+                )?;
+            }
             if pp.emphasis {
                 p.circle(
                     (pp.x, pp.y),
@@ -260,6 +314,27 @@ pub fn draw_quadrant<DB: DrawingBackend>(
                     &stroke(TICK_INK, 1.0, 1.5 * dpr),
                     false,
                 )?;
+            }
+            LegendKind::SideA => {
+                let r = super::layout::A_MARKER_R * dpr;
+                p.circle(e.swatch, r, &stroke(TICK_INK, FAINT, dpr), false)?;
+            }
+            LegendKind::SideB => {
+                p.circle(e.swatch, e.radius, &stroke(TICK_INK, 1.0, 1.0), true)?;
+            }
+            LegendKind::Moves => {
+                p.circle(e.swatch, e.radius * 0.6, &stroke(TICK_INK, 1.0, 1.0), true)?;
+                p.circle(e.swatch, e.radius, &stroke(TICK_INK, 1.0, dpr), false)?;
+            }
+            LegendKind::Better | LegendKind::Worse | LegendKind::Unclear => {
+                let (c, al, dash) = match e.kind {
+                    LegendKind::Better => (BETTER, 1.0, None),
+                    LegendKind::Worse => (WORSE, 1.0, None),
+                    _ => (TICK_INK, FAINT, Some((3.0 * dpr, 2.0 * dpr))),
+                };
+                let (x, y) = e.swatch;
+                let r = e.radius;
+                p.polyline(&[(x - r, y), (x + r, y)], &stroke(c, al, 2.0 * dpr), dash)?;
             }
         }
         p.text(&e.text, INK, 1.0, false)?;

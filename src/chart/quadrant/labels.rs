@@ -386,6 +386,7 @@ mod tests {
                 category: Category::Strategic,
                 small_n: false,
                 emphasis,
+                ring: false,
                 whisker_x: None,
                 whisker_y: None,
             };

@@ -65,6 +65,8 @@ pub struct PlacedPoint {
     pub small_n: bool,
     /// Selected: drawn bigger with a ring, labelled first.
     pub emphasis: bool,
+    /// The role changes quadrant between two compared groups: a ring around the marker.
+    pub ring: bool,
     /// Horizontal whisker at height `y`.
     pub whisker_x: Option<Whisker>,
     /// Vertical whisker at `x`.
@@ -74,7 +76,7 @@ pub struct PlacedPoint {
 impl PlacedPoint {
     /// Radius of everything drawn for the marker: white outline, and the ring when emphasised.
     pub fn outer_radius(&self, dpr: f64) -> f64 {
-        self.radius + if self.emphasis { 4.5 } else { 1.5 } * dpr
+        self.radius + if self.emphasis || self.ring { 4.5 } else { 1.5 } * dpr
     }
 
     /// The box a label must keep clear of: the marker with its white outline.
@@ -117,7 +119,47 @@ pub enum LegendKind {
     Category(Category),
     /// Hollow marker: few answers.
     SmallN,
+    /// A comparison's first group (light marker), its second (full marker, arrow head).
+    SideA,
+    SideB,
+    /// Arrows towards better and worse performance; dashed: the interval includes zero.
+    Better,
+    Worse,
+    Unclear,
+    /// Ring: the quadrant changes.
+    Moves,
 }
+
+/// A comparison arrow in device px, clipped to the plot: from group A's marker to B's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedArrow {
+    pub role: u8,
+    /// The unclipped ends: A's and B's positions.
+    pub from: (f64, f64),
+    pub to: (f64, f64),
+    /// The drawn segment (clipped to the plot, kept off both markers); None when out of view.
+    pub segment: Option<((f64, f64), (f64, f64))>,
+    /// A's marker is inside the plot.
+    pub from_visible: bool,
+    pub clear: bool,
+    pub better: bool,
+}
+
+impl PlacedArrow {
+    /// The box of A's light marker (the same size as B's, without outline).
+    pub fn from_box(&self, dpr: f64) -> Rect {
+        let h = (A_MARKER_R + 1.0) * dpr;
+        Rect::new(
+            self.from.0 - h,
+            self.from.1 - h,
+            self.from.0 + h,
+            self.from.1 + h,
+        )
+    }
+}
+
+/// Radius of group A's marker in CSS px: smaller than B's, so the arrow reads A -> B.
+pub const A_MARKER_R: f64 = 3.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendEntry {
@@ -164,6 +206,8 @@ pub struct QuadrantLayout {
     pub points: Vec<PlacedPoint>,
     pub stray_whiskers: Vec<StrayWhisker>,
     pub labels: Vec<PlacedLabel>,
+    /// With a comparison: one per role both groups answered.
+    pub arrows: Vec<PlacedArrow>,
     /// Roles of visible points that got no label at all (only when the plot is crowded beyond
     /// any free space).
     pub unlabelled: Vec<u8>,
@@ -289,10 +333,21 @@ pub fn layout_quadrant(
     let tints = quadrant_regions(&transform, (cx, cy));
 
     let (points, stray_whiskers) = place_points(scene, &transform, m);
+    let arrows = place_arrows(scene, &transform, &points, dpr);
 
     let mut occ = Occupancy::default();
     for (i, p) in points.iter().enumerate() {
         occ.boxes.push((p.marker_box(dpr), Some(i)));
+    }
+    // A's markers and the arrows are taken like markers and leader lines: no label covers them.
+    for a in &arrows {
+        let own = points.iter().position(|p| p.role == a.role);
+        if a.from_visible {
+            occ.boxes.push((a.from_box(dpr), own));
+        }
+        if let Some(seg) = a.segment {
+            occ.leaders.push(seg);
+        }
     }
     for tb in [&crosshair.x_label, &crosshair.y_label]
         .into_iter()
@@ -318,8 +373,56 @@ pub fn layout_quadrant(
         points,
         stray_whiskers,
         labels,
+        arrows,
         unlabelled,
     })
+}
+
+/// The comparison's arrows: from A's position to the edge of B's marker, clipped to the plot.
+fn place_arrows(
+    scene: &QuadrantScene,
+    t: &ViewTransform,
+    points: &[PlacedPoint],
+    dpr: f64,
+) -> Vec<PlacedArrow> {
+    let Some(cmp) = &scene.compare else {
+        return Vec::new();
+    };
+    let plot = t.plot_rect();
+    cmp.arrows
+        .iter()
+        .map(|a| {
+            let from = t.to_px(a.from.0, a.from.1);
+            let to = t.to_px(a.to.0, a.to.1);
+            let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+            let len = (dx * dx + dy * dy).sqrt();
+            let b_r = points
+                .iter()
+                .find(|p| p.role == a.role)
+                .map_or(0.0, |p| p.outer_radius(dpr));
+            let a_r = (A_MARKER_R + 1.0) * dpr;
+            // Too short to draw between the two markers: the markers say it all.
+            let segment = (len > a_r + b_r + 2.0 * dpr)
+                .then(|| {
+                    let (ux, uy) = (dx / len, dy / len);
+                    let p0 = (from.0 + ux * a_r, from.1 + uy * a_r);
+                    let p1 = (to.0 - ux * b_r, to.1 - uy * b_r);
+                    let (s0, s1) = crate::chart::geom::clip_params(p0, p1, &plot, false)?;
+                    let at = |s: f64| (p0.0 + (p1.0 - p0.0) * s, p0.1 + (p1.1 - p0.1) * s);
+                    Some((at(s0), at(s1)))
+                })
+                .flatten();
+            PlacedArrow {
+                role: a.role,
+                from,
+                to,
+                segment,
+                from_visible: t.contains_data(a.from.0, a.from.1),
+                clear: a.clear,
+                better: a.better(),
+            }
+        })
+        .collect()
 }
 
 fn layout_legend(
@@ -342,6 +445,18 @@ fn layout_legend(
         .collect();
     if scene.points.iter().any(|p| p.small_n) {
         kinds.push((LegendKind::SmallN, small_n_note(lang).to_string()));
+    }
+    if let Some(cmp) = &scene.compare {
+        use crate::wording as w;
+        let [a, b] = &cmp.names;
+        kinds.push((LegendKind::SideA, a.clone()));
+        kinds.push((LegendKind::SideB, b.clone()));
+        kinds.push((LegendKind::Better, w::LEGEND_BETTER.get(lang).into()));
+        kinds.push((LegendKind::Worse, w::LEGEND_WORSE.get(lang).into()));
+        kinds.push((LegendKind::Unclear, w::LEGEND_UNCLEAR.get(lang).into()));
+        if !cmp.quadrant_changes.is_empty() {
+            kinds.push((LegendKind::Moves, w::LEGEND_MOVES.get(lang).into()));
+        }
     }
     let pad = m.px(m.theme.pad);
     let font = m.px(m.theme.font);
@@ -604,7 +719,12 @@ fn place_points(
         }
         // Hover stays out of the layout so labels do not jump as the pointer moves.
         let emphasis = scene.selected == Some(p.role);
+        let ring = scene
+            .compare
+            .as_ref()
+            .is_some_and(|c| c.quadrant_changes.contains(&p.role));
         out.push(PlacedPoint {
+            ring,
             role: p.role,
             index,
             x,

@@ -11,8 +11,8 @@ mod view;
 
 pub use draw::{draw_quadrant, render_svg};
 pub use layout::{
-    hit_test, layout_quadrant, AxisLayout, Crosshair, Legend, LegendEntry, LegendKind, PlacedLabel,
-    PlacedPoint, QuadrantLayout, QuadrantName, StrayWhisker, Whisker,
+    hit_test, layout_quadrant, AxisLayout, Crosshair, Legend, LegendEntry, LegendKind, PlacedArrow,
+    PlacedLabel, PlacedPoint, QuadrantLayout, QuadrantName, StrayWhisker, Whisker,
 };
 pub use view::{Axis, ViewError, ViewTransform, MIN_SPAN, X_LIMITS, Y_LIMITS};
 
@@ -44,6 +44,37 @@ pub struct QuadrantScene {
     pub lang: Lang,
     pub highlighted: Option<u8>,
     pub selected: Option<u8>,
+    /// Two groups compared: the points are the second group's, each joined by an arrow from
+    /// the first group's position.
+    pub compare: Option<CompareScene>,
+}
+
+/// A comparison of two groups A and B, in data units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareScene {
+    /// The two groups as the legend names them.
+    pub names: [String; 2],
+    /// One per role both groups answered.
+    pub arrows: Vec<CompareArrow>,
+    /// Roles whose quadrant differs between the groups: their B marker gets a ring.
+    pub quadrant_changes: Vec<u8>,
+}
+
+/// A role's move from group A (importance, performance) to group B.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CompareArrow {
+    pub role: u8,
+    pub from: (f64, f64),
+    pub to: (f64, f64),
+    /// The 95% interval of the difference excludes zero on either scale: drawn solid.
+    pub clear: bool,
+}
+
+impl CompareArrow {
+    /// B performs at least as well as A on this role (the arrow's colour).
+    pub fn better(&self) -> bool {
+        self.to.1 >= self.from.1
+    }
 }
 
 /// Axis title for importance (x).
