@@ -11,6 +11,14 @@ out="${SPCO_OUT:-pkg}"
 features=()
 [ -n "${SPCO_FEATURES:-}" ] && features=(--features "$SPCO_FEATURES")
 
+# The SVG export module, loaded by the element only when someone exports (www/element/exports.js):
+# the same crate with the `svg` feature. Built first, so that the main module is cargo's last
+# build (scripts/check-wasm-names.mjs reads that one); moved into pkg/svg-<hash>/ at the end.
+if [ "$out" = pkg ]; then
+  rm -rf pkg/.svg
+  SPCO_PROFILE="$profile" SPCO_FEATURES=svg SPCO_OUT=pkg/.svg bash scripts/build.sh
+fi
+
 # A 256 KiB stack instead of rustc's 1 MiB: wasm memory is counted against the page, and the
 # deepest stack measured over imports of every format, both charts, tooltips and zooms was 6 KB.
 cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --profile "$profile" --quiet "${features[@]}" \
@@ -49,5 +57,17 @@ if [ "$out" = pkg ]; then
   node scripts/wasm-name.mjs pkg/spco-roles.js "$wasm_name"
   # The types (the element's, and React, Vue and JSX declarations) and the custom-elements manifest.
   cp www/*.d.ts www/custom-elements.json pkg/
+
+  # The SVG module's folder is named after its content, for the same caching reason as the wasm.
+  svg_tmp=pkg/.svg
+  svg_dir="svg-$(cat "$svg_tmp/spco_roles_bg.wasm" "$svg_tmp/spco_roles.js" | sha256sum | cut -c1-8)"
+  mv "$svg_tmp/spco_roles_bg.wasm" "$svg_tmp/svg.wasm"
+  find pkg -maxdepth 1 -name 'svg-*' ! -name "$svg_dir" -exec rm -rf {} +
+  rm -rf "pkg/$svg_dir" && mv "$svg_tmp" "pkg/$svg_dir"
+  node -e '
+    const fs = require("fs"); const [file, dir] = process.argv.slice(1);
+    const t = fs.readFileSync(file, "utf8"); const n = t.split("__SPCO_SVG_DIR__").length - 1;
+    if (n !== 1) { console.error(`[build] ${file}: expected the SVG module placeholder once, found ${n}`); process.exit(1); }
+    fs.writeFileSync(file, t.replace("__SPCO_SVG_DIR__", dir));' pkg/spco-roles.js "$svg_dir"
 fi
 printf '[build] %s/: %s\n' "$out" "$(cd "$out" && ls | tr '\n' ' ')" >&2

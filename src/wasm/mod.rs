@@ -174,7 +174,10 @@ impl Chart {
         });
     }
 
-    /// The current view as a standalone SVG document at the element's CSS size.
+    /// The current view as a standalone SVG document at the element's CSS size. Only in the
+    /// on-demand export module (feature `svg`): plotters' SVG backend and the float formatting it
+    /// links are ~11 KB brotli that a page pays only when someone exports.
+    #[cfg(feature = "svg")]
     pub fn svg(&self) -> Result<String, JsError> {
         let size = self.session.size();
         self.session

@@ -76,7 +76,6 @@ export class ChartHandle {
   /** Where the element is shown: its on-screen height and the viewport's (page CSS px). */
   setScreen(onscreen, viewport) { return this.wasm.set_screen(onscreen, viewport); }
   /** The current view as an SVG document (string). */
-  svg() { return this.wasm.svg(); }
   /** Draws a frame; true while an animated transition wants another. */
   draw(now) { return this.wasm.draw(now); }
   /** [x0, x1, y0, y1] of the current view. */

@@ -17,10 +17,54 @@ export function footerLines(el) {
   return [sourceLine(el), el._isSynthetic() && `${el._t('synthetic')}: ${el._t('syntheticTitle')}`].filter(Boolean);
 }
 
-/** The current view as a standalone SVG document (a string), with the footer; null before data. */
-export function svgExport(el) {
+// The SVG writer lives in a second wasm module, fetched the first time someone exports: the
+// drawing code is the same Rust, built with plotters' SVG backend, which would otherwise cost every
+// page ~11 KB brotli. scripts/build.sh puts it in pkg/svg-<hash>/ and writes that folder's name
+// here in place of the placeholder.
+let svgModule = null;
+function loadSvgModule() {
+  if (!svgModule) {
+    const base = new URL('./__SPCO_SVG_DIR__/', import.meta.url);
+    svgModule = import(new URL('spco_roles.js', base).href).then(async (m) => {
+      await m.default({ module_or_path: new URL('svg.wasm', base) });
+      return m;
+    });
+    svgModule.catch(() => { svgModule = null; });
+  }
+  return svgModule;
+}
+
+/** The shown chart drawn again by the export module, as an SVG document string. */
+async function drawSvg(el) {
+  const m = await loadSvgModule();
+  const src = el._source;
+  if (!src) throw new Error('no data to export');
+  const c = new m.Chart(document.createElement('canvas'));
+  try {
+    c.load(src.bytes, src.format || el.getAttribute('format') || 'auto', src.name || 'data');
+    const o = {};
+    for (const name of m.settings_attributes()) o[name] = el._settingValue(name);
+    c.set_settings(o);
+    const { w, h } = el._size ?? { w: 600, h: 400 };
+    c.resize(w, h, 1);
+    if (el.view !== 'hierarchy') {
+      const v = el._handle.viewRanges();
+      c.set_zoom(`${v[0]},${v[1]},${v[2]},${v[3]}`);
+    }
+    if (el._selected) c.set_selected(el._selected);
+    return c.svg();
+  } finally {
+    c.free();
+  }
+}
+
+/**
+ * The current view as a standalone SVG document (a string), with the footer; null before data.
+ * The hierarchy is exported as a whole (its zoom and collapsed nodes are not carried over).
+ */
+export async function svgExport(el) {
   if (!el._handle || !el._info) return null;
-  const text = el._call(() => el._handle.svg());
+  const text = await drawSvg(el);
   const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
   const svg = doc.documentElement;
   if (svg.nodeName !== 'svg') return text;
@@ -108,9 +152,11 @@ export function bindExports(el) {
     el._el.zoom.append(b);
     return b;
   };
-  make('SVG', 'svg', 'svg').addEventListener('click', () => {
-    const s = el._safe(() => svgExport(el));
-    if (s) download(el, s, 'image/svg+xml', 'svg');
+  make('SVG', 'svg', 'svg').addEventListener('click', async () => {
+    try {
+      const s = await svgExport(el);
+      if (s) download(el, s, 'image/svg+xml', 'svg');
+    } catch (e) { el._fail(e); }
   });
   make('CSV', 'csv', 'csv').addEventListener('click', () => {
     const s = csvExport(el);
