@@ -232,6 +232,7 @@ export interface SpcoRolesAttributes {
   'color-by'?: ColorBy;
   link?: string;
   synthetic?: boolean;
+  'max-size'?: string;
 }
 
 export declare class SpcoRolesElement extends HTMLElement {
@@ -256,6 +257,8 @@ export declare class SpcoRolesElement extends HTMLElement {
   colorBy: ColorBy;
   link: string | null;
   synthetic: boolean;
+  /** The largest data accepted: bytes, or with a unit (`64MB`, `500kB`); default `64MB`. */
+  maxSize: string;
   selectedRole: number | null;
   /** Loads data from text or bytes; `format` defaults to the `format` attribute, else auto. */
   setData(data: string | ArrayBuffer | ArrayBufferView, format?: DataFormat | null, name?: string | null): Promise<void>;

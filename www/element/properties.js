@@ -20,6 +20,7 @@ export const ATTRIBUTES = [
   ['color-by', 'colorBy', 'string', 'gap'],
   ['link', 'link', 'string', null],
   ['synthetic', 'synthetic', 'boolean', false],
+  ['max-size', 'maxSize', 'string', '64MB'],
 ];
 
 function getter(attr, kind, dflt) {
