@@ -174,9 +174,12 @@ impl Survey {
             && answers.len() == n * ROW_LEN
             && group.iter().all(|&g| usize::from(g) < groups.len())
             && spco.iter().flatten().all(|&s| usize::from(s) < spcos.len())
-            && answers.iter().enumerate().all(|(i, &v)| {
-                let scale = if i % ROW_LEN < N_ROLES { Scale::Importance } else { Scale::Performance };
-                v == 0 || scale.contains(v)
+            && answers.chunks_exact(ROW_LEN).all(|row| {
+                let (imp, perf) = row.split_at(N_ROLES);
+                // 0 is a skipped item; no row-and-column arithmetic per byte (this runs on the
+                // page's main thread for every respondent of a big file).
+                imp.iter().all(|&v| v <= Scale::Importance.max())
+                    && perf.iter().all(|&v| v <= Scale::Performance.max())
             });
         ok.then_some(Survey { respondents, group, spco, groups, spcos, answers })
     }

@@ -12,8 +12,12 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     self.postMessage({ parsing: true });
-    const encoded = import_encoded(new Uint8Array(data.bytes), data.format, data.name);
-    self.postMessage({ encoded }, [encoded.buffer]);
+    // The page's chunks, joined here rather than on the page.
+    const bytes = new Uint8Array(data.size);
+    let at = 0;
+    for (const c of data.chunks) { bytes.set(c, at); at += c.length; }
+    const encoded = import_encoded(bytes, data.format, data.name);
+    self.postMessage({ encoded, bytes }, [encoded.buffer, bytes.buffer]);
   } catch (e) {
     const trap = e instanceof WebAssembly.RuntimeError;
     let oom = false, message = e && e.message ? e.message : String(e);

@@ -77,10 +77,8 @@ pub fn decode(bytes: &[u8]) -> Option<Imported> {
             let spcos = (0..n_spcos).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
             let n = r.len()?;
             let respondents = (0..n).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
-            let group = (0..n).map(|_| r.u16()).collect::<Option<Vec<_>>>()?;
-            let spco = (0..n)
-                .map(|_| r.u16().map(|v| (v != NONE16).then_some(v)))
-                .collect::<Option<Vec<_>>>()?;
+            let group: Vec<u16> = r.u16s(n)?.collect();
+            let spco = r.u16s(n)?.map(|v| (v != NONE16).then_some(v)).collect();
             let answers = r.take(n.checked_mul(crate::model::ROW_LEN)?)?.to_vec();
             Dataset::Respondents(Survey::from_columns(SurveyColumns {
                 respondents,
@@ -193,6 +191,11 @@ impl<'a> Reader<'a> {
     }
     /// A count, no larger than the bytes left (each item takes at least one byte), so a damaged
     /// count cannot ask for a huge allocation.
+    /// `n` u16 values in one slice (no per-value bounds check).
+    fn u16s(&mut self, n: usize) -> Option<impl Iterator<Item = u16> + 'a> {
+        let bytes = self.take(n.checked_mul(2)?)?;
+        Some(bytes.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])))
+    }
     fn len(&mut self) -> Option<usize> {
         let n = self.u32()? as usize;
         (n <= self.0.len()).then_some(n)
@@ -219,7 +222,7 @@ impl<'a> Reader<'a> {
     }
     fn str(&mut self) -> Option<String> {
         let n = self.len()?;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
+        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
     }
     fn groups(&mut self) -> Option<Vec<Group>> {
         let n = self.len()?;

@@ -70,10 +70,71 @@ export async function loadData(el, seq, data, format, name) {
   // A string of n UTF-16 units is at least n bytes of UTF-8, so the length alone can refuse it.
   const size = typeof data === 'string' ? data.length : data.byteLength;
   if (size > maxSize(el)) throw tooBig(el, size);
-  // A copy: the caller may reuse its buffer.
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data).slice();
-  if (bytes.length > maxSize(el)) throw tooBig(el, bytes.length);
-  await importBytes(el, seq, bytes, name, null, format);
+  if (size < BIG) {
+    // A copy: the caller may reuse its buffer.
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : bytesOf(data).slice();
+    if (bytes.length > maxSize(el)) throw tooBig(el, bytes.length);
+    importSmall(el, bytes, name, null, format);
+    return;
+  }
+  const ctl = begin(el);
+  try {
+    const chunks = await toChunks(el, data, ctl.signal);
+    await importBig(el, seq, chunks, name, null, format, ctl);
+  } catch (e) {
+    finish(el, ctl, false);
+    if (!isAbort(e)) throw e;
+  }
+}
+
+const bytesOf = (data) => (ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+
+// Yields to the page (input, frames) between slices of work; a MessageChannel is not clamped to
+// 4 ms as nested timers are.
+function pause() {
+  return new Promise((ok) => { const c = new MessageChannel(); c.port1.onmessage = () => ok(); c.port2.postMessage(0); });
+}
+
+const SLICE = 1 << 20;
+
+// Big data as UTF-8 chunks made a slice per task: one TextEncoder call (or copy) over 29 MB blocks
+// the page for hundreds of ms, and so does posting one big string to a worker (it is copied);
+// chunks are transferred, not copied.
+async function toChunks(el, data, signal) {
+  const max = maxSize(el);
+  const chunks = [];
+  let total = 0;
+  if (typeof data === 'string') {
+    const enc = new TextEncoder();
+    for (let i = 0; i < data.length;) {
+      let j = Math.min(data.length, i + SLICE);
+      // Never split a surrogate pair between two chunks.
+      if (j < data.length && (data.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--;
+      const c = enc.encode(data.slice(i, j));
+      total += c.length;
+      if (total > max) throw tooBig(el, total, true);
+      chunks.push(c);
+      i = j;
+      await pause();
+      if (signal.aborted) throw cancelled();
+    }
+  } else {
+    const src = bytesOf(data);
+    for (let i = 0; i < src.length; i += 4 * SLICE) {
+      chunks.push(src.slice(i, i + 4 * SLICE));
+      await pause();
+      if (signal.aborted) throw cancelled();
+    }
+  }
+  return chunks;
+}
+
+function join(chunks, length) {
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) { bytes.set(c, at); at += c.length; }
+  return bytes;
 }
 
 /** `src`: a streamed download (its bytes counted against the limit as they come), then the import. */
@@ -88,9 +149,14 @@ export async function loadUrl(el, src) {
   try {
     const [resp] = await Promise.all([fetch(url.href, { signal: ctl.signal }), el._ensureHandle()]);
     if (!resp.ok) throw new SpcoError(`${src}: ${resp.status} ${resp.statusText || 'could not be loaded'}`);
-    const bytes = await readBody(el, resp, ctl);
+    const { chunks, length } = await readBody(el, resp, ctl);
     if (seq !== el._loadSeq || !el._handle) return;
-    await importBytes(el, seq, bytes, urlName(url), url.href, null, ctl);
+    if (length < BIG) {
+      finish(el, ctl, true);
+      importSmall(el, join(chunks, length), urlName(url), url.href, null);
+    } else {
+      await importBig(el, seq, chunks, urlName(url), url.href, null, ctl);
+    }
   } catch (e) {
     finish(el, ctl, false);
     if (seq === el._loadSeq && !isAbort(e)) el._fail(e instanceof TypeError ? new SpcoError(`${src}: ${e.message}`) : e);
@@ -103,7 +169,7 @@ async function readBody(el, resp, ctl) {
   const max = maxSize(el);
   const declared = Number(resp.headers.get('Content-Length')) || 0;
   if (declared > max) { ctl.abort(); throw tooBig(el, declared); }
-  if (!resp.body) return new Uint8Array(await resp.arrayBuffer());
+  if (!resp.body) { const b = new Uint8Array(await resp.arrayBuffer()); return { chunks: [b], length: b.length }; }
   const reader = resp.body.getReader();
   const chunks = [];
   let loaded = 0;
@@ -115,54 +181,59 @@ async function readBody(el, resp, ctl) {
     chunks.push(value);
     ctl.progress.bytes(loaded, declared);
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(loaded);
-  let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.length; }
-  return bytes;
+  return { chunks, length: loaded };
+}
+
+// Small data: parsed on the main thread at once. Throws what the import throws.
+function importSmall(el, bytes, name, href, format) {
+  el._loading?.abort();
+  setSource(el, bytes, name, href, format);
+  el._import();
 }
 
 /**
- * Imports `bytes` (named `name`, from `href` or setData) into `el` and shows them; small data on
- * the main thread, big data through a worker. The source is recorded only once the import
- * succeeded, so a cancelled or failed big load leaves the previous data (and its link) as they were.
+ * Big data (UTF-8 chunks) through a worker; the source (the worker hands the joined bytes back)
+ * is recorded only once the import succeeded, so a cancelled or failed load leaves the previous
+ * data and its link as they were. Each main-thread step is its own task.
  */
-export async function importBytes(el, seq, bytes, name, href, format, ctl = null) {
-  if (bytes.length < BIG) {
-    if (ctl) finish(el, ctl, true); else el._loading?.abort();
-    setSource(el, bytes, name, href, format);
-    el._import();
-    return;
-  }
-  ctl ??= begin(el);
-  try {
-    const encoded = await importInWorker(bytes, format || el.getAttribute('format') || 'auto', name, ctl);
-    if (seq !== el._loadSeq || !el._handle) return;
-    el._call(() => el._handle.loadEncoded(encoded));
-    finish(el, ctl, true);
-    setSource(el, bytes, name, href, format);
-    // What recovery.js reloads after a trap: the compact form, not a second parse.
-    el._source.encoded = encoded;
-    el._dataName = name;
-    sourceShown(el);
-    el._afterLoad();
-  } catch (e) {
-    finish(el, ctl, false);
-    if (!isAbort(e)) throw e;
-  }
+async function importBig(el, seq, chunks, name, href, format, ctl) {
+  const { encoded, bytes } = await importInWorker(chunks, format || el.getAttribute('format') || 'auto', name, ctl);
+  if (seq !== el._loadSeq || !el._handle) return;
+  el._call(() => el._handle.loadEncoded(encoded));
+  setSource(el, bytes, name, href, format);
+  // What recovery.js reloads after a trap: the compact form, not a second parse.
+  el._source.encoded = encoded;
+  el._dataName = name;
+  await pause();
+  if (seq !== el._loadSeq || !el._handle) return;
+  finish(el, ctl, true);
+  sourceShown(el);
+  el._afterLoad();
 }
 
 /** A new `format` for the kept data: read again (through the worker when big). */
-export function reimport(el) {
+export async function reimport(el) {
   const s = el._source;
   if (!s || !el._handle) return;
   s.format = null;
-  importBytes(el, el._loadSeq, s.bytes, s.name, s.href, null).catch((e) => el._fail(e));
+  if (s.bytes.length < BIG) {
+    try { importSmall(el, s.bytes, s.name, s.href, null); } catch (e) { el._fail(e); }
+    return;
+  }
+  const seq = ++el._loadSeq;
+  const ctl = begin(el);
+  try {
+    await importBig(el, seq, await toChunks(el, s.bytes, ctl.signal), s.name, s.href, null, ctl);
+  } catch (e) {
+    finish(el, ctl, false);
+    if (!isAbort(e) && seq === el._loadSeq) el._fail(e);
+  }
 }
 
 // One import in a fresh worker, terminated when it answers (or on cancel), so the memory its
 // instance grew to goes back to the browser.
-function importInWorker(bytes, format, name, ctl) {
+function importInWorker(chunks, format, name, ctl) {
+  const size = chunks.reduce((n, c) => n + c.length, 0);
   return new Promise((resolve, reject) => {
     if (ctl.signal.aborted) { reject(cancelled()); return; }
     const w = new Worker(workerUrl, { type: 'module' });
@@ -170,12 +241,12 @@ function importInWorker(bytes, format, name, ctl) {
     const onAbort = () => { end(); reject(cancelled()); };
     ctl.signal.addEventListener('abort', onAbort);
     w.onmessage = ({ data }) => {
-      if (data.encoded) { end(); resolve(data.encoded); return; }
+      if (data.encoded) { end(); resolve(data); return; }
       if (data.error != null) { end(); reject(Object.assign(new SpcoError(data.error), { oom: data.oom })); return; }
-      if (data.rows != null) ctl.progress.rows(data.rows, data.parsed, bytes.length);
+      if (data.rows != null) ctl.progress.rows(data.rows, data.parsed, size);
     };
     w.onerror = (e) => { end(); reject(new SpcoError(e.message || 'the import worker could not start')); };
-    // Copied to the worker (structured clone): the element keeps its own bytes for a re-import.
-    w.postMessage({ bytes, format, name });
+    // Transferred, not copied; the worker hands the joined bytes back for the element to keep.
+    w.postMessage({ chunks, size, format, name }, [...new Set(chunks.map((c) => c.buffer))]);
   });
 }
