@@ -43,6 +43,9 @@ export function wasmError(e) {
     // The trapped instance is only read here (a flag and a string), never used again.
     try { oom = mod.out_of_memory(); } catch { /* unreadable: report the trap as it is */ }
     const panic = mod?.last_panic?.();
+    // A Vec asked for more than wasm32's 2 GiB (isize::MAX) panics "capacity overflow" before
+    // the allocator is asked: that too is a file too big for memory.
+    if (panic && panic.includes('capacity overflow')) oom = true;
     message = panic ? `internal error: ${panic}` : `internal error: ${message}`;
   }
   // `oom`: the allocator found no memory (src/wasm/alloc.rs); the element words that itself.
