@@ -164,10 +164,15 @@ impl Survey {
 
     /// A survey from its columns (the compact encoding's reader); `None` when the column lengths
     /// do not agree or an index points past `groups`/`spcos`.
-    pub fn from_columns(
-        parts: SurveyColumns,
-    ) -> Option<Survey> {
-        let SurveyColumns { respondents, group, spco, groups, spcos, answers } = parts;
+    pub fn from_columns(parts: SurveyColumns) -> Option<Survey> {
+        let SurveyColumns {
+            respondents,
+            group,
+            spco,
+            groups,
+            spcos,
+            answers,
+        } = parts;
         let n = respondents.len();
         let ok = group.len() == n
             && spco.len() == n
@@ -181,7 +186,14 @@ impl Survey {
                 imp.iter().all(|&v| v <= Scale::Importance.max())
                     && perf.iter().all(|&v| v <= Scale::Performance.max())
             });
-        ok.then_some(Survey { respondents, group, spco, groups, spcos, answers })
+        ok.then_some(Survey {
+            respondents,
+            group,
+            spco,
+            groups,
+            spcos,
+            answers,
+        })
     }
 
     pub fn group_index(&self, code: &str) -> Option<GroupIx> {

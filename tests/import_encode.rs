@@ -7,7 +7,10 @@ use spco_roles::import::{import, ImportOptions, Imported};
 use spco_roles::model::{Dataset, ROW_LEN};
 
 fn fixture(name: &str) -> Imported {
-    let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let bytes = std::fs::read(&path).unwrap();
     import(&bytes, &ImportOptions::default()).unwrap()
 }
@@ -45,9 +48,15 @@ fn exclusions_and_both_dataset_kinds_are_covered() {
 
 #[test]
 fn respondents_cost_their_row_and_id() {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/reconstructed-table3.csv")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/reconstructed-table3.csv"
+    ))
+    .unwrap();
     let imported = import(&bytes, &ImportOptions::default()).unwrap();
-    let Dataset::Respondents(s) = &imported.dataset else { panic!("respondents expected") };
+    let Dataset::Respondents(s) = &imported.dataset else {
+        panic!("respondents expected")
+    };
     let ids: usize = s.respondents.iter().map(|r| 4 + r.len()).sum();
     // 28 answer bytes, group and SPCO (2 + 2), the id; the rest is a fixed header and labels.
     let per = encode(&imported).len() - ids - s.len() * (ROW_LEN + 4);
@@ -63,10 +72,15 @@ fn damaged_bytes_are_refused() {
     assert!(decode(&longer).is_none(), "trailing byte");
     assert!(decode(b"XXXX").is_none(), "magic");
     // An answer outside its scale (the last byte of the answers is a performance answer, 1-5).
-    let Dataset::Respondents(s) = &fixture("long.csv").dataset else { unreachable!() };
+    let Dataset::Respondents(s) = &fixture("long.csv").dataset else {
+        unreachable!()
+    };
     let answers_end = bytes.len() - 4; // no exclusions: a u32 zero follows the answers
     assert_eq!(&bytes[answers_end..], &[0, 0, 0, 0]);
-    assert_eq!(bytes[answers_end - s.answers().len()..answers_end], *s.answers());
+    assert_eq!(
+        bytes[answers_end - s.answers().len()..answers_end],
+        *s.answers()
+    );
     let mut bad = bytes.clone();
     bad[answers_end - 1] = 6;
     assert!(decode(&bad).is_none(), "performance answer 6");

@@ -18,7 +18,10 @@ const NONE16: u16 = u16::MAX;
 pub fn encode(imported: &Imported) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.0.extend_from_slice(MAGIC);
-    w.u8(Format::ALL.iter().position(|&f| f == imported.format).unwrap_or(0) as u8);
+    w.u8(Format::ALL
+        .iter()
+        .position(|&f| f == imported.format)
+        .unwrap_or(0) as u8);
     match &imported.dataset {
         Dataset::Respondents(s) => {
             w.u8(0);
@@ -194,7 +197,11 @@ impl<'a> Reader<'a> {
     /// `n` u16 values in one slice (no per-value bounds check).
     fn u16s(&mut self, n: usize) -> Option<impl Iterator<Item = u16> + 'a> {
         let bytes = self.take(n.checked_mul(2)?)?;
-        Some(bytes.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])))
+        Some(
+            bytes
+                .chunks_exact(2)
+                .map(|b| u16::from_le_bytes([b[0], b[1]])),
+        )
     }
     fn len(&mut self) -> Option<usize> {
         let n = self.u32()? as usize;
