@@ -1,22 +1,26 @@
 // The progress bar of a big load (loader.js): bytes downloaded, then rows read by the worker, and
 // a Cancel button. It appears only when a load is still running after SHOW_AFTER_MS, so small
-// files never flash it. Its own small stylesheet is adopted beside shadow.js's (CSP-safe, no
-// inline style); all its text goes in through textContent.
+// files never flash it. Its rules are added to shadow.js's adopted sheet (CSP-safe, no inline
+// style); all its text goes in through textContent.
 
 const SHOW_AFTER_MS = 300;
 
-const STYLE = `
-.progress { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%); z-index: 6;
-  display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; justify-content: center; max-width: calc(100% - 24px);
-  background: #fff; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12);
-  padding: 10px 12px; font-size: 12px; font-variant-numeric: tabular-nums; }
-.progress progress { width: 200px; max-width: 100%; }
-`;
+const RULES = [
+  `.progress { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%); z-index: 6;
+    display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; justify-content: center; max-width: calc(100% - 24px);
+    background: #fff; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12);
+    padding: 10px 12px; font-size: 12px; font-variant-numeric: tabular-nums; }`,
+  '.progress progress { width: 200px; max-width: 100%; }',
+];
 
-let shared = null;
+// The rules go into the element's one adopted sheet (shared by every element of the page), once,
+// the first time a bar is shown: each shadow root keeps exactly one stylesheet.
+const extended = new WeakSet();
 function adopt(root) {
-  if (!shared) { shared = new CSSStyleSheet(); shared.replaceSync(STYLE); }
-  if (!root.adoptedStyleSheets.includes(shared)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, shared];
+  const sheet = root.adoptedStyleSheets[0];
+  if (!sheet || extended.has(sheet)) return;
+  for (const rule of RULES) sheet.insertRule(rule, sheet.cssRules.length);
+  extended.add(sheet);
 }
 
 const mb = (el, n) => `${(n / 1e6).toLocaleString(el.lang === 'nl' ? 'nl-BE' : 'en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
