@@ -39,12 +39,20 @@ if [ "$out" = pkg ]; then
   rm -rf "$stage" && mkdir -p "$stage"
   cp -r www/spco-roles.js www/element "$stage/"
   mv pkg/spco_roles.js "$stage/"
+  # After a trap the page needs a fresh instance of the same module, which the glue cannot give
+  # (its init returns the first instance forever); www/glue-reinit.js adds that one export to it.
+  cat www/glue-reinit.js >> "$stage/spco_roles.js"
+  cp www/spco-roles-worker.js "$stage/"
   # Release also shortens the element's private properties (`_name`; the glue's are `__name`), which
   # keeps the split element as small as the single file was; the benchmarks reach in through
   # `_handle` and `_raf`, so those keep their names.
   minify=(); [ "$profile" = release ] && minify=(--minify '--mangle-props=^_[a-z]' '--reserve-props=^_(handle|raf)$')
   node_modules/.bin/esbuild "$stage/spco-roles.js" --bundle --format=esm --target=es2020 "${minify[@]}" \
     --legal-comments=none --log-level=warning --outfile=pkg/spco-roles.js
+  # The worker that parses big files off the main thread (www/spco-roles-worker.js): loaded on
+  # demand, with the same glue and wasm (its own instance).
+  node_modules/.bin/esbuild "$stage/spco-roles-worker.js" --bundle --format=esm --target=es2020 "${minify[@]}" \
+    --legal-comments=none --log-level=warning --outfile=pkg/spco-roles-worker.js
   rm -rf "$stage"
   # The .wasm is named after its content (spco_roles_bg.<first 8 hex of sha256>.wasm), so a cached
   # old module can never meet a new script: the name changes whenever the bytes do, and servers
@@ -55,6 +63,7 @@ if [ "$out" = pkg ]; then
   find pkg -maxdepth 1 -name 'spco_roles_bg.*.wasm' ! -name "$wasm_name" -delete
   mv pkg/spco_roles_bg.wasm "pkg/$wasm_name"
   node scripts/wasm-name.mjs pkg/spco-roles.js "$wasm_name"
+  node scripts/wasm-name.mjs pkg/spco-roles-worker.js "$wasm_name"
   # The types (the element's, and React, Vue and JSX declarations) and the custom-elements manifest.
   cp www/*.d.ts www/custom-elements.json pkg/
 

@@ -94,6 +94,16 @@ pub struct Survey {
     answers: Vec<u8>,
 }
 
+/// The parts of a `Survey`, for `Survey::from_columns`.
+pub struct SurveyColumns {
+    pub respondents: Vec<String>,
+    pub group: Vec<GroupIx>,
+    pub spco: Vec<Option<SpcoIx>>,
+    pub groups: Vec<Group>,
+    pub spcos: Vec<String>,
+    pub answers: Vec<u8>,
+}
+
 /// Bytes per respondent row in `Survey`.
 pub const ROW_LEN: usize = 2 * N_ROLES;
 
@@ -145,6 +155,45 @@ impl Survey {
     /// The whole answer row of respondent `r` (see `column`).
     pub fn row(&self, r: usize) -> &[u8] {
         &self.answers[r * ROW_LEN..(r + 1) * ROW_LEN]
+    }
+
+    /// All answer rows, `ROW_LEN` bytes a respondent (see `column`).
+    pub fn answers(&self) -> &[u8] {
+        &self.answers
+    }
+
+    /// A survey from its columns (the compact encoding's reader); `None` when the column lengths
+    /// do not agree or an index points past `groups`/`spcos`.
+    pub fn from_columns(parts: SurveyColumns) -> Option<Survey> {
+        let SurveyColumns {
+            respondents,
+            group,
+            spco,
+            groups,
+            spcos,
+            answers,
+        } = parts;
+        let n = respondents.len();
+        let ok = group.len() == n
+            && spco.len() == n
+            && answers.len() == n * ROW_LEN
+            && group.iter().all(|&g| usize::from(g) < groups.len())
+            && spco.iter().flatten().all(|&s| usize::from(s) < spcos.len())
+            && answers.chunks_exact(ROW_LEN).all(|row| {
+                let (imp, perf) = row.split_at(N_ROLES);
+                // 0 is a skipped item; no row-and-column arithmetic per byte (this runs on the
+                // page's main thread for every respondent of a big file).
+                imp.iter().all(|&v| v <= Scale::Importance.max())
+                    && perf.iter().all(|&v| v <= Scale::Performance.max())
+            });
+        ok.then_some(Survey {
+            respondents,
+            group,
+            spco,
+            groups,
+            spcos,
+            answers,
+        })
     }
 
     pub fn group_index(&self, code: &str) -> Option<GroupIx> {

@@ -295,6 +295,7 @@ export interface SpcoRolesAttributes {
   compare?: string;
   link?: string;
   synthetic?: boolean;
+  'max-size'?: string;
 }
 
 export declare class SpcoRolesElement extends HTMLElement {
@@ -321,6 +322,8 @@ export declare class SpcoRolesElement extends HTMLElement {
   compare: string;
   link: string | null;
   synthetic: boolean;
+  /** The largest data accepted: bytes, or with a unit (`64MB`, `500kB`); default `64MB`. */
+  maxSize: string;
   selectedRole: number | null;
   /** Loads data from text or bytes; `format` defaults to the `format` attribute, else auto. */
   setData(data: string | ArrayBuffer | ArrayBufferView, format?: DataFormat | null, name?: string | null): Promise<void>;

@@ -3,10 +3,14 @@
 // The element itself is in element/ (element.js, and the modules it lists).
 
 import initWasm, * as wasm from './spco_roles.js';
-import { setWasmLoader } from './element/chart-handle.js';
+import { setWasmLoader, setWasmReinit } from './element/chart-handle.js';
+import { setWorkerUrl } from './element/loader.js';
 import { SpcoRolesElement } from './element/element.js';
 
 setWasmLoader(() => initWasm({ module_or_path: new URL('./spco_roles_bg.wasm', import.meta.url) }).then(() => wasm));
+// __spco_reinit is appended to the glue by scripts/build.sh (www/glue-reinit.js).
+setWasmReinit((old) => wasm.__spco_reinit(old));
+setWorkerUrl(new URL('./spco-roles-worker.js', import.meta.url));
 
 export { SpcoRolesElement };
 

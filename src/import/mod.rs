@@ -6,6 +6,7 @@
 //! rows that are not real responses are counted in `Imported::excluded`).
 
 mod build;
+pub mod encode;
 mod error;
 mod json;
 mod long;

@@ -76,6 +76,17 @@ pub(crate) fn layout_error(e: chart::LayoutError) -> SessionError {
     }
 }
 
+/// Imports a data file as `Session::load` does, without a session (a worker only imports).
+pub fn import_bytes(bytes: &[u8], format: &str, file_name: &str) -> Result<Imported, SessionError> {
+    let format = Format::parse(format).ok_or_else(|| SessionError::Format(format.to_string()))?;
+    let opts = ImportOptions {
+        format,
+        file_name: file_name.to_string(),
+        ..ImportOptions::default()
+    };
+    Ok(import::import(bytes, &opts)?)
+}
+
 /// Size of the drawing surface.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Size {
@@ -252,14 +263,13 @@ impl Session {
         format: &str,
         file_name: &str,
     ) -> Result<(), SessionError> {
-        let format =
-            Format::parse(format).ok_or_else(|| SessionError::Format(format.to_string()))?;
-        let opts = ImportOptions {
-            format,
-            file_name: file_name.to_string(),
-            ..ImportOptions::default()
-        };
-        let imported = import::import(bytes, &opts)?;
+        let imported = import_bytes(bytes, format, file_name)?;
+        self.load_imported(imported)
+    }
+
+    /// Shows data imported elsewhere (a worker's instance, see `import::encode`); on error the
+    /// previous data stay.
+    pub fn load_imported(&mut self, imported: Imported) -> Result<(), SessionError> {
         let previous = self.imported.replace(imported);
         if let Err(e) = self.recompute() {
             self.imported = previous;

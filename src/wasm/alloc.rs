@@ -20,5 +20,47 @@
 //! `tests/alloc_memory.rs` holds the memory claim: the same allocator on a simulated
 //! `memory.grow` imports 24, 40 and 10 MB files through `Session::load` and stays under 1.6x.
 
+//! Running out of memory: when `memory.grow` fails talc returns null, and std then calls
+//! `handle_alloc_error`, which with `panic = "abort"` traps (`unreachable`) without running the
+//! panic hook, so the trap alone cannot tell a full memory from a bug. `Guarded` notes every null
+//! it hands out, and the wrapper asks `out_of_memory()` after a trap: set, the message is "not
+//! enough memory for this file". (A fallible `try_reserve` that gets null and recovers would set
+//! it too; the flag is read only after a trap, and no code here uses `try_reserve`.)
+
+use std::alloc::{GlobalAlloc, Layout};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Whether an allocation ever failed in this instance.
+pub fn failed() -> bool {
+    FAILED.load(Ordering::Relaxed)
+}
+
+fn noted(p: *mut u8) -> *mut u8 {
+    if p.is_null() {
+        FAILED.store(true, Ordering::Relaxed);
+    }
+    p
+}
+
+struct Guarded(talc::wasm::WasmDynamicTalc);
+
+// SAFETY: every call is passed on unchanged to talc's allocator; only null results are noted.
+unsafe impl GlobalAlloc for Guarded {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        noted(unsafe { self.0.alloc(layout) })
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        noted(unsafe { self.0.alloc_zeroed(layout) })
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { self.0.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        noted(unsafe { self.0.realloc(ptr, layout, new_size) })
+    }
+}
+
 #[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static TALC: Guarded = Guarded(talc::wasm::new_wasm_dynamic_allocator());

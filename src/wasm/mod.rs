@@ -119,6 +119,13 @@ impl Chart {
             .set_lang(if lang == "nl" { Lang::Nl } else { Lang::En });
     }
 
+    /// Shows data a worker imported (`import_encoded`'s bytes); on error the previous data stay.
+    pub fn load_encoded(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        let imported = crate::import::encode::decode(bytes)
+            .ok_or_else(|| JsError::new("the imported data could not be read back"))?;
+        self.session.load_imported(imported).map_err(js_err)
+    }
+
     /// Format, source kind, groups with n and exclusions of the loaded data (null before).
     pub fn info(&self) -> Result<JsValue, JsError> {
         to_js(&self.session.info())
@@ -316,6 +323,21 @@ impl Chart {
     pub fn breadcrumb(&self) -> Result<JsValue, JsError> {
         to_js(&self.session.breadcrumb())
     }
+}
+
+/// Imports a data file as `Chart::load` does and returns it in the compact form
+/// `Chart::load_encoded` reads: a worker's instance parses, the page's instance only copies.
+#[wasm_bindgen]
+pub fn import_encoded(bytes: &[u8], format: &str, name: &str) -> Result<Vec<u8>, JsError> {
+    let imported = crate::session::import_bytes(bytes, format, name).map_err(js_err)?;
+    Ok(crate::import::encode::encode(&imported))
+}
+
+/// Whether the allocator ever failed to get memory (the trap that follows is "out of memory",
+/// not a bug; see `alloc.rs`).
+#[wasm_bindgen]
+pub fn out_of_memory() -> bool {
+    alloc::failed()
 }
 
 /// The element attributes that are settings, in the order `set_settings` reads them.

@@ -19,6 +19,17 @@ export function wasmReady() {
   return ready;
 }
 
+let reinit = null;
+export function setWasmReinit(fn) { reinit = fn; }
+/**
+ * After a trap: a fresh instance of the same module (recovery.js); `old` are the trapped
+ * instance's raw Chart objects, which must never reach the new one. wasmReady() resolves anew.
+ */
+export function wasmRestart(old) {
+  ready = reinit(old).then(() => mod);
+  return ready;
+}
+
 /**
  * What a failed call into wasm throws, as an SpcoError: a JsError's message, or for a trap the
  * Rust panic's (kept by the wasm's panic hook) with `trap` set: that chart must not be used again.
@@ -27,11 +38,18 @@ export function wasmError(e) {
   if (e instanceof SpcoError) return e;
   let message = e && e.message ? e.message : String(e);
   const trap = e instanceof WebAssembly.RuntimeError;
+  let oom = false;
   if (trap) {
+    // The trapped instance is only read here (a flag and a string), never used again.
+    try { oom = mod.out_of_memory(); } catch { /* unreadable: report the trap as it is */ }
     const panic = mod?.last_panic?.();
+    // A Vec asked for more than wasm32's 2 GiB (isize::MAX) panics "capacity overflow" before
+    // the allocator is asked: that too is a file too big for memory.
+    if (panic && panic.includes('capacity overflow')) oom = true;
     message = panic ? `internal error: ${panic}` : `internal error: ${message}`;
   }
-  return Object.assign(new SpcoError(message), { trap });
+  // `oom`: the allocator found no memory (src/wasm/alloc.rs); the element words that itself.
+  return Object.assign(new SpcoError(message), { trap, oom });
 }
 
 // Item numbers (what `hit`, `nextItem` and friends hand out) are wasm's: it alone knows how they
@@ -57,6 +75,8 @@ export class ChartHandle {
   /** 'nl' or 'en' for the messages of the next `load` (settings come after it). */
   setLang(lang) { return this.wasm.set_lang(lang); }
   load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
+  /** Data a worker imported, in the compact form (loader.js). */
+  loadEncoded(bytes) { return this.wasm.load_encoded(bytes); }
   info() { return this.wasm.info(); }
   stats() { return this.wasm.stats(); }
   comparison() { return this.wasm.comparison(); }

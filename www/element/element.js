@@ -7,7 +7,7 @@
 // selection; input.js, controls.js, overlays.js, linking.js and export.js do the rest with the
 // element passed in, and chart-handle.js is the only door into wasm.
 
-import { ChartHandle, SpcoError, wasmReady, wasmError, roleOf, roleItem, isToggle } from './chart-handle.js';
+import { ChartHandle, wasmReady, wasmError, roleOf, roleItem, isToggle } from './chart-handle.js';
 import { buildShadow } from './shadow.js';
 import { uiText } from './ui-text.js';
 import { bindInput } from './input.js';
@@ -19,6 +19,8 @@ import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
 import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
 import { bindA11y, scheduleA11y, noteView, noteGroup } from './a11y.js';
 import { effectiveLang, watchLang, unwatchLang } from './lang.js';
+import { loadData, loadUrl, reimport } from './loader.js';
+import { track, untrack, recoverAfterTrap } from './recovery.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -62,10 +64,7 @@ export class SpcoRolesElement extends HTMLElement {
     try {
       await this._ensureHandle();
       if (seq !== this._loadSeq || !this._handle) return;
-      // A copy: the caller may reuse its buffer.
-      const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text).slice();
-      setSource(this, bytes, name ?? 'data', null, format);
-      this._import();
+      await loadData(this, seq, text, format, name ?? 'data');
     } catch (e) {
       this._fail(e);
     }
@@ -162,6 +161,8 @@ export class SpcoRolesElement extends HTMLElement {
   // afresh from its attributes.
   _release() {
     this._loadSeq++;
+    this._loading?.abort();
+    untrack(this);
     cancelAnimationFrame(this._raf);
     this._raf = 0;
     if (this._handle) { try { this._handle.free(); } catch { /* already trapped */ } }
@@ -198,6 +199,7 @@ export class SpcoRolesElement extends HTMLElement {
     if (!this.isConnected || this._handle) return this._handle;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this._handle = this._call(() => new ChartHandle(this._el.canvas, reduced));
+    track(this);
     this._measure(true);
     return this._handle;
   }
@@ -209,7 +211,11 @@ export class SpcoRolesElement extends HTMLElement {
       return fn();
     } catch (e) {
       const err = wasmError(e);
-      if (err.trap) this._handle = null; // a trapped instance must not be used again
+      if (err.trap) {
+        // A trapped instance must not be used again: recovery.js starts a fresh one for all.
+        recoverAfterTrap(this, this._handle);
+        this._handle = null;
+      }
       throw err;
     }
   }
@@ -220,7 +226,7 @@ export class SpcoRolesElement extends HTMLElement {
   }
 
   _fail(e) {
-    const message = e && e.message ? e.message : String(e);
+    const message = e && e.oom ? this._t('noMemory') : e && e.message ? e.message : String(e);
     setMessage(this, message, true);
     this.dispatchEvent(new CustomEvent('error', { detail: { message }, bubbles: true, composed: true }));
   }
@@ -241,24 +247,8 @@ export class SpcoRolesElement extends HTMLElement {
 
   _isSynthetic() { return this.hasAttribute('synthetic') || !!(this._info && this._info.synthetic); }
 
-  async _fetch(src) {
-    const seq = ++this._loadSeq;
-    // Only http(s), relative, blob: and data: URLs are fetched (data-source.js); anything else is
-    // an error, and no link is made from it.
-    const url = safeUrl(src);
-    if (!url) { clearSource(this); this._fail(new SpcoError(this._t('unsafeSrc'))); return; }
-    setMessage(this, this._t('loading'));
-    try {
-      const [resp] = await Promise.all([fetch(url.href), this._ensureHandle()]);
-      if (!resp.ok) throw new SpcoError(`${src}: ${resp.status} ${resp.statusText || 'could not be loaded'}`);
-      const bytes = new Uint8Array(await resp.arrayBuffer());
-      if (seq !== this._loadSeq || !this._handle) return;
-      setSource(this, bytes, urlName(url), url.href);
-      this._import();
-    } catch (e) {
-      if (seq === this._loadSeq) this._fail(e instanceof TypeError ? new SpcoError(`${src}: ${e.message}`) : e);
-    }
-  }
+  // A streamed download with a size limit and progress (loader.js).
+  _fetch(src) { return loadUrl(this, src); }
 
   // Imports the recorded source (data-source.js): with the format setData was given, else the
   // `format` attribute's. Throws what the import throws.
@@ -274,9 +264,7 @@ export class SpcoRolesElement extends HTMLElement {
 
   // A new `format`: the kept data is read again with it (no new fetch).
   _reimport() {
-    if (!this._source || !this._handle) return;
-    this._source.format = null;
-    try { this._import(); } catch (e) { this._fail(e); }
+    reimport(this);
   }
 
   _afterLoad() {

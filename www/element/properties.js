@@ -24,6 +24,7 @@ export const ATTRIBUTES = [
   ['text-scale', 'textScale', 'string', 'auto'],
   ['source', 'source', 'string', null],
   ['url-state', 'urlState', 'boolean', false],
+  ['max-size', 'maxSize', 'string', '64MB'],
 ];
 
 function getter(attr, kind, dflt) {

@@ -12,6 +12,10 @@ const UI = {
     whiskers: 'Whiskers', none: 'none', error: 'Could not show the chart', colorBy: 'Colour',
     unsafeSrc: 'The data address (src) is not allowed: only http(s), relative, blob: and data: addresses are.',
     png: 'Download the chart as a PNG image', data: 'Download the data file', dataFile: 'Data',
+    progress: 'Loading progress', cancel: 'Cancel', rowsRead: 'rows read',
+    tooBig: 'This file is {size}; the limit (max-size) is {max}.',
+    tooBigAtLeast: 'This file is more than {size}; the limit (max-size) is {max}.',
+    noMemory: 'Not enough memory for this file.',
   },
   nl: {
     everyone: 'Iedereen', groups: 'Respondentgroepen', full: 'Volledige schaal', report: 'Zoom rapport', fit: 'Passend',
@@ -23,6 +27,10 @@ const UI = {
     whiskers: 'Foutbalken', none: 'geen', error: 'De grafiek kan niet getoond worden', colorBy: 'Kleur',
     unsafeSrc: 'Het data-adres (src) is niet toegelaten: alleen http(s)-, relatieve, blob:- en data:-adressen.',
     png: 'De grafiek downloaden als PNG-afbeelding', data: 'Het databestand downloaden', dataFile: 'Data',
+    progress: 'Voortgang van het laden', cancel: 'Annuleren', rowsRead: 'rijen gelezen',
+    tooBig: 'Dit bestand is {size}; de limiet (max-size) is {max}.',
+    tooBigAtLeast: 'Dit bestand is groter dan {size}; de limiet (max-size) is {max}.',
+    noMemory: 'Niet genoeg geheugen voor dit bestand.',
   },
 };
 

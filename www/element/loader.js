@@ -1,0 +1,252 @@
+// Loading data into an element: the size limit (`max-size`), the streamed download with its byte
+// count, and where the parse runs. Data under BIG bytes is parsed on the main thread (one short
+// call, cheaper than starting a worker); bigger data is parsed in a worker with its own wasm
+// instance (www/spco-roles-worker.js), which sends back the compact encoding that the element's
+// instance reads with load_encoded (import::encode), so no main-thread task grows with the file.
+// A progress bar with Cancel (progress.js) shows loads that take longer than a moment; a
+// cancelled or failed load leaves the previous data shown.
+
+import { SpcoError } from './chart-handle.js';
+import { setSource, sourceShown, safeUrl, urlName, clearSource } from './data-source.js';
+import { setMessage } from './overlays.js';
+import { startProgress } from './progress.js';
+
+/** From this size (bytes) on, data is parsed in a worker. */
+export const BIG = 1_000_000;
+/** The default of `max-size`: 64 MB. */
+export const DEFAULT_MAX = 64_000_000;
+
+let workerUrl = null;
+/** The worker script's URL (the entry knows where pkg/ is). */
+export function setWorkerUrl(url) { workerUrl = url; }
+
+const UNITS = { '': 1, b: 1, kb: 1e3, k: 1e3, mb: 1e6, m: 1e6, gb: 1e9, g: 1e9 };
+
+/** The element's size limit in bytes: `max-size` as bytes or with a unit (`64MB`, `500 kB`); the default when absent or unreadable. */
+export function maxSize(el) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(el.getAttribute('max-size') ?? '');
+  const unit = m && UNITS[m[2].toLowerCase()];
+  return m && unit ? Math.floor(Number(m[1]) * unit) : DEFAULT_MAX;
+}
+
+const mb = (el, n) => `${(n / 1e6).toLocaleString(el.lang === 'nl' ? 'nl-BE' : 'en', { maximumFractionDigits: 1 })} MB`;
+
+function tooBig(el, size, atLeast = false) {
+  const text = el._t(atLeast ? 'tooBigAtLeast' : 'tooBig');
+  return new SpcoError(text.replace('{size}', mb(el, size)).replace('{max}', mb(el, maxSize(el))));
+}
+
+function cancelled() { return new DOMException('cancelled', 'AbortError'); }
+const isAbort = (e) => e && e.name === 'AbortError';
+
+// One load at a time per element: a new one (or Cancel) ends the previous one's worker, fetch and bar.
+function begin(el) {
+  el._loading?.abort();
+  const ctl = new AbortController();
+  const progress = startProgress(el, () => cancel(el, ctl));
+  ctl.signal.addEventListener('abort', () => progress.end(false));
+  el._loading = ctl;
+  ctl.progress = progress;
+  return ctl;
+}
+
+// Cancel: the worker is terminated and the fetch aborted (their listeners on the signal), and the
+// element goes back to what it showed before (its data, or nothing loaded yet).
+function cancel(el, ctl) {
+  if (el._loading !== ctl) return;
+  el._loadSeq++;
+  ctl.abort();
+  el._loading = null;
+  setMessage(el, el._info ? null : el._t('loading'));
+}
+
+function finish(el, ctl, ok) {
+  if (el._loading === ctl) el._loading = null;
+  ctl.progress.end(ok);
+}
+
+/** setData(): the size check comes before any copy; small data is imported at once. */
+export async function loadData(el, seq, data, format, name) {
+  // A string of n UTF-16 units is at least n bytes of UTF-8, so the length alone can refuse it.
+  const size = typeof data === 'string' ? data.length : data.byteLength;
+  if (size > maxSize(el)) throw tooBig(el, size);
+  if (size < BIG) {
+    // A copy: the caller may reuse its buffer.
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : bytesOf(data).slice();
+    if (bytes.length > maxSize(el)) throw tooBig(el, bytes.length);
+    importSmall(el, bytes, name, null, format);
+    return;
+  }
+  const ctl = begin(el);
+  try {
+    const chunks = await toChunks(el, data, ctl.signal);
+    await importBig(el, seq, chunks, name, null, format, ctl);
+  } catch (e) {
+    finish(el, ctl, false);
+    if (!isAbort(e)) throw e;
+  }
+}
+
+const bytesOf = (data) => (ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+
+// Yields to the page (input, frames) between slices of work; a MessageChannel is not clamped to
+// 4 ms as nested timers are.
+function pause() {
+  return new Promise((ok) => { const c = new MessageChannel(); c.port1.onmessage = () => ok(); c.port2.postMessage(0); });
+}
+
+const SLICE = 1 << 20;
+
+// Big data as UTF-8 chunks made a slice per task: one TextEncoder call (or copy) over 29 MB blocks
+// the page for hundreds of ms, and so does posting one big string to a worker (it is copied);
+// chunks are transferred, not copied.
+async function toChunks(el, data, signal) {
+  const max = maxSize(el);
+  const chunks = [];
+  let total = 0;
+  if (typeof data === 'string') {
+    const enc = new TextEncoder();
+    for (let i = 0; i < data.length;) {
+      let j = Math.min(data.length, i + SLICE);
+      // Never split a surrogate pair between two chunks.
+      if (j < data.length && (data.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--;
+      const c = enc.encode(data.slice(i, j));
+      total += c.length;
+      if (total > max) throw tooBig(el, total, true);
+      chunks.push(c);
+      i = j;
+      await pause();
+      if (signal.aborted) throw cancelled();
+    }
+  } else {
+    const src = bytesOf(data);
+    for (let i = 0; i < src.length; i += 4 * SLICE) {
+      chunks.push(src.slice(i, i + 4 * SLICE));
+      await pause();
+      if (signal.aborted) throw cancelled();
+    }
+  }
+  return chunks;
+}
+
+function join(chunks, length) {
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) { bytes.set(c, at); at += c.length; }
+  return bytes;
+}
+
+/** `src`: a streamed download (its bytes counted against the limit as they come), then the import. */
+export async function loadUrl(el, src) {
+  const seq = ++el._loadSeq;
+  // Only http(s), relative, blob: and data: URLs are fetched (data-source.js); anything else is
+  // an error, and no link is made from it.
+  const url = safeUrl(src);
+  if (!url) { clearSource(el); el._fail(new SpcoError(el._t('unsafeSrc'))); return; }
+  if (!el._info) setMessage(el, el._t('loading'));
+  const ctl = begin(el);
+  try {
+    const [resp] = await Promise.all([fetch(url.href, { signal: ctl.signal }), el._ensureHandle()]);
+    if (!resp.ok) throw new SpcoError(`${src}: ${resp.status} ${resp.statusText || 'could not be loaded'}`);
+    const { chunks, length } = await readBody(el, resp, ctl);
+    if (seq !== el._loadSeq || !el._handle) return;
+    if (length < BIG) {
+      finish(el, ctl, true);
+      importSmall(el, join(chunks, length), urlName(url), url.href, null);
+    } else {
+      await importBig(el, seq, chunks, urlName(url), url.href, null, ctl);
+    }
+  } catch (e) {
+    finish(el, ctl, false);
+    if (seq === el._loadSeq && !isAbort(e)) el._fail(e instanceof TypeError ? new SpcoError(`${src}: ${e.message}`) : e);
+  }
+}
+
+// The body in chunks, counted: over the limit it stops at once (by Content-Length before the
+// first byte, else as soon as the count passes it), and each chunk only moves the bar.
+async function readBody(el, resp, ctl) {
+  const max = maxSize(el);
+  const declared = Number(resp.headers.get('Content-Length')) || 0;
+  if (declared > max) { ctl.abort(); throw tooBig(el, declared); }
+  if (!resp.body) { const b = new Uint8Array(await resp.arrayBuffer()); return { chunks: [b], length: b.length }; }
+  const reader = resp.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.length;
+    if (loaded > max) { ctl.abort(); throw tooBig(el, loaded, true); }
+    chunks.push(value);
+    ctl.progress.bytes(loaded, declared);
+  }
+  return { chunks, length: loaded };
+}
+
+// Small data: parsed on the main thread at once. Throws what the import throws.
+function importSmall(el, bytes, name, href, format) {
+  el._loading?.abort();
+  setSource(el, bytes, name, href, format);
+  el._import();
+}
+
+/**
+ * Big data (UTF-8 chunks) through a worker; the source (the worker hands the joined bytes back)
+ * is recorded only once the import succeeded, so a cancelled or failed load leaves the previous
+ * data and its link as they were. Each main-thread step is its own task.
+ */
+async function importBig(el, seq, chunks, name, href, format, ctl) {
+  const { encoded, bytes } = await importInWorker(chunks, format || el.getAttribute('format') || 'auto', name, ctl);
+  if (seq !== el._loadSeq || !el._handle) return;
+  el._call(() => el._handle.loadEncoded(encoded));
+  setSource(el, bytes, name, href, format);
+  // What recovery.js reloads after a trap: the compact form, not a second parse.
+  el._source.encoded = encoded;
+  el._dataName = name;
+  await pause();
+  if (seq !== el._loadSeq || !el._handle) return;
+  finish(el, ctl, true);
+  sourceShown(el);
+  el._afterLoad();
+}
+
+/** A new `format` for the kept data: read again (through the worker when big). */
+export async function reimport(el) {
+  const s = el._source;
+  if (!s || !el._handle) return;
+  s.format = null;
+  if (s.bytes.length < BIG) {
+    try { importSmall(el, s.bytes, s.name, s.href, null); } catch (e) { el._fail(e); }
+    return;
+  }
+  const seq = ++el._loadSeq;
+  const ctl = begin(el);
+  try {
+    await importBig(el, seq, await toChunks(el, s.bytes, ctl.signal), s.name, s.href, null, ctl);
+  } catch (e) {
+    finish(el, ctl, false);
+    if (!isAbort(e) && seq === el._loadSeq) el._fail(e);
+  }
+}
+
+// One import in a fresh worker, terminated when it answers (or on cancel), so the memory its
+// instance grew to goes back to the browser.
+function importInWorker(chunks, format, name, ctl) {
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  return new Promise((resolve, reject) => {
+    if (ctl.signal.aborted) { reject(cancelled()); return; }
+    const w = new Worker(workerUrl, { type: 'module' });
+    const end = () => { w.terminate(); ctl.signal.removeEventListener('abort', onAbort); };
+    const onAbort = () => { end(); reject(cancelled()); };
+    ctl.signal.addEventListener('abort', onAbort);
+    w.onmessage = ({ data }) => {
+      if (data.encoded) { end(); resolve(data); return; }
+      if (data.error != null) { end(); reject(Object.assign(new SpcoError(data.error), { oom: data.oom })); return; }
+      if (data.rows != null) ctl.progress.rows(data.rows, data.parsed, size);
+    };
+    w.onerror = (e) => { end(); reject(new SpcoError(e.message || 'the import worker could not start')); };
+    // Transferred, not copied; the worker hands the joined bytes back for the element to keep.
+    w.postMessage({ chunks, size, format, name }, [...new Set(chunks.map((c) => c.buffer))]);
+  });
+}

@@ -1,0 +1,29 @@
+// The worker that imports big files (www/element/loader.js): its own wasm instance parses the
+// bytes and hands back the compact encoding (import::encode), which the element's instance reads
+// with Chart.load_encoded. The page terminates the worker after one import, so the memory the
+// parse needed is returned to the browser (wasm memory never shrinks). Bundled with the glue into
+// pkg/spco-roles-worker.js, a same-origin module script: a strict CSP's script-src 'self' covers it.
+
+import initWasm, { import_encoded, last_panic, out_of_memory } from './spco_roles.js';
+
+const ready = initWasm({ module_or_path: new URL('./spco_roles_bg.wasm', import.meta.url) });
+
+self.onmessage = async ({ data }) => {
+  try {
+    await ready;
+    self.postMessage({ parsing: true });
+    // The page's chunks, joined here rather than on the page.
+    const bytes = new Uint8Array(data.size);
+    let at = 0;
+    for (const c of data.chunks) { bytes.set(c, at); at += c.length; }
+    const encoded = import_encoded(bytes, data.format, data.name);
+    self.postMessage({ encoded, bytes }, [encoded.buffer, bytes.buffer]);
+  } catch (e) {
+    const trap = e instanceof WebAssembly.RuntimeError;
+    let oom = false, message = e && e.message ? e.message : String(e);
+    if (trap) {
+      try { oom = out_of_memory(); message = `internal error: ${last_panic() || message}`; } catch { /* gone */ }
+    }
+    self.postMessage({ error: message, oom, trap });
+  }
+};
