@@ -16,6 +16,8 @@ export type ErrorBars = 'sd' | 'ci' | 'none';
 export type SdKind = 'population' | 'sample';
 export type HierarchyKind = 'spearheads' | 'categories';
 export type ColorBy = 'gap' | 'importance' | 'performance';
+/** `auto` (larger type on a large screen or in fullscreen) or a factor from 0.5 to 4, e.g. `1.5`. */
+export type TextScale = 'auto' | `${number}`;
 
 /** One scale's description of one role (src/stats/describe.rs `Describe`). */
 export interface Describe {
@@ -250,6 +252,15 @@ export interface Layout {
   selected: number | null;
 }
 
+/** What a presenter showed (`el.state`; with `url-state` also in the URL hash). */
+export interface ViewState {
+  view: View;
+  /** The quadrant's data ranges [x0, x1, y0, y1]; null in the hierarchy. */
+  zoom: [number, number, number, number] | null;
+  groups: string[];
+  selected: number | null;
+}
+
 export interface RoleSelectDetail {
   role: number | null;
   source: string | null;
@@ -296,6 +307,9 @@ export interface SpcoRolesAttributes {
   link?: string;
   synthetic?: boolean;
   'max-size'?: string;
+  'text-scale'?: TextScale;
+  source?: string;
+  'url-state'?: boolean;
 }
 
 export declare class SpcoRolesElement extends HTMLElement {
@@ -324,6 +338,13 @@ export declare class SpcoRolesElement extends HTMLElement {
   synthetic: boolean;
   /** The largest data accepted: bytes, or with a unit (`64MB`, `500kB`); default `64MB`. */
   maxSize: string;
+  /** `auto` or a factor from 0.5 to 4 for the chart's type; also set from a number. */
+  get textScale(): TextScale;
+  set textScale(value: TextScale | number | null);
+  /** The source line exports carry (SVG, CSV, PNG); null: the data file's name. */
+  source: string | null;
+  /** Keeps the view (`state`) in the URL hash: a reload restores it, Back steps through it. */
+  urlState: boolean;
   selectedRole: number | null;
   /** Loads data from text or bytes; `format` defaults to the `format` attribute, else auto. */
   setData(data: string | ArrayBuffer | ArrayBufferView, format?: DataFormat | null, name?: string | null): Promise<void>;
@@ -334,6 +355,15 @@ export declare class SpcoRolesElement extends HTMLElement {
   readonly dataInfo: DataInfo | null;
   /** The chart as drawn now, as an image (PNG unless `type` says otherwise) at device-pixel resolution. */
   toBlob(type?: string): Promise<Blob | null>;
+  /** The current view as a standalone SVG document with the source line; null before data. */
+  toSvg(): Promise<string | null>;
+  /** The statistics of the current selection as CSV (one row per role) with the source line; null before data. */
+  toCsv(): string | null;
+  /** Copies the chart image (PNG) to the clipboard where the browser allows; resolves to true on success. */
+  copyImage(): Promise<boolean>;
+  /** The view as a plain object (null before data). Setting it throws an Error when it does not fit the data. */
+  get state(): ViewState | null;
+  set state(value: Partial<ViewState>);
   addEventListener<K extends keyof SpcoRolesEventMap>(type: K, listener: (this: SpcoRolesElement, ev: SpcoRolesEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
   addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: SpcoRolesElement, ev: HTMLElementEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;

@@ -107,8 +107,9 @@ test('arrow keys move to the nearest role, its figures go to the live region, ke
   await page.focus('#before');
   await page.keyboard.press('Tab');
   await page.evaluate(() => { window.pageKeys = []; });
-  // The first arrow starts at the selected role: role 5's figures (Table 3) are read out.
-  await page.keyboard.press('ArrowLeft');
+  // The first arrow starts at the selected role: role 5's figures (Table 3) are read out. (Up:
+  // with a role selected, Left and Right step the spotlight through the roles instead.)
+  await page.keyboard.press('ArrowUp');
   const said = await live(page);
   assert.match(said, /Innovation catalyst/);
   assert.match(said, /mean 7\.63/);
@@ -123,6 +124,8 @@ test('arrow keys move to the nearest role, its figures go to the live region, ke
   await frame(page);
   const hl = () => page.evaluate(() => document.querySelector('spco-roles').layout.highlighted);
   assert.equal(await hl(), 11);
+  // Nothing selected (no spotlight) but the keyboard focus stays on 11: arrows go to the nearest.
+  await page.evaluate(() => document.querySelector('spco-roles').selectedRole = null);
   await page.keyboard.press('ArrowLeft');
   await frame(page);
   assert.equal(await hl(), 11);
@@ -138,11 +141,17 @@ test('arrow keys move to the nearest role, its figures go to the live region, ke
   // Enter selects.
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.querySelector('spco-roles').selectedRole), 1);
-  // Shift+arrows pan.
+  // A selected role is spotlighted: Right steps to the next role in role order, the focus with it.
+  await page.keyboard.press('ArrowRight');
+  await frame(page);
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').selectedRole), 2);
+  assert.equal(await hl(), 2);
+  // Shift+arrows pan (and leave the spotlight where it is).
   const v0 = await page.evaluate(() => document.querySelector('spco-roles').layout.view.x0);
   await page.keyboard.press('Shift+ArrowRight');
   await frame(page);
   assert.ok(await page.evaluate(() => document.querySelector('spco-roles').layout.view.x0) > v0 - 1e-9);
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').selectedRole), 2);
   // None of the chart's keys reached the page; an unused key does.
   await page.keyboard.press('x');
   assert.deepEqual(await page.evaluate(() => window.pageKeys.filter((k) => k !== 'Shift')), ['x']);

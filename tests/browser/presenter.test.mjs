@@ -63,7 +63,7 @@ async function checkHover(label) {
       const t = document.getElementById('deck').shadowRoot.querySelector('.tip');
       if (t.hidden) return null;
       const r = t.getBoundingClientRect();
-      return { title: t.querySelector('h4').textContent, l: r.left, t: r.top, r: r.right, b: r.bottom };
+      return { title: t.querySelector('.title').textContent, l: r.left, t: r.top, r: r.right, b: r.bottom };
     }, null, { timeout: 2000 }).then((h) => h.jsonValue()).catch(() => null);
     assert.ok(tip, `${label}: no tooltip for role ${p.role} at (${x.toFixed(0)}, ${y.toFixed(0)})`);
     assert.ok(tip.title.startsWith(`${p.role} `), `${label}: hovering role ${p.role} shows "${tip.title}"`);
@@ -205,9 +205,9 @@ test('spotlight: selecting a role shows its caption; arrows step to the next rol
 });
 
 test('exports: SVG parses and holds every visible label; CSV equals el.stats', async () => {
-  const r = await page.evaluate(() => {
+  const r = await page.evaluate(async () => {
     const el = document.getElementById('deck');
-    const doc = new DOMParser().parseFromString(el.toSvg(), 'image/svg+xml');
+    const doc = new DOMParser().parseFromString(await el.toSvg(), 'image/svg+xml');
     const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent.trim());
     return { error: doc.querySelector('parsererror')?.textContent ?? null, texts, labels: el.layout.labels,
       csv: el.toCsv(), stats: el.stats };

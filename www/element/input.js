@@ -105,7 +105,9 @@ function pinchState(el) {
 
 // Keys act only while the plot has focus; the ones the chart uses stop there (preventDefault and
 // stopPropagation), every other key (Tab among them) goes on to the page. Arrows move to the
-// nearest role or node in that direction (Rust: Session::neighbour); Shift+arrows pan.
+// nearest role or node in that direction (Rust: Session::neighbour); Shift+arrows pan. While a
+// role is selected (spotlight), Left and Right step through the roles in role order instead, and
+// Up and Down still move to the nearest item.
 const ARROWS = { ArrowLeft: [0, 40, 0], ArrowRight: [1, -40, 0], ArrowUp: [2, 0, 40], ArrowDown: [3, 0, -40] };
 
 function key(el, e) {

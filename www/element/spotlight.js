@@ -66,7 +66,9 @@ export function spotlightKey(el, e) {
   // Past the last role: round to the first (or from the first to the last).
   if (!next) next = el._safe(() => el._handle.nextItem(0, dir)) ?? 0;
   if (!next || !roleOf(next)) return false;
+  // The keyboard focus goes with it, so Up/Down and Enter carry on from the role shown.
   el._focusItem = next;
+  el._highlight(next);
   el._select(next, true);
   return true;
 }

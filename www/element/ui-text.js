@@ -44,10 +44,10 @@ Object.assign(UI.en, {
   expand: 'Expand', collapse: 'Collapse', selected: 'selected', zoomed: 'View', rolesShown: 'roles shown', nodesShown: 'nodes shown',
   quadrantChanged: 'Changed quadrant', noQuadrantChange: 'No role changed quadrant', to: 'to',
   keys: [
-    ['Tab', 'moves into and out of the chart (one stop)'], ['← → ↑ ↓', 'the nearest role or node in that direction'],
+    ['Tab', 'moves into and out of the chart (one stop)'], ['← → ↑ ↓', 'the nearest role or node in that direction'], ['← → (role selected)', 'previous / next role'],
     ['Home / End', 'first / last role or node'], ['Enter', 'select (hierarchy: zoom into the node)'],
     ['Space', 'hierarchy: collapse or expand the node; chart: select'], ['Escape', 'clear the selection (hierarchy: back out)'],
-    ['Shift + arrows', 'pan'], ['+ / −', 'zoom in / out'], ['0', 'back to the starting view'], ['?', 'this list'],
+    ['Shift + arrows', 'pan'], ['+ / −', 'zoom in / out'], ['0', 'back to the starting view'], ['?', 'this list'], ['F', 'fullscreen'],
     ['Wheel, pinch', 'zoom at the pointer'], ['Drag', 'pan'], ['Shift + drag', 'zoom to a box'], ['Double-click', 'starting view'],
   ],
 });
@@ -57,10 +57,10 @@ Object.assign(UI.nl, {
   expand: 'Uitklappen', collapse: 'Inklappen', selected: 'geselecteerd', zoomed: 'Beeld', rolesShown: 'rollen getoond', nodesShown: 'knopen getoond',
   quadrantChanged: 'Ander kwadrant', noQuadrantChange: 'Geen rol veranderde van kwadrant', to: 'naar',
   keys: [
-    ['Tab', 'gaat de grafiek in en uit (één stop)'], ['← → ↑ ↓', 'de dichtstbijzijnde rol of knoop in die richting'],
+    ['Tab', 'gaat de grafiek in en uit (één stop)'], ['← → ↑ ↓', 'de dichtstbijzijnde rol of knoop in die richting'], ['← → (rol geselecteerd)', 'vorige / volgende rol'],
     ['Home / End', 'eerste / laatste rol of knoop'], ['Enter', 'selecteren (hiërarchie: inzoomen op de knoop)'],
     ['Spatie', 'hiërarchie: knoop in- of uitklappen; grafiek: selecteren'], ['Escape', 'selectie wissen (hiërarchie: terug)'],
-    ['Shift + pijltjes', 'verschuiven'], ['+ / −', 'in- / uitzoomen'], ['0', 'terug naar het beginbeeld'], ['?', 'deze lijst'],
+    ['Shift + pijltjes', 'verschuiven'], ['+ / −', 'in- / uitzoomen'], ['0', 'terug naar het beginbeeld'], ['?', 'deze lijst'], ['F', 'volledig scherm'],
     ['Scrollwiel, knijpen', 'zoomen bij de aanwijzer'], ['Slepen', 'verschuiven'], ['Shift + slepen', 'zoomen op een kader'], ['Dubbelklik', 'beginbeeld'],
   ],
 });
