@@ -16,6 +16,8 @@ export type ErrorBars = 'sd' | 'ci' | 'none';
 export type SdKind = 'population' | 'sample';
 export type HierarchyKind = 'spearheads' | 'categories';
 export type ColorBy = 'gap' | 'importance' | 'performance';
+/** Light or dark colours; `auto`: dark when the page declares `color-scheme: light dark` and the reader prefers dark. */
+export type Theme = 'light' | 'dark' | 'auto';
 
 /** One scale's description of one role (src/stats/describe.rs `Describe`). */
 export interface Describe {
@@ -232,6 +234,8 @@ export interface SpcoRolesAttributes {
   'color-by'?: ColorBy;
   link?: string;
   synthetic?: boolean;
+  'wheel-zoom'?: boolean;
+  theme?: Theme;
 }
 
 export declare class SpcoRolesElement extends HTMLElement {
@@ -256,6 +260,10 @@ export declare class SpcoRolesElement extends HTMLElement {
   colorBy: ColorBy;
   link: string | null;
   synthetic: boolean;
+  /** The plain wheel zooms even before the chart is clicked or focused (else it scrolls the page). */
+  wheelZoom: boolean;
+  /** `auto` follows the page's color-scheme and the reader's preference. */
+  theme: Theme;
   selectedRole: number | null;
   /** Loads data from text or bytes; `format` defaults to the `format` attribute, else auto. */
   setData(data: string | ArrayBuffer | ArrayBufferView, format?: DataFormat | null, name?: string | null): Promise<void>;

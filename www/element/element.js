@@ -18,6 +18,7 @@ import { chartImage } from './export.js';
 import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
 import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
 import { bindA11y, renderA11y, noteView, noteGroup } from './a11y.js';
+import { bindAdaptive, renderKey } from './adaptive.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -43,6 +44,7 @@ export class SpcoRolesElement extends HTMLElement {
     bindInput(this);
     bindControls(this);
     bindA11y(this);
+    bindAdaptive(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -331,6 +333,7 @@ export class SpcoRolesElement extends HTMLElement {
       }));
     }
     renderA11y(this);
+    renderKey(this);
   }
 
   // ---- selection --------------------------------------------------------------------------

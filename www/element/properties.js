@@ -20,6 +20,8 @@ export const ATTRIBUTES = [
   ['color-by', 'colorBy', 'string', 'gap'],
   ['link', 'link', 'string', null],
   ['synthetic', 'synthetic', 'boolean', false],
+  ['wheel-zoom', 'wheelZoom', 'boolean', false],
+  ['theme', 'theme', 'string', 'auto'],
 ];
 
 function getter(attr, kind, dflt) {
