@@ -28,7 +28,7 @@ pub use quadrant::{
     QuadrantScene, StrayWhisker, ViewError, ViewTransform, Whisker, MIN_SPAN, X_LIMITS, Y_LIMITS,
 };
 pub use text::{arial_char_em, arial_measure, CachedMeasure, TextMeasure};
-pub use theme::{Metrics, Theme};
+pub use theme::{Metrics, Palette, Theme, ThemeKind};
 pub use ticks::{fmt_fixed, fmt_num, nice_ticks, Ticks};
 
 use crate::catalogue::Category;

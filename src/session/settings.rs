@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use crate::catalogue::Lang;
 use crate::chart::hierarchy::{Arrangement, ColorBy};
+use crate::chart::ThemeKind;
 use crate::stats::{Crosshair, SdKind};
 
 /// Which chart the element shows.
@@ -39,10 +40,11 @@ pub enum Attr {
     View,
     Hierarchy,
     ColorBy,
+    Theme,
 }
 
 impl Attr {
-    pub const ALL: [Attr; 9] = [
+    pub const ALL: [Attr; 10] = [
         Attr::Lang,
         Attr::Group,
         Attr::Crosshair,
@@ -52,6 +54,7 @@ impl Attr {
         Attr::View,
         Attr::Hierarchy,
         Attr::ColorBy,
+        Attr::Theme,
     ];
 
     /// The attribute's name on the element (and the CLI flag without `--`).
@@ -66,6 +69,7 @@ impl Attr {
             Attr::View => "view",
             Attr::Hierarchy => "hierarchy",
             Attr::ColorBy => "color-by",
+            Attr::Theme => "theme",
         }
     }
 
@@ -85,6 +89,7 @@ impl Attr {
             Attr::View => "quadrant or hierarchy",
             Attr::Hierarchy => "spearheads or categories",
             Attr::ColorBy => "gap, importance or performance",
+            Attr::Theme => "light, dark, auto, contrast-light or contrast-dark",
         }
     }
 }
@@ -111,6 +116,8 @@ pub struct Settings {
     pub view: View,
     pub arrangement: Arrangement,
     pub color_by: ColorBy,
+    /// The canvas colours (the element resolves `auto` and forced colours first).
+    pub theme: ThemeKind,
 }
 
 impl Default for Settings {
@@ -125,6 +132,7 @@ impl Default for Settings {
             view: View::Quadrant,
             arrangement: Arrangement::Spearheads,
             color_by: ColorBy::Gap,
+            theme: ThemeKind::Light,
         }
     }
 }
@@ -213,6 +221,16 @@ impl Settings {
                     "" | "gap" => ColorBy::Gap,
                     "importance" => ColorBy::Importance,
                     "performance" => ColorBy::Performance,
+                    _ => return Err(bad()),
+                }
+            }
+            Attr::Theme => {
+                // `auto` reaching wasm (the CLI, or before the element resolves it) is light.
+                self.theme = match lower.as_str() {
+                    "" | "light" | "auto" => ThemeKind::Light,
+                    "dark" => ThemeKind::Dark,
+                    "contrast-light" => ThemeKind::ContrastLight,
+                    "contrast-dark" => ThemeKind::ContrastDark,
                     _ => return Err(bad()),
                 }
             }

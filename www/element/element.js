@@ -19,6 +19,8 @@ import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
 import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
 import { bindA11y, renderA11y, noteView, noteGroup } from './a11y.js';
 import { bindAdaptive, renderKey } from './adaptive.js';
+import { themeValue, watchTheme } from './theme.js';
+import { bindPrint } from './print.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -45,6 +47,8 @@ export class SpcoRolesElement extends HTMLElement {
     bindControls(this);
     bindA11y(this);
     bindAdaptive(this);
+    watchTheme(this);
+    bindPrint(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -261,6 +265,7 @@ export class SpcoRolesElement extends HTMLElement {
   // A setting attribute's value as wasm reads it (null: absent).
   _settingValue(name) {
     if (name === 'lang') return this.lang === 'nl' ? 'nl' : 'en';
+    if (name === 'theme') return themeValue(this);
     const v = this.getAttribute(name);
     // A boolean attribute written out as "false" (frameworks do) means off.
     if (name === 'crosshair-follows' && v === 'false') return null;
@@ -287,6 +292,7 @@ export class SpcoRolesElement extends HTMLElement {
   }
 
   _measure() {
+    if (this._printing) return; // print.js owns the canvas until printing ends
     const r = this._el.plot.getBoundingClientRect();
     const dpr = window.devicePixelRatio || 1;
     // Bounded whatever the page does to the element's size: a runaway layout must not allocate a
