@@ -1,7 +1,7 @@
 // The element's second stylesheet and the DOM it styles (issue 11): small screens (the controls
 // collapse into a groups menu and a zoom menu, a key of the numbered labels), coarse pointers
 // (44 px targets), the synthetic-data badge below the plot, the wheel hint, the site's custom
-// properties, forced colours and print (see print.js). Adopted after shadow.js's sheet, so its
+// properties, forced colours and print. Adopted after shadow.js's sheet, so its
 // rules win at equal specificity; constructable like it (CSP-safe, no inline styles).
 
 import { roleItem } from './chart-handle.js';
@@ -49,7 +49,7 @@ button, select, .zoom a, .menu { min-height: 24px; min-width: 24px; box-sizing: 
 @media print {
   :host { height: auto !important; contain: none !important; color: #000; }
   .root { position: static; display: block; }
-  .bar, .menu, .hint, .help, .crumbs, .tip, .box, .msg, .sr, .badge { display: none !important; }
+  .bar, .menu, .hint, .help, .crumbs, .tip, .box, .msg, .plot .sr, .badge { display: none !important; }
   .plot { break-inside: avoid; page-break-inside: avoid; }
   canvas { position: static; width: 100%; height: auto; }
   .tablebox.sr { position: static; width: auto; height: auto; overflow: visible; clip: auto; white-space: normal; }
@@ -117,7 +117,8 @@ export function renderKey(el) {
   if (!k) return;
   labelAdaptive(el);
   const layout = el.view === 'quadrant' ? el.layout : null;
-  const roles = (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role).sort((a, b) => a - b);
+  // A short element keeps its height for the plot (the card still names each role).
+  const roles = el.getBoundingClientRect().height < 360 ? [] : (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role).sort((a, b) => a - b);
   const w = el._size?.w ?? 0;
   if (!roles.length && !k.key.hidden && w === k.w) return;
   const sig = roles.join(',') + el.lang;

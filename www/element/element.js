@@ -20,7 +20,6 @@ import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-so
 import { bindA11y, renderA11y, noteView, noteGroup } from './a11y.js';
 import { bindAdaptive, renderKey } from './adaptive.js';
 import { themeValue, watchTheme } from './theme.js';
-import { bindPrint } from './print.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -48,7 +47,6 @@ export class SpcoRolesElement extends HTMLElement {
     bindA11y(this);
     bindAdaptive(this);
     watchTheme(this);
-    bindPrint(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -292,7 +290,6 @@ export class SpcoRolesElement extends HTMLElement {
   }
 
   _measure() {
-    if (this._printing) return; // print.js owns the canvas until printing ends
     const r = this._el.plot.getBoundingClientRect();
     const dpr = window.devicePixelRatio || 1;
     // Bounded whatever the page does to the element's size: a runaway layout must not allocate a
