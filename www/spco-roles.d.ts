@@ -18,6 +18,8 @@ export type HierarchyKind = 'spearheads' | 'categories';
 export type ColorBy = 'gap' | 'importance' | 'performance';
 /** `auto` (larger type on a large screen or in fullscreen) or a factor from 0.5 to 4, e.g. `1.5`. */
 export type TextScale = 'auto' | `${number}`;
+/** Light or dark colours; `auto`: dark when the page declares `color-scheme: light dark` and the reader prefers dark. */
+export type Theme = 'light' | 'dark' | 'auto';
 
 /** One scale's description of one role (src/stats/describe.rs `Describe`). */
 export interface Describe {
@@ -310,6 +312,8 @@ export interface SpcoRolesAttributes {
   'text-scale'?: TextScale;
   source?: string;
   'url-state'?: boolean;
+  'wheel-zoom'?: boolean;
+  theme?: Theme;
 }
 
 export declare class SpcoRolesElement extends HTMLElement {
@@ -345,6 +349,10 @@ export declare class SpcoRolesElement extends HTMLElement {
   source: string | null;
   /** Keeps the view (`state`) in the URL hash: a reload restores it, Back steps through it. */
   urlState: boolean;
+  /** The plain wheel zooms even before the chart is clicked or focused (else it scrolls the page). */
+  wheelZoom: boolean;
+  /** `auto` follows the page's color-scheme and the reader's preference. */
+  theme: Theme;
   selectedRole: number | null;
   /** Loads data from text or bytes; `format` defaults to the `format` attribute, else auto. */
   setData(data: string | ArrayBuffer | ArrayBufferView, format?: DataFormat | null, name?: string | null): Promise<void>;

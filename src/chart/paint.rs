@@ -1,6 +1,7 @@
 //! Drawing primitives shared by the quadrant chart and the hierarchy: colours, strokes and a text
 //! style with an explicit anchor, so no backend is ever asked to measure text.
 
+use crate::chart::theme::{Palette, ThemeKind};
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -22,6 +23,8 @@ pub struct DrawOptions {
     /// plotters' SVG backend writes `font-size` as size / 1.24 while the canvas backend uses the
     /// size as is; this factor undoes that so text comes out at the laid-out pixel size.
     pub font_scale: f64,
+    /// The colours (light unless the session's `theme` says otherwise).
+    pub palette: Palette,
 }
 
 impl DrawOptions {
@@ -30,6 +33,7 @@ impl DrawOptions {
         DrawOptions {
             font_family: FONT_FAMILY_UI.to_string(),
             font_scale: 1.0,
+            palette: Palette::LIGHT,
         }
     }
 
@@ -38,6 +42,15 @@ impl DrawOptions {
         DrawOptions {
             font_family: FONT_FAMILY_EXPORT.to_string(),
             font_scale: 1.24,
+            palette: Palette::LIGHT,
+        }
+    }
+
+    /// These options with `theme`'s colours.
+    pub fn themed(self, theme: ThemeKind) -> DrawOptions {
+        DrawOptions {
+            palette: *theme.palette(),
+            ..self
         }
     }
 }

@@ -115,3 +115,139 @@ impl TextScale {
         }
     }
 }
+
+use crate::chart::Rgb;
+
+/// The colours both charts paint with (issue 11: dark pages and forced colours). Data colours
+/// (category markers, the hierarchy's ramps) are the same in every palette: they carry meaning;
+/// node text picks black or white against its fill (`hierarchy::color::text_on`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub background: Rgb,
+    /// Titles, labels, legend text, emphasis rings.
+    pub ink: Rgb,
+    /// Tick labels, and the small-n legend ring.
+    pub tick_ink: Rgb,
+    pub grid: Rgb,
+    pub axis: Rgb,
+    /// The crosshair lines and their value labels.
+    pub crosshair: Rgb,
+    /// Quadrant names (over the tints).
+    pub quad_ink: Rgb,
+    /// Quadrant tints: keep up, overkill, low priority, concentrate.
+    pub tints: [Rgb; 4],
+    pub whisker: Rgb,
+    pub leader: Rgb,
+    /// Hierarchy: edges, box borders, the frame around collapsed groups, and muted text (toggles,
+    /// legend ticks).
+    pub edge: Rgb,
+    pub border: Rgb,
+    pub frame_border: Rgb,
+    pub muted: Rgb,
+}
+
+impl Palette {
+    pub const LIGHT: Palette = Palette {
+        background: Rgb(255, 255, 255),
+        ink: Rgb(0x22, 0x22, 0x22),
+        tick_ink: Rgb(0x5f, 0x5f, 0x5f),
+        grid: Rgb(0xdc, 0xdc, 0xdc),
+        axis: Rgb(0x44, 0x44, 0x44),
+        crosshair: Rgb(0x6e, 0x6e, 0x6e),
+        quad_ink: Rgb(0x5f, 0x5f, 0x5f),
+        // Important-and-good a cool green-grey, essential-but-short a warm tint that draws the
+        // eye, the two less important quadrants near-neutral.
+        tints: [
+            Rgb(0xee, 0xf4, 0xf1),
+            Rgb(0xf3, 0xf3, 0xf6),
+            Rgb(0xf6, 0xf6, 0xf6),
+            Rgb(0xfb, 0xef, 0xe6),
+        ],
+        whisker: Rgb(0xb8, 0xb8, 0xb8),
+        leader: Rgb(0x8c, 0x8c, 0x8c),
+        edge: Rgb(0x8a, 0x92, 0x9b),
+        border: Rgb(0xa7, 0xae, 0xb6),
+        frame_border: Rgb(0xc9, 0xce, 0xd3),
+        muted: Rgb(0x5f, 0x66, 0x6d),
+    };
+
+    pub const DARK: Palette = Palette {
+        background: Rgb(0x16, 0x1b, 0x22),
+        ink: Rgb(0xe6, 0xed, 0xf3),
+        tick_ink: Rgb(0xa8, 0xb1, 0xbb),
+        grid: Rgb(0x30, 0x36, 0x3d),
+        axis: Rgb(0xb0, 0xb8, 0xc0),
+        crosshair: Rgb(0xa0, 0xa8, 0xb2),
+        quad_ink: Rgb(0xa8, 0xb1, 0xbb),
+        tints: [
+            Rgb(0x17, 0x2b, 0x22),
+            Rgb(0x20, 0x21, 0x2c),
+            Rgb(0x1c, 0x20, 0x26),
+            Rgb(0x33, 0x24, 0x18),
+        ],
+        whisker: Rgb(0x55, 0x5d, 0x66),
+        leader: Rgb(0x7d, 0x86, 0x90),
+        edge: Rgb(0x7d, 0x86, 0x90),
+        border: Rgb(0x6e, 0x76, 0x81),
+        frame_border: Rgb(0x44, 0x4c, 0x56),
+        muted: Rgb(0xa8, 0xb1, 0xbb),
+    };
+
+    /// Forced colours (a high-contrast system theme): only the system's text colour on its
+    /// background, with grey for the grid. `fg`/`bg` are black and white in some order.
+    const fn contrast(fg: Rgb, bg: Rgb, grey: Rgb) -> Palette {
+        Palette {
+            background: bg,
+            ink: fg,
+            tick_ink: fg,
+            grid: grey,
+            axis: fg,
+            crosshair: fg,
+            quad_ink: fg,
+            tints: [bg, bg, bg, bg],
+            whisker: grey,
+            leader: fg,
+            edge: fg,
+            border: fg,
+            frame_border: fg,
+            muted: fg,
+        }
+    }
+    pub const CONTRAST_LIGHT: Palette =
+        Palette::contrast(Rgb(0, 0, 0), Rgb(255, 255, 255), Rgb(0x76, 0x76, 0x76));
+    pub const CONTRAST_DARK: Palette =
+        Palette::contrast(Rgb(255, 255, 255), Rgb(0, 0, 0), Rgb(0x60, 0x60, 0x60));
+
+    /// The tint of a quadrant code (the background for anything else).
+    pub fn tint(&self, code: &str) -> Rgb {
+        match code {
+            "keep_up" => self.tints[0],
+            "overkill" => self.tints[1],
+            "low_priority" => self.tints[2],
+            "concentrate" => self.tints[3],
+            _ => self.background,
+        }
+    }
+}
+
+/// The `theme` setting as wasm receives it: the element resolves `auto` (page colour scheme and
+/// the reader's preference) and forced colours before passing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ThemeKind {
+    #[default]
+    Light,
+    Dark,
+    ContrastLight,
+    ContrastDark,
+}
+
+impl ThemeKind {
+    pub fn palette(self) -> &'static Palette {
+        match self {
+            ThemeKind::Light => &Palette::LIGHT,
+            ThemeKind::Dark => &Palette::DARK,
+            ThemeKind::ContrastLight => &Palette::CONTRAST_LIGHT,
+            ThemeKind::ContrastDark => &Palette::CONTRAST_DARK,
+        }
+    }
+}

@@ -304,7 +304,12 @@ impl HierState {
         input: &SceneInput,
     ) -> Result<(), SessionError> {
         let layout = self.layout.as_ref().ok_or(SessionError::TooSmall)?;
-        hierarchy::draw_hierarchy(backend, &self.scene(input), layout, &DrawOptions::canvas())
-            .map_err(|e| SessionError::Draw(e.to_string()))
+        hierarchy::draw_hierarchy(
+            backend,
+            &self.scene(input),
+            layout,
+            &DrawOptions::canvas().themed(input.settings.theme),
+        )
+        .map_err(|e| SessionError::Draw(e.to_string()))
     }
 }

@@ -295,7 +295,7 @@ impl QuadrantState {
             backend,
             &scene(input),
             layout,
-            &chart::DrawOptions::canvas(),
+            &chart::DrawOptions::canvas().themed(input.settings.theme),
         )
         .map_err(|e| SessionError::Draw(e.to_string()))
     }

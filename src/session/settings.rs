@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use crate::catalogue::Lang;
 use crate::chart::hierarchy::{Arrangement, ColorBy};
-use crate::chart::{TextScale, TEXT_SCALE_RANGE};
+use crate::chart::{TextScale, ThemeKind, TEXT_SCALE_RANGE};
 use crate::stats::{self, CompareError, Crosshair, SdKind, Selection};
 
 /// Which chart the element shows.
@@ -42,10 +42,11 @@ pub enum Attr {
     ColorBy,
     TextScale,
     Compare,
+    Theme,
 }
 
 impl Attr {
-    pub const ALL: [Attr; 11] = [
+    pub const ALL: [Attr; 12] = [
         Attr::Lang,
         Attr::Group,
         Attr::Crosshair,
@@ -57,6 +58,7 @@ impl Attr {
         Attr::ColorBy,
         Attr::TextScale,
         Attr::Compare,
+        Attr::Theme,
     ];
 
     /// The attribute's name on the element (and the CLI flag without `--`).
@@ -73,6 +75,7 @@ impl Attr {
             Attr::ColorBy => "color-by",
             Attr::TextScale => "text-scale",
             Attr::Compare => "compare",
+            Attr::Theme => "theme",
         }
     }
 
@@ -94,6 +97,7 @@ impl Attr {
             Attr::ColorBy => "gap, importance or performance",
             Attr::TextScale => "auto or a number from 0.5 to 4 (e.g. 1.5)",
             Attr::Compare => "two groups, e.g. sme,large",
+            Attr::Theme => "light, dark, auto, contrast-light or contrast-dark",
         }
     }
 }
@@ -141,6 +145,8 @@ pub struct Settings {
     /// The two sides of a comparison (`sme,large`); `None` = no comparison. Checked against
     /// the data (names, overlap) when the statistics are computed.
     pub compare: Option<[Selection; 2]>,
+    /// The canvas colours (the element resolves `auto` and forced colours first).
+    pub theme: ThemeKind,
 }
 
 impl Default for Settings {
@@ -157,6 +163,7 @@ impl Default for Settings {
             color_by: ColorBy::Gap,
             text_scale: TextScale::Auto,
             compare: None,
+            theme: ThemeKind::Light,
         }
     }
 }
@@ -268,6 +275,16 @@ impl Settings {
                         value: value.unwrap_or("").to_string(),
                         why: Some(e),
                     })?)
+                }
+            }
+            Attr::Theme => {
+                // `auto` reaching wasm (the CLI, or before the element resolves it) is light.
+                self.theme = match lower.as_str() {
+                    "" | "light" | "auto" => ThemeKind::Light,
+                    "dark" => ThemeKind::Dark,
+                    "contrast-light" => ThemeKind::ContrastLight,
+                    "contrast-dark" => ThemeKind::ContrastDark,
+                    _ => return Err(bad()),
                 }
             }
         }

@@ -31,7 +31,7 @@ export function bindA11y(el) {
  * once; later ones wait for a pause, since a zoom or hover draws every frame and rebuilding the
  * table each time would cost more than the drawing itself.
  */
-export function scheduleA11y(el) {
+export function scheduleA11y(el, also = () => {}) {
   clearTimeout(el._a11yTimer);
   // The table and the counts depend on data, settings, selection and collapsed nodes (wasm's
   // revision) and on the language; a change there is rendered at once, a zoom or hover waits.
@@ -39,8 +39,9 @@ export function scheduleA11y(el) {
   if (!el._a11yFramed || key !== el._a11yRev) {
     el._a11yRev = key;
     renderA11y(el);
+    also();
   } else {
-    el._a11yTimer = setTimeout(() => renderA11y(el), 150);
+    el._a11yTimer = setTimeout(() => { renderA11y(el); also(); }, 150);
   }
 }
 

@@ -21,6 +21,8 @@ import { bindA11y, scheduleA11y, noteView, noteGroup } from './a11y.js';
 import { effectiveLang, watchLang, unwatchLang } from './lang.js';
 import { loadData, loadUrl, reimport } from './loader.js';
 import { track, untrack, recoverAfterTrap } from './recovery.js';
+import { bindAdaptive, renderKey } from './adaptive.js';
+import { themeValue, watchTheme } from './theme.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -50,6 +52,8 @@ export class SpcoRolesElement extends HTMLElement {
     bindControls(this);
     bindA11y(this);
     bindPresenter(this);
+    bindAdaptive(this);
+    watchTheme(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -291,6 +295,7 @@ export class SpcoRolesElement extends HTMLElement {
   // A setting attribute's value as wasm reads it (null: absent).
   _settingValue(name) {
     if (name === 'lang') return this._lang;
+    if (name === 'theme') return themeValue(this);
     const v = this.getAttribute(name);
     // A boolean attribute written out as "false" (frameworks do) means off.
     if (name === 'crosshair-follows' && v === 'false') return null;
@@ -356,7 +361,9 @@ export class SpcoRolesElement extends HTMLElement {
         detail: { view: this.view, x0: v[0], x1: v[1], y0: v[2], y1: v[3] }, bubbles: true, composed: true,
       }));
     }
-    scheduleA11y(this);
+    // The text alternatives and the number key follow when what they show changed, or once
+    // drawing settles (a11y.js): not on every frame of a zoom.
+    scheduleA11y(this, () => renderKey(this));
   }
 
   // ---- selection --------------------------------------------------------------------------

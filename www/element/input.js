@@ -7,13 +7,14 @@ import { announceItem, openHelp } from './a11y.js';
 import { localPoint } from './sizing.js';
 import { toggleFullscreen } from './fullscreen.js';
 import { spotlightKey } from './spotlight.js';
+import { wheelZooms, bindTouch, tap } from './touch.js';
 
 export function bindInput(el) {
   const p = el._el.plot;
   const local = (e) => localPoint(el, e);
 
   p.addEventListener('wheel', (e) => {
-    if (!el._handle || !el._info) return;
+    if (!el._handle || !el._info || !wheelZooms(el, e)) return;
     e.preventDefault();
     const [x, y] = local(e);
     const lines = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
@@ -26,9 +27,11 @@ export function bindInput(el) {
   p.addEventListener('pointerdown', (e) => {
     if (!el._handle || (e.pointerType === 'mouse' && e.button !== 0)) return;
     p.focus({ preventScroll: true, focusVisible: false });
-    p.setPointerCapture(e.pointerId);
+    // A touch is not captured: one finger belongs to the page's scrolling (touch.js).
+    const touch = e.pointerType === 'touch';
+    if (!touch) p.setPointerCapture(e.pointerId);
     const [x, y] = local(e);
-    el._pointers.set(e.pointerId, { x, y, x0: x, y0: y, box: e.shiftKey && e.pointerType === 'mouse' });
+    el._pointers.set(e.pointerId, { x, y, x0: x, y0: y, box: e.shiftKey && e.pointerType === 'mouse', touch });
     el._moved = false;
     if (el._pointers.size === 2) el._pinch = pinchState(el);
   });
@@ -49,7 +52,9 @@ export function bindInput(el) {
       el._pinch = next;
       return;
     }
-    if (pt.box) {
+    if (pt.touch) {
+      // One finger: the browser scrolls the page (and cancels this pointer); never a pan.
+    } else if (pt.box) {
       const b = el._el.box;
       b.hidden = false;
       Object.assign(b.style, { left: `${Math.min(x, pt.x0)}px`, top: `${Math.min(y, pt.y0)}px`,
@@ -76,7 +81,8 @@ export function bindInput(el) {
         el._invalidate(true);
       }
     } else if (!el._moved && e.type === 'pointerup' && el._pointers.size === 0) {
-      el._activate(el._safe(() => el._handle.hit(x, y)) ?? 0);
+      const item = el._safe(() => el._handle.hit(x, y)) ?? 0;
+      if (pt.touch) tap(el, item, x, y); else el._activate(item);
     }
   };
   p.addEventListener('pointerup', end);
@@ -89,6 +95,7 @@ export function bindInput(el) {
     el._invalidate(true);
   });
   p.addEventListener('keydown', (e) => key(el, e));
+  bindTouch(el);
   p.addEventListener('blur', () => hideTip(el));
 }
 

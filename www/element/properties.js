@@ -25,6 +25,8 @@ export const ATTRIBUTES = [
   ['source', 'source', 'string', null],
   ['url-state', 'urlState', 'boolean', false],
   ['max-size', 'maxSize', 'string', '64MB'],
+  ['wheel-zoom', 'wheelZoom', 'boolean', false],
+  ['theme', 'theme', 'string', 'auto'],
 ];
 
 function getter(attr, kind, dflt) {

@@ -29,7 +29,7 @@ button[aria-pressed="true"] { background: #1f2328; color: #fff; border-color: #1
 .zoom a:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 .n { opacity: .7; font-variant-numeric: tabular-nums; margin-left: 3px; }
 .note { font-size: 12px; color: #57606a; }
-.plot { position: relative; flex: 1 1 auto; min-height: 0; outline: none; touch-action: none; cursor: grab; }
+.plot { position: relative; flex: 1 1 auto; min-height: 0; outline: none; touch-action: pan-x pan-y; cursor: grab; }
 .plot.dragging { cursor: grabbing; }
 canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
 .tip { position: absolute; pointer-events: none; max-width: 300px; background: rgba(255,255,255,.97);

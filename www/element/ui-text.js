@@ -64,3 +64,6 @@ Object.assign(UI.nl, {
     ['Scrollwiel, knijpen', 'zoomen bij de aanwijzer'], ['Slepen', 'verschuiven'], ['Shift + slepen', 'zoomen op een kader'], ['Dubbelklik', 'beginbeeld'],
   ],
 });
+// Touch, wheel, small screens and print (touch.js, adaptive.js).
+Object.assign(UI.en, { wheelHint: 'Ctrl + scroll to zoom', zoomMenu: 'Zoom', groupsMenu: 'Groups', key: 'Numbers on the chart' });
+Object.assign(UI.nl, { wheelHint: 'Ctrl + scrollen om te zoomen', zoomMenu: 'Zoom', groupsMenu: 'Groepen', key: 'Nummers op de grafiek' });

@@ -102,6 +102,15 @@ pub fn text_on(fill: Rgb) -> Rgb {
     }
 }
 
+/// Muted text on `fill`: the palette's `muted` when it reads (4.5:1), else dark or white.
+pub fn muted_on(fill: Rgb, muted: Rgb) -> Rgb {
+    if contrast(muted, fill) >= 4.5 {
+        muted
+    } else {
+        text_on(fill)
+    }
+}
+
 /// Blends `top` at `alpha` over an opaque `under`, as the canvas does.
 pub fn blend(top: Rgb, under: Rgb, alpha: f64) -> Rgb {
     let mix = |t: u8, u: u8| (u as f64 + (t as f64 - u as f64) * alpha).round() as u8;
@@ -118,12 +127,12 @@ pub const DIM_TEXT: f64 = 0.75;
 
 /// The ink of a dimmed node's text: the faded box is light whatever its colour, so dark or
 /// white is chosen again against the faded fill (white text on a faded dark fill would vanish).
-pub fn dimmed_ink(fill: Rgb, ink: Rgb, box_alpha: f64) -> Rgb {
+pub fn dimmed_ink(fill: Rgb, under: Rgb, ink: Rgb, box_alpha: f64) -> Rgb {
     if box_alpha >= 1.0 {
         return ink;
     }
-    let faded = blend(fill, Rgb(255, 255, 255), box_alpha);
-    if contrast(ink, faded) >= contrast(INK_ON_LIGHT, faded) {
+    let faded = blend(fill, under, box_alpha);
+    if contrast(ink, faded) >= contrast(text_on(faded), faded) {
         ink
     } else {
         text_on(faded)
@@ -217,24 +226,31 @@ mod tests {
 
     #[test]
     fn node_text_contrast_plain_and_dimmed() {
+        use crate::chart::Palette;
         let dim = crate::chart::hierarchy::draw::DIM;
         let white = Rgb(255, 255, 255);
-        let muted = crate::chart::hierarchy::draw::MUTED;
-        for &fill in YLGNBU.iter().chain(&PUOR_REV).chain(&[NEUTRAL, white]) {
-            let ink = text_on(fill);
-            assert!(contrast(ink, fill) >= 4.5, "{fill:?}");
-            // Dimmed: the box at DIM over white, the text at DIM_TEXT over the box.
-            let faded = blend(fill, white, dim);
-            let text = blend(dimmed_ink(fill, ink, dim), faded, DIM_TEXT);
-            assert!(
-                contrast(text, faded) >= 3.0,
-                "{fill:?}: {}",
-                contrast(text, faded)
-            );
+        for pal in [
+            Palette::LIGHT,
+            Palette::DARK,
+            Palette::CONTRAST_LIGHT,
+            Palette::CONTRAST_DARK,
+        ] {
+            let bg = pal.background;
+            for &fill in YLGNBU.iter().chain(&PUOR_REV).chain(&[NEUTRAL, white]) {
+                let ink = text_on(fill);
+                assert!(contrast(ink, fill) >= 4.5, "{fill:?}");
+                // Dimmed: the box at DIM over the background, the text at DIM_TEXT over the box.
+                let faded = blend(fill, bg, dim);
+                let text = blend(dimmed_ink(fill, bg, ink, dim), faded, DIM_TEXT);
+                let r = contrast(text, faded);
+                assert!(r >= 3.0, "{fill:?} on {bg:?}: {r}");
+                // A frame's muted lines on its fill (muted_on picks the palette's or the other).
+                assert!(contrast(muted_on(fill, pal.muted), fill) >= 4.5, "{fill:?}");
+            }
+            // Muted text (toggle labels, legend) on the background, plain and dimmed.
+            assert!(contrast(pal.muted, bg) >= 4.5);
+            assert!(contrast(blend(pal.muted, bg, DIM_TEXT), bg) >= 3.0);
         }
-        // Muted text (toggle labels, the frame's lines) on white, plain and dimmed.
-        assert!(contrast(muted, white) >= 4.5);
-        assert!(contrast(blend(muted, white, DIM_TEXT), white) >= 3.0);
     }
 
     fn luminance_powf(c: Rgb) -> f64 {

@@ -9,18 +9,13 @@ use plotters_backend::{BackendColor, BackendCoord, DrawingBackend};
 
 use crate::chart::geom::cos_sin_pi8;
 use crate::chart::paint::{color, pt, stroke, svg_document, Painter, Stroke};
-use crate::chart::{arial_measure, DrawError, DrawOptions, Rect, Rgb};
+use crate::chart::{arial_measure, DrawError, DrawOptions, Rect};
 
-use super::color::{dimmed_ink, DIM_TEXT, INK};
+use super::color::{dimmed_ink, muted_on, DIM_TEXT};
 use super::layout::{layout_hierarchy, HierarchyLayout, LaidEdge};
 use super::view::HierView;
 use super::{HierarchyScene, NodeId, NodeKind};
 
-const WHITE: Rgb = Rgb(255, 255, 255);
-const EDGE: Rgb = Rgb(0x8a, 0x92, 0x9b);
-const BORDER: Rgb = Rgb(0xa7, 0xae, 0xb6);
-const FRAME_BORDER: Rgb = Rgb(0xc9, 0xce, 0xd3);
-pub(crate) const MUTED: Rgb = Rgb(0x5f, 0x66, 0x6d);
 pub(crate) const DIM: f64 = 0.3;
 
 /// A rectangle with rounded corners as a polygon.
@@ -113,12 +108,13 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
     opts: &DrawOptions,
 ) -> Result<(), DrawError> {
     let s = layout.dpr;
+    let pal = &opts.palette;
     let mut p = Painter::new(backend, opts, layout.plot);
     let res = p.db.ensure_prepared();
     p.check(res)?;
     p.fill_rect(
         &Rect::new(0.0, 0.0, layout.width, layout.height),
-        color(WHITE, 1.0),
+        color(pal.background, 1.0),
     )?;
 
     let hl = scene.highlighted.filter(|h| layout.node(*h).is_some());
@@ -138,11 +134,11 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
                 continue;
             }
             let (c, a, w) = if on {
-                (INK, 1.0, 2.0 * s)
+                (pal.ink, 1.0, 2.0 * s)
             } else if hl.is_some() {
-                (EDGE, 0.25, 1.25 * s)
+                (pal.edge, 0.25, 1.25 * s)
             } else {
-                (EDGE, 1.0, 1.25 * s)
+                (pal.edge, 1.0, 1.25 * s)
             };
             let dash = (!e.primary).then_some((5.0 * s, 3.5 * s));
             p.polyline(&e.points, &stroke(c, a, w), dash)?;
@@ -158,20 +154,20 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
             && !scene.collapsed.contains(&n.id)
             && layout.nodes.iter().any(|m| m.kind == NodeKind::PurposeItem);
         let border = if scene.selected == Some(n.id) {
-            stroke(INK, 1.0, 2.5 * s)
+            stroke(pal.ink, 1.0, 2.5 * s)
         } else if hl == Some(n.id) {
-            stroke(INK, 1.0, 2.0 * s)
+            stroke(pal.ink, 1.0, 2.0 * s)
         } else if frame {
-            stroke(FRAME_BORDER, a, s)
+            stroke(pal.frame_border, a, s)
         } else {
-            stroke(BORDER, a, s)
+            stroke(pal.border, a, s)
         };
         // A white underlay keeps dimmed (translucent) boxes from showing edges through.
         boxed(
             &mut p,
             &n.rect,
-            color(WHITE, 1.0),
-            &stroke(WHITE, 0.0, 1.0),
+            color(pal.background, 1.0),
+            &stroke(pal.background, 0.0, 1.0),
             radius,
         )?;
         boxed(&mut p, &n.rect, color(n.fill, a), &border, radius)?;
@@ -179,13 +175,13 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
             for l in &n.lines {
                 let bold = n.bold && (!frame || std::ptr::eq(l, &n.lines[0]));
                 let c = if frame && !std::ptr::eq(l, &n.lines[0]) {
-                    MUTED
+                    muted_on(n.fill, pal.muted)
                 } else {
                     n.text_color
                 };
                 // Dimmed text stays at 3:1 or more (the box fades further).
                 let (c, ta) = if a < 1.0 {
-                    (dimmed_ink(n.fill, c, a), DIM_TEXT)
+                    (dimmed_ink(n.fill, pal.background, c, a), DIM_TEXT)
                 } else {
                     (c, 1.0)
                 };
@@ -202,23 +198,27 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
         boxed(
             &mut p,
             &r,
-            color(WHITE, 1.0),
-            &stroke(MUTED, a, s),
+            color(pal.background, 1.0),
+            &stroke(pal.muted, a, s),
             r.height() / 2.0,
         )?;
         let (cx, cy) = r.center();
         if let Some(l) = &t.label {
-            p.text(l, MUTED, if a < 1.0 { DIM_TEXT } else { 1.0 }, false)?;
+            p.text(l, pal.muted, if a < 1.0 { DIM_TEXT } else { 1.0 }, false)?;
         } else {
             let arm = r.height() * 0.28;
-            p.line((cx - arm, cy), (cx + arm, cy), &stroke(MUTED, a, 1.5 * s))?;
+            p.line(
+                (cx - arm, cy),
+                (cx + arm, cy),
+                &stroke(pal.muted, a, 1.5 * s),
+            )?;
         }
     }
 
     p.stage = "legend";
     p.clip = Rect::new(0.0, 0.0, layout.width, layout.height);
     if let Some(lg) = &layout.legend {
-        p.text(&lg.title, INK, 1.0, false)?;
+        p.text(&lg.title, pal.ink, 1.0, false)?;
         for (r, c) in &lg.ramp {
             // Overlap by a pixel so that no seams show between the steps.
             let rr = Rect::new(r.x0, r.y0, r.x1 + 1.0, r.y1);
@@ -226,18 +226,22 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
         }
         for (x, tb) in &lg.ticks {
             let y = lg.ramp.first().map_or(tb.rect.y0, |(r, _)| r.y1);
-            p.line((*x, y - 2.0 * s), (*x, y + 1.0 * s), &stroke(INK, 1.0, s))?;
-            p.text(tb, MUTED, 1.0, false)?;
+            p.line(
+                (*x, y - 2.0 * s),
+                (*x, y + 1.0 * s),
+                &stroke(pal.ink, 1.0, s),
+            )?;
+            p.text(tb, pal.muted, 1.0, false)?;
         }
         if let Some((sw, tb)) = &lg.neutral {
             boxed(
                 &mut p,
                 sw,
                 color(super::NEUTRAL, 1.0),
-                &stroke(BORDER, 1.0, s),
+                &stroke(pal.border, 1.0, s),
                 2.0 * s,
             )?;
-            p.text(tb, MUTED, 1.0, false)?;
+            p.text(tb, pal.muted, 1.0, false)?;
         }
     }
 

@@ -9,36 +9,14 @@ use super::QuadrantScene;
 use crate::chart::paint::{color, stroke, svg_document, DrawOptions, Painter, Stroke};
 use crate::chart::{arial_measure, category_color, DrawError, Rect, Rgb};
 
-const WHITE: Rgb = Rgb(255, 255, 255);
-const INK: Rgb = Rgb(0x22, 0x22, 0x22);
-const TICK_INK: Rgb = Rgb(0x5f, 0x5f, 0x5f);
-const GRID: Rgb = Rgb(0xdc, 0xdc, 0xdc);
-const AXIS: Rgb = Rgb(0x44, 0x44, 0x44);
-const CROSSHAIR: Rgb = Rgb(0x6e, 0x6e, 0x6e);
-/// Quadrant names: 4.5:1 or more on every tint and on the grid lines that cross them.
-const QUAD_INK: Rgb = Rgb(0x5f, 0x5f, 0x5f);
-/// Alpha of labels dimmed while another role is hovered or focused: 3:1 or more on their halo.
+/// The least opacity of a dimmed role label (kept legible: 3:1, see the tests).
 const DIM_LABEL: f64 = 0.6;
-const WHISKER: Rgb = Rgb(0xb8, 0xb8, 0xb8);
-const LEADER: Rgb = Rgb(0x8c, 0x8c, 0x8c);
 /// Comparison arrows: ColorBrewer RdBu's dark ends, told apart with the common colour-vision
 /// deficiencies and by lightness in greyscale; blue = B performs better than A, red = worse.
 pub(crate) const BETTER: Rgb = Rgb(0x21, 0x66, 0xac);
 pub(crate) const WORSE: Rgb = Rgb(0xb2, 0x18, 0x2b);
 /// Alpha of arrows whose interval includes zero on both scales (they are also dashed).
 const FAINT: f64 = 0.55;
-
-/// Light tints: important-and-good a cool green-grey, essential-but-short a warm tint that draws
-/// the eye, the two less important quadrants near-neutral.
-fn tint(code: &str) -> Rgb {
-    match code {
-        "keep_up" => Rgb(0xee, 0xf4, 0xf1),
-        "overkill" => Rgb(0xf3, 0xf3, 0xf6),
-        "low_priority" => Rgb(0xf6, 0xf6, 0xf6),
-        "concentrate" => Rgb(0xfb, 0xef, 0xe6),
-        _ => WHITE,
-    }
-}
 
 /// Paints the chart laid out by `layout_quadrant` for the same scene.
 pub fn draw_quadrant<DB: DrawingBackend>(
@@ -49,6 +27,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let dpr = layout.dpr;
     let plot = layout.plot;
+    let c = &opts.palette;
     // The quadrant draws axes and titles outside the plot; it clips what it must itself.
     let (w, h) = (layout.width, layout.height);
     let mut p = Painter::new(backend, opts, Rect::new(0.0, 0.0, w, h));
@@ -62,16 +41,16 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         Rect::new(0.0, plot.y0, plot.x0, plot.y1),
         Rect::new(plot.x1, plot.y0, w, plot.y1),
     ] {
-        p.fill_rect(&r, color(WHITE, 1.0))?;
+        p.fill_rect(&r, color(c.background, 1.0))?;
     }
 
     p.stage = "quadrants";
     for (code, r) in &layout.tints {
-        p.fill_rect(r, color(tint(code), 1.0))?;
+        p.fill_rect(r, color(c.tint(code), 1.0))?;
     }
 
     p.stage = "grid";
-    let grid = stroke(GRID, 1.0, dpr);
+    let grid = stroke(c.grid, 1.0, dpr);
     // Vertical and horizontal lines each in one call (they cross each other, so not together).
     let verticals: Vec<_> = layout
         .x_axis
@@ -91,7 +70,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     p.segments(&horizontals, &grid)?;
 
     p.stage = "crosshair";
-    let cross = stroke(CROSSHAIR, 1.0, 1.25 * dpr);
+    let cross = stroke(c.crosshair, 1.0, 1.25 * dpr);
     if let Some(x) = layout.crosshair.x {
         p.polyline(
             &[(x, plot.y0), (x, plot.y1)],
@@ -110,11 +89,11 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         .into_iter()
         .flatten()
     {
-        p.text(tb, CROSSHAIR, 1.0, false)?;
+        p.text(tb, c.crosshair, 1.0, false)?;
     }
 
     p.stage = "axes";
-    let axis = stroke(AXIS, 1.0, dpr);
+    let axis = stroke(c.axis, 1.0, dpr);
     p.line((plot.x0, plot.y1), (plot.x1, plot.y1), &axis)?;
     // The y axis and the x ticks are disjoint verticals: one call.
     let mut verticals = vec![((plot.x0, plot.y0), (plot.x0, plot.y1))];
@@ -127,14 +106,14 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     );
     p.segments(&verticals, &axis)?;
     for tb in layout.x_axis.labels.iter().chain(&layout.y_axis.labels) {
-        p.text(tb, TICK_INK, 1.0, false)?;
+        p.text(tb, c.tick_ink, 1.0, false)?;
     }
-    p.text(&layout.x_axis.title, INK, 1.0, false)?;
-    p.text(&layout.y_axis.title, INK, 1.0, false)?;
+    p.text(&layout.x_axis.title, c.ink, 1.0, false)?;
+    p.text(&layout.y_axis.title, c.ink, 1.0, false)?;
 
     p.stage = "quadrant names";
     for q in &layout.quadrant_names {
-        p.text(&q.text, QUAD_INK, 1.0, false)?;
+        p.text(&q.text, c.quad_ink, 1.0, false)?;
     }
 
     // Hovering dims everything but the hovered and the selected role. Hover is drawing-only
@@ -169,7 +148,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         Ok::<(), DrawError>(())
     };
     for pp in &layout.points {
-        let s = stroke(WHISKER, dim(pp.role), dpr);
+        let s = stroke(c.whisker, dim(pp.role), dpr);
         if let Some(w) = &pp.whisker_x {
             whisker(w, true, pp.y, &s)?;
         }
@@ -182,19 +161,20 @@ pub fn draw_quadrant<DB: DrawingBackend>(
             &sw.whisker,
             sw.horizontal,
             sw.at,
-            &stroke(WHISKER, dim(sw.role), dpr),
+            &stroke(c.whisker, dim(sw.role), dpr),
         )?;
     }
 
     p.stage = "arrows";
     for a in &layout.arrows {
+        let background = opts.palette.background;
         let c = if a.better { BETTER } else { WORSE };
         let al = dim(a.role) * if a.clear { 1.0 } else { FAINT };
         if a.from_visible {
             // Group A: a small light ring of the role's category colour.
             if let Some(pp) = layout.points.iter().find(|pp| pp.role == a.role) {
                 let r = super::layout::A_MARKER_R * dpr;
-                p.circle(a.from, r, &stroke(WHITE, al, 1.0), true)?;
+                p.circle(a.from, r, &stroke(background, al, 1.0), true)?;
                 p.circle(
                     a.from,
                     r,
@@ -228,7 +208,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     p.stage = "leaders";
     for l in &layout.labels {
         if let Some((a, b)) = l.leader {
-            p.line(a, b, &stroke(LEADER, dim(l.role), dpr))?;
+            p.line(a, b, &stroke(c.leader, dim(l.role), dpr))?;
         }
     }
 
@@ -236,7 +216,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     // A translucent halo keeps labels legible over whiskers and grid lines.
     for l in &layout.labels {
         let r = l.rect.inflate(dpr);
-        p.fill_rect(&r, color(WHITE, 0.7))?;
+        p.fill_rect(&r, color(c.background, 0.7))?;
     }
 
     p.stage = "points";
@@ -244,30 +224,30 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     for pass in [false, true] {
         for pp in layout.points.iter().filter(|pp| lit(pp.role) == pass) {
             let a = dim(pp.role);
-            let c = category_color(pp.category);
+            let cat = category_color(pp.category);
             let outline = 1.5 * dpr;
             p.circle(
                 (pp.x, pp.y),
                 pp.radius + outline,
-                &stroke(WHITE, a, 1.0),
+                &stroke(c.background, a, 1.0),
                 true,
             )?;
             if pp.small_n {
                 p.circle(
                     (pp.x, pp.y),
                     pp.radius - 0.75 * dpr,
-                    &stroke(c, a, 1.5 * dpr),
+                    &stroke(cat, a, 1.5 * dpr),
                     false,
                 )?;
             } else {
-                p.circle((pp.x, pp.y), pp.radius, &stroke(c, a, 1.0), true)?;
+                p.circle((pp.x, pp.y), pp.radius, &stroke(cat, a, 1.0), true)?;
             }
             if hovered(pp.role) && !pp.emphasis {
                 // Inside the white outline, so it needs no room of its own in the layout.
                 p.circle(
                     (pp.x, pp.y),
                     pp.radius + 0.75 * dpr,
-                    &stroke(INK, 1.0, 1.5 * dpr),
+                    &stroke(c.ink, 1.0, 1.5 * dpr),
                     false,
                 )?;
             }
@@ -276,7 +256,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
                 p.circle(
                     (pp.x, pp.y),
                     pp.radius + 3.0 * dpr,
-                    &stroke(TICK_INK, a, dpr),
+                    &stroke(c.tick_ink, a, dpr),
                     false,
                 )?;
             }
@@ -284,7 +264,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
                 p.circle(
                     (pp.x, pp.y),
                     pp.radius + 3.0 * dpr,
-                    &stroke(INK, 1.0, 1.5 * dpr),
+                    &stroke(c.ink, 1.0, 1.5 * dpr),
                     false,
                 )?;
             }
@@ -293,7 +273,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     p.stage = "labels";
     for l in &layout.labels {
-        p.text(&l.text_box(), INK, dim(l.role).max(DIM_LABEL), false)?;
+        p.text(&l.text_box(), c.ink, dim(l.role).max(DIM_LABEL), false)?;
     }
 
     p.stage = "legend";
@@ -311,33 +291,38 @@ pub fn draw_quadrant<DB: DrawingBackend>(
                 p.circle(
                     e.swatch,
                     e.radius - 0.75 * dpr,
-                    &stroke(TICK_INK, 1.0, 1.5 * dpr),
+                    &stroke(c.tick_ink, 1.0, 1.5 * dpr),
                     false,
                 )?;
             }
             LegendKind::SideA => {
                 let r = super::layout::A_MARKER_R * dpr;
-                p.circle(e.swatch, r, &stroke(TICK_INK, FAINT, dpr), false)?;
+                p.circle(e.swatch, r, &stroke(c.tick_ink, FAINT, dpr), false)?;
             }
             LegendKind::SideB => {
-                p.circle(e.swatch, e.radius, &stroke(TICK_INK, 1.0, 1.0), true)?;
+                p.circle(e.swatch, e.radius, &stroke(c.tick_ink, 1.0, 1.0), true)?;
             }
             LegendKind::Moves => {
-                p.circle(e.swatch, e.radius * 0.6, &stroke(TICK_INK, 1.0, 1.0), true)?;
-                p.circle(e.swatch, e.radius, &stroke(TICK_INK, 1.0, dpr), false)?;
+                p.circle(
+                    e.swatch,
+                    e.radius * 0.6,
+                    &stroke(c.tick_ink, 1.0, 1.0),
+                    true,
+                )?;
+                p.circle(e.swatch, e.radius, &stroke(c.tick_ink, 1.0, dpr), false)?;
             }
             LegendKind::Better | LegendKind::Worse | LegendKind::Unclear => {
                 let (c, al, dash) = match e.kind {
                     LegendKind::Better => (BETTER, 1.0, None),
                     LegendKind::Worse => (WORSE, 1.0, None),
-                    _ => (TICK_INK, FAINT, Some((3.0 * dpr, 2.0 * dpr))),
+                    _ => (c.tick_ink, FAINT, Some((3.0 * dpr, 2.0 * dpr))),
                 };
                 let (x, y) = e.swatch;
                 let r = e.radius;
                 p.polyline(&[(x - r, y), (x + r, y)], &stroke(c, al, 2.0 * dpr), dash)?;
             }
         }
-        p.text(&e.text, INK, 1.0, false)?;
+        p.text(&e.text, c.ink, 1.0, false)?;
     }
 
     p.finish()
@@ -368,25 +353,46 @@ mod tests {
 
     const CODES: [&str; 4] = ["keep_up", "overkill", "low_priority", "concentrate"];
 
+    /// Every text colour of every palette against what it is drawn on (issue 11: dark and forced
+    /// colours keep 4.5:1). Quadrant names over each tint and over a grid line; tick labels,
+    /// crosshair values, titles and legend text over the background and the tints (values sit
+    /// inside the plot); a label's background: its 0.7 halo over the darkest thing a label may
+    /// cover (a whisker on a tint), plain labels 4.5:1, dimmed ones 3:1. The hierarchy's muted
+    /// text (toggles, legend ticks) on the background.
     #[test]
     fn canvas_text_contrast() {
-        // Quadrant names over each tint and over a grid line: 4.5:1 (12 px text).
-        for code in CODES {
-            assert!(contrast(QUAD_INK, tint(code)) >= 4.5, "{code}");
-        }
-        assert!(contrast(QUAD_INK, GRID) >= 4.5);
-        assert!(contrast(TICK_INK, WHITE) >= 4.5 && contrast(INK, WHITE) >= 4.5);
-        // A label's background: its 0.7 white halo over the darkest thing a label may cover (a
-        // whisker on a tint). Plain labels 4.5:1, dimmed ones 3:1.
-        for code in CODES {
-            let halo = blend(WHITE, blend(WHISKER, tint(code), 1.0), 0.7);
-            assert!(contrast(INK, halo) >= 4.5);
-            let dimmed = blend(INK, halo, DIM_LABEL);
-            assert!(
-                contrast(dimmed, halo) >= 3.0,
-                "{code}: {}",
-                contrast(dimmed, halo)
-            );
+        use crate::chart::{Palette, Rgb};
+        for (name, c) in [
+            ("light", Palette::LIGHT),
+            ("dark", Palette::DARK),
+            ("contrast-light", Palette::CONTRAST_LIGHT),
+            ("contrast-dark", Palette::CONTRAST_DARK),
+        ] {
+            let grounds: Vec<Rgb> = CODES
+                .iter()
+                .map(|k| c.tint(k))
+                .chain([c.background])
+                .collect();
+            for g in &grounds {
+                for (what, ink) in [
+                    ("quadrant name", c.quad_ink),
+                    ("tick", c.tick_ink),
+                    ("crosshair", c.crosshair),
+                    ("ink", c.ink),
+                    ("muted", c.muted),
+                ] {
+                    let r = contrast(ink, *g);
+                    assert!(r >= 4.5, "{name} {what} on {g:?}: {r}");
+                }
+            }
+            assert!(contrast(c.quad_ink, c.grid) >= 4.5, "{name} on grid");
+            for code in CODES {
+                let halo = blend(c.background, blend(c.whisker, c.tint(code), 1.0), 0.7);
+                assert!(contrast(c.ink, halo) >= 4.5, "{name} {code}");
+                let dimmed = blend(c.ink, halo, DIM_LABEL);
+                let r = contrast(dimmed, halo);
+                assert!(r >= 3.0, "{name} {code}: {r}");
+            }
         }
     }
 }

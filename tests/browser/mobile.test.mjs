@@ -1,0 +1,201 @@
+// Issue #11: phones and the wheel. A one-finger swipe over a chart scrolls the page (CDP touch
+// events go through Chromium's real input pipeline, touch-action included); a tap shows the role's
+// card until a tap elsewhere; the plain wheel over an unfocused chart scrolls the page and shows a
+// hint, Ctrl + wheel zooms; below 480 px the controls collapse into two menus in one row, with
+// 44 px targets on a coarse pointer; numbered labels get a key; the badge stays off the plot.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './harness.mjs';
+
+const RECON = '/data/reconstructed-table3.csv';
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+// A phone-sized page with text above and below the chart, so the page can scroll.
+async function phone({ width = 390, height = 844, touch = true, body } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: touch ? 3 : 1,
+    hasTouch: touch, isMobile: touch });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(`${env.base}/tests/fixtures/phone.html`);
+  await page.evaluate((html) => { document.body.innerHTML = html; }, body ?? `<p style="height:200px">Text above.</p>
+    <spco-roles src="${RECON}" controls synthetic style="width:100%;height:520px"></spco-roles>
+    <p style="height:2000px">Text below.</p>`);
+  await page.waitForFunction(() => document.querySelector('spco-roles').layout?.points?.length > 0);
+  return page;
+}
+
+// The plot's top-left corner in page coordinates (el.layout is relative to it).
+const plotOrigin = (page) => page.evaluate(() => {
+  const r = document.querySelector('spco-roles').shadowRoot.querySelector('.plot').getBoundingClientRect();
+  return [r.left, r.top];
+});
+
+async function touch(cdp, type, points) {
+  await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+}
+
+test('a one-finger swipe over the chart scrolls the page and leaves the view alone', async () => {
+  const page = await phone();
+  const cdp = await page.context().newCDPSession(page);
+  const before = await page.evaluate(() => JSON.stringify(document.querySelector('spco-roles').layout.view));
+  const [ox, oy] = await plotOrigin(page);
+  const x = ox + 180, y0 = oy + 350;
+  await touch(cdp, 'touchStart', [[x, y0]]);
+  for (let i = 1; i <= 12; i++) { await touch(cdp, 'touchMove', [[x, y0 - i * 25]]); }
+  await touch(cdp, 'touchEnd', []);
+  await page.waitForTimeout(300);
+  const after = await page.evaluate(() => ({ y: window.scrollY, view: JSON.stringify(document.querySelector('spco-roles').layout.view) }));
+  assert.ok(after.y > 150, `the page scrolled (${after.y} px)`);
+  assert.equal(after.view, before, 'the chart did not pan');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('two fingers pinch the chart, not the page', async () => {
+  const page = await phone();
+  const cdp = await page.context().newCDPSession(page);
+  const before = await page.evaluate(() => document.querySelector('spco-roles').layout.view);
+  const [ox, oy] = await plotOrigin(page);
+  const cx = ox + 180, cy = oy + 250;
+  await touch(cdp, 'touchStart', [[cx - 20, cy], [cx + 20, cy]]);
+  for (let i = 1; i <= 10; i++) await touch(cdp, 'touchMove', [[cx - 20 - i * 8, cy], [cx + 20 + i * 8, cy]]);
+  await touch(cdp, 'touchEnd', []);
+  await page.waitForTimeout(200);
+  const after = await page.evaluate(() => ({ y: window.scrollY, view: document.querySelector('spco-roles').layout.view }));
+  const span = (v) => v.x1 - v.x0;
+  assert.ok(span(after.view) < span(before) * 0.6, `zoomed in (${span(before)} -> ${span(after.view)})`);
+  assert.equal(after.y, 0, 'the page did not scroll');
+  await page.context().close();
+});
+
+test('a tap on a role shows its card until a tap elsewhere', async () => {
+  const page = await phone();
+  const cdp = await page.context().newCDPSession(page);
+  const el = await page.evaluate(() => {
+    const e = document.querySelector('spco-roles');
+    const p = e.layout.points.find((q) => q.role === 11);
+    return { x: p.x, y: p.y };
+  });
+  const [ox, oy] = await plotOrigin(page);
+  await touch(cdp, 'touchStart', [[ox + el.x, oy + el.y]]);
+  await touch(cdp, 'touchEnd', []);
+  await page.waitForTimeout(150);
+  const card = await page.evaluate(() => {
+    const e = document.querySelector('spco-roles');
+    const tip = e.shadowRoot.querySelector('.tip');
+    return { hidden: tip.hidden, text: tip.textContent, selected: e.selectedRole };
+  });
+  assert.equal(card.hidden, false, 'the card shows');
+  assert.equal(card.selected, 11);
+  // Role 11 is "Business support services" (src/catalogue/catalogue.json, the study's table 3).
+  assert.match(card.text, /Business support services/);
+  assert.match(card.text, /Importance/);
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.tip').hidden), false,
+    'it stays');
+  await touch(cdp, 'touchStart', [[100, 60]]);
+  await touch(cdp, 'touchEnd', []);
+  await page.waitForTimeout(150);
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.tip').hidden), true,
+    'a tap elsewhere hides it');
+  await page.context().close();
+});
+
+test('the plain wheel over an unfocused chart scrolls the page with a hint; Ctrl + wheel zooms', async () => {
+  const page = await phone({ width: 1200, height: 800, touch: false });
+  const [ox, oy] = await plotOrigin(page);
+  const view0 = await page.evaluate(() => document.querySelector('spco-roles').layout.view);
+  await page.mouse.move(ox + 300, oy + 200);
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(300);
+  let s = await page.evaluate(() => {
+    const e = document.querySelector('spco-roles');
+    const h = e.shadowRoot.querySelector('.hint');
+    return { y: window.scrollY, view: e.layout.view, hint: h && h.classList.contains('on') ? h.textContent : null };
+  });
+  assert.ok(s.y >= 150, `the page scrolled (${s.y})`);
+  assert.deepEqual(s.view, view0, 'no zoom');
+  assert.match(s.hint ?? '', /(Ctrl|⌘) \+ scroll to zoom/);
+  const [ox2, oy2] = await plotOrigin(page);
+  await page.mouse.move(ox2 + 300, oy2 + 200);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await page.waitForTimeout(200);
+  s = await page.evaluate(() => ({ y: window.scrollY, view: document.querySelector('spco-roles').layout.view }));
+  assert.ok(s.view.x1 - s.view.x0 < view0.x1 - view0.x0, 'Ctrl + wheel zoomed in');
+  // Once the chart is clicked, the plain wheel zooms too.
+  const y1 = s.y;
+  await page.mouse.click(ox2 + 5, oy2 + 5);
+  const span1 = s.view.x1 - s.view.x0;
+  await page.mouse.wheel(0, -200);
+  await page.waitForTimeout(200);
+  s = await page.evaluate(() => ({ y: window.scrollY, view: document.querySelector('spco-roles').layout.view }));
+  assert.ok(s.view.x1 - s.view.x0 < span1, 'the focused chart zooms on the plain wheel');
+  assert.equal(s.y, y1, 'and the page stays');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('wheel-zoom makes the plain wheel zoom an unfocused chart', async () => {
+  const page = await phone({ width: 1200, height: 800, touch: false,
+    body: `<spco-roles src="${RECON}" wheel-zoom style="width:800px;height:500px"></spco-roles><p style="height:2000px">x</p>` });
+  const [ox, oy] = await plotOrigin(page);
+  const v0 = await page.evaluate(() => document.querySelector('spco-roles').layout.view);
+  await page.mouse.move(ox + 300, oy + 200);
+  await page.mouse.wheel(0, -200);
+  await page.waitForTimeout(200);
+  const s = await page.evaluate(() => ({ y: window.scrollY, view: document.querySelector('spco-roles').layout.view, prop: document.querySelector('spco-roles').wheelZoom }));
+  assert.equal(s.prop, true);
+  assert.ok(s.view.x1 - s.view.x0 < v0.x1 - v0.x0, 'zoomed');
+  assert.equal(s.y, 0);
+  await page.context().close();
+});
+
+test('at 390 px on a coarse pointer: two menus in one row, 44 px targets, a key for numbered labels, the badge off the plot', async () => {
+  const page = await phone();
+  const r = await page.evaluate(() => {
+    const e = document.querySelector('spco-roles');
+    const sr = e.shadowRoot;
+    const box = (n) => { const b = n.getBoundingClientRect(); return { x: b.x, y: b.y, w: b.width, h: b.height }; };
+    const menus = [...sr.querySelectorAll('.menu')].map((m) => ({ text: m.textContent, ...box(m) }));
+    const bar = box(sr.querySelector('.bar'));
+    const coarse = matchMedia('(pointer: coarse)').matches;
+    // Open the zoom menu: its buttons must be 44 px too.
+    sr.querySelectorAll('.menu')[1].click();
+    const zoomButtons = [...sr.querySelectorAll('.zm button, .zm select')].filter((b) => b.offsetParent).map(box);
+    sr.querySelectorAll('.menu')[0].click();
+    const chips = [...sr.querySelectorAll('.chips button')].filter((b) => b.offsetParent).map(box);
+    const key = [...sr.querySelectorAll('.key li')].map((li) => li.textContent);
+    const numbered = e.layout.labels.filter((l) => l.number_only).map((l) => l.role);
+    const plot = box(sr.querySelector('.plot'));
+    const badge = box(sr.querySelector('.badge'));
+    return { menus, bar, coarse, zoomButtons, chips, key, numbered, plot, badge };
+  });
+  assert.ok(r.coarse, 'the emulated phone has a coarse pointer');
+  assert.equal(r.menus.length, 2);
+  assert.match(r.menus[0].text, /Groups/);
+  assert.match(r.menus[1].text, /Zoom/);
+  assert.ok(Math.abs(r.menus[0].y - r.menus[1].y) < 1, 'one row');
+  assert.ok(r.bar.h < 60, `the bar is one row (${r.bar.h} px)`);
+  for (const b of [...r.menus, ...r.zoomButtons, ...r.chips]) assert.ok(b.h >= 44 && b.w >= 44, `target ${b.w}x${b.h}`);
+  assert.ok(r.zoomButtons.length >= 4 && r.chips.length >= 3, 'the menus open');
+  assert.ok(r.numbered.length > 0, 'some labels are bare numbers at 390 px');
+  assert.equal(r.key.length, r.numbered.length, 'one key line per numbered label');
+  // Role 11 is "Business support services" (src/catalogue/catalogue.json, the study's table 3).
+  if (r.numbered.includes(11)) assert.ok(r.key.includes('11 · Business support services'), r.key.join(' | '));
+  assert.ok(r.badge.y >= r.plot.y + r.plot.h - 0.5, 'the badge is below the plot');
+  await page.context().close();
+});
+
+test('on a fine pointer every control is at least 24 px', async () => {
+  const page = await phone({ width: 1200, height: 800, touch: false });
+  const sizes = await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.bar button, .bar select, .bar a')]
+    .filter((b) => b.offsetParent).map((b) => [b.getBoundingClientRect().width, b.getBoundingClientRect().height]));
+  assert.ok(sizes.length > 5);
+  for (const [w, h] of sizes) assert.ok(w >= 24 && h >= 24, `${w}x${h}`);
+  await page.context().close();
+});
