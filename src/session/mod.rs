@@ -512,7 +512,7 @@ impl Session {
         }
         let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
         match &mut self.chart {
-            ChartState::Quadrant(q) => q.view = q.view.zoom_at(x, y, factor),
+            ChartState::Quadrant(q) => q.zoom_at(x, y, factor),
             ChartState::Hierarchy(h) => h.user_moved(h.view.zoom_at(x, y, factor)),
         }
         self.dirty = true;
@@ -771,6 +771,21 @@ impl Session {
         match &self.chart {
             ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css, ts),
             ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css, ts),
+        }
+        .map_err(|e| SessionError::Draw(e.to_string()))
+    }
+
+    /// The chart as the browser exports it: the quadrant measured with the page's text measure and
+    /// set in its font (labels where the screen has them); the hierarchy as `svg`.
+    pub fn svg_like_canvas(&self, measure: &mut dyn TextMeasure) -> Result<String, SessionError> {
+        match &self.chart {
+            ChartState::Quadrant(q) => q.svg_like_canvas(&self.input(), self.size, measure),
+            ChartState::Hierarchy(h) => h.svg(
+                &self.input(),
+                self.size.width_css,
+                self.size.height_css,
+                self.size.text_scale,
+            ),
         }
         .map_err(|e| SessionError::Draw(e.to_string()))
     }

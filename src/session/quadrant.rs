@@ -16,6 +16,10 @@ use crate::wording;
 pub(super) struct QuadrantState {
     pub view: ViewTransform,
     pub layout: Option<QuadrantLayout>,
+    /// After a zoom at the pointer: the data point that was under it and the device pixel it must
+    /// stay at. The next layout can move the plot's edge (wider or narrower tick labels), which
+    /// would slide the point away from the pointer; the layout then shifts the view back.
+    anchor: Option<((f64, f64), (f64, f64))>,
 }
 
 impl Default for QuadrantState {
@@ -23,6 +27,7 @@ impl Default for QuadrantState {
         QuadrantState {
             view: ViewTransform::full(),
             layout: None,
+            anchor: None,
         }
     }
 }
@@ -166,17 +171,31 @@ impl QuadrantState {
         size: Size,
         measure: &mut dyn TextMeasure,
     ) -> Result<(), SessionError> {
-        let layout = layout_quadrant(
-            &scene(input),
-            &self.view,
-            size.px(),
-            size.ink_dpr(),
-            measure,
-        )
-        .map_err(layout_error)?;
+        let scene = scene(input);
+        let mut layout = layout_quadrant(&scene, &self.view, size.px(), size.ink_dpr(), measure)
+            .map_err(layout_error)?;
+        if let Some((data, (px, py))) = self.anchor.take() {
+            let (nx, ny) = layout.transform.to_px(data.0, data.1);
+            if (nx - px).abs() > 0.25 || (ny - py).abs() > 0.25 {
+                // One more layout at the shifted view; its tick labels are those of this one, so
+                // the plot keeps its edge.
+                let shifted = layout.transform.pan_px(px - nx, py - ny);
+                layout = layout_quadrant(&scene, &shifted, size.px(), size.ink_dpr(), measure)
+                    .map_err(layout_error)?;
+            }
+        }
         self.view = layout.transform;
         self.layout = Some(layout);
         Ok(())
+    }
+
+    /// Zooms by `factor` at device pixel (x, y), keeping the data point there under it.
+    pub fn zoom_at(&mut self, x: f64, y: f64, factor: f64) {
+        let data = self.view.to_data(x, y);
+        self.view = self.view.zoom_at(x, y, factor);
+        if data.0.is_finite() && data.1.is_finite() {
+            self.anchor = Some((data, (x, y)));
+        }
     }
 
     pub fn hit(&self, px: f64, py: f64) -> Option<Item> {
@@ -283,6 +302,22 @@ impl QuadrantState {
         text_scale: f64,
     ) -> Result<String, DrawError> {
         chart::render_svg(&scene(input), &self.view, width_css, height_css, text_scale)
+    }
+
+    /// The SVG measured and set like the canvas (the browser's export).
+    pub fn svg_like_canvas(
+        &self,
+        input: &SceneInput,
+        size: Size,
+        measure: &mut dyn TextMeasure,
+    ) -> Result<String, DrawError> {
+        let opts = chart::DrawOptions {
+            font_family: chart::FONT_FAMILY_UI.to_string(),
+            ..chart::DrawOptions::svg().themed(input.settings.theme)
+        };
+        // At the screen's own pixel ratio: the greedy label placement then makes the same choices.
+        let dims = (size.width_css, size.height_css, size.ink_dpr());
+        chart::render_svg_with(&scene(input), &self.view, dims, measure, &opts)
     }
 
     pub fn draw<DB: plotters_backend::DrawingBackend>(

@@ -185,10 +185,9 @@ impl Chart {
     /// on-demand export module (feature `svg`): plotters' SVG backend and the float formatting it
     /// links are ~11 KB brotli that a page pays only when someone exports.
     #[cfg(feature = "svg")]
-    pub fn svg(&self) -> Result<String, JsError> {
-        let size = self.session.size();
+    pub fn svg(&mut self) -> Result<String, JsError> {
         self.session
-            .svg(size.width_css, size.height_css)
+            .svg_like_canvas(&mut self.measure)
             .map_err(js_err)
     }
 

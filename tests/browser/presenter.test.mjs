@@ -82,6 +82,9 @@ async function checkWheel(label) {
   const [fx, fy] = [0.3, 0.6];
   const sx = g.left + (L0.plot.x + fx * L0.plot.w) * g.scale, sy = g.top + (L0.plot.y + fy * L0.plot.h) * g.scale;
   const data = [L0.view.x0 + fx * (L0.view.x1 - L0.view.x0), L0.view.y1 - fy * (L0.view.y1 - L0.view.y0)];
+  // A presenter has clicked into the chart: the plain wheel zooms only once it has focus (over an
+  // unfocused chart it scrolls the page, issue 11).
+  await page.evaluate(() => document.getElementById('deck').shadowRoot.querySelector('.plot').focus());
   await page.mouse.move(sx, sy);
   await page.mouse.wheel(0, -240);
   await settle();
@@ -208,7 +211,8 @@ test('exports: SVG parses and holds every visible label; CSV equals el.stats', a
   const r = await page.evaluate(async () => {
     const el = document.getElementById('deck');
     const doc = new DOMParser().parseFromString(await el.toSvg(), 'image/svg+xml');
-    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent.trim());
+    // The SVG keeps a label's double space as a no-break space plus a space (SVG collapses runs).
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent.replace(/\u00a0/g, ' ').trim());
     return { error: doc.querySelector('parsererror')?.textContent ?? null, texts, labels: el.layout.labels,
       csv: el.toCsv(), stats: el.stats };
   });

@@ -34,8 +34,9 @@ export function bindA11y(el) {
 export function scheduleA11y(el, also = () => {}) {
   clearTimeout(el._a11yTimer);
   // The table and the counts depend on data, settings, selection and collapsed nodes (wasm's
-  // revision) and on the language; a change there is rendered at once, a zoom or hover waits.
-  const key = `${el._safe(() => el._handle.revision())}|${el._lang ?? el.lang}`;
+  // revision), the language and the size; a change there is rendered at once, a zoom or hover waits.
+  // A new size too (the number key below the plot follows the labels, which follow the size).
+  const key = `${el._safe(() => el._handle.revision())}|${el._lang ?? el.lang}|${el._size?.w}x${el._size?.h}`;
   if (!el._a11yFramed || key !== el._a11yRev) {
     el._a11yRev = key;
     renderA11y(el);

@@ -4,6 +4,7 @@
 // because an export travels without the page.
 
 import { presenterText } from './presenter-text.js';
+import { screenFacts } from './sizing.js';
 
 /** The source line: the `source` attribute, else the data file's name; '' when neither. */
 export function sourceLine(el) {
@@ -46,7 +47,9 @@ async function drawSvg(el) {
     for (const name of m.settings_attributes()) o[name] = el._settingValue(name);
     c.set_settings(o);
     const { w, h } = el._size ?? { w: 600, h: 400 };
-    c.resize(w, h, 1);
+    c.resize(w, h, el._size?.dpr ?? 1);
+    // The same automatic text size as on screen (a slide, fullscreen).
+    c.set_screen(...screenFacts(el));
     if (el.view !== 'hierarchy') {
       const v = el._handle.viewRanges();
       c.set_zoom(`${v[0]},${v[1]},${v[2]},${v[3]}`);

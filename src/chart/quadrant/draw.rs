@@ -337,12 +337,28 @@ pub fn render_svg(
     height_css: f64,
     dpr: f64,
 ) -> Result<String, DrawError> {
+    render_svg_with(
+        scene,
+        view,
+        (width_css, height_css, dpr),
+        &mut arial_measure(),
+        &DrawOptions::svg(),
+    )
+}
+
+/// `render_svg` with the page's text measure and font: an export from the browser then places
+/// its labels exactly where the screen shows them.
+pub fn render_svg_with(
+    scene: &QuadrantScene,
+    view: &ViewTransform,
+    (width_css, height_css, dpr): (f64, f64, f64),
+    measure: &mut dyn crate::chart::TextMeasure,
+    opts: &DrawOptions,
+) -> Result<String, DrawError> {
     let w = (width_css * dpr).round();
     let h = (height_css * dpr).round();
-    let layout = layout_quadrant(scene, view, (w, h), dpr, &mut arial_measure())?;
-    svg_document(w, h, |b| {
-        draw_quadrant(b, scene, &layout, &DrawOptions::svg())
-    })
+    let layout = layout_quadrant(scene, view, (w, h), dpr, measure)?;
+    svg_document(w, h, |b| draw_quadrant(b, scene, &layout, opts))
 }
 
 #[cfg(test)]
