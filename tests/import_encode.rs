@@ -31,7 +31,12 @@ fn every_fixture_round_trips() {
     for name in FIXTURES {
         let imported = fixture(name);
         let bytes = encode(&imported);
-        assert_eq!(decode(&bytes).as_ref(), Some(&imported), "{name}");
+        // Everything but the respondent ids, which the compact form leaves out (see its docs).
+        let mut want = imported.clone();
+        if let Dataset::Respondents(s) = &mut want.dataset {
+            s.respondents.iter_mut().for_each(String::clear);
+        }
+        assert_eq!(decode(&bytes).as_ref(), Some(&want), "{name}");
     }
 }
 
@@ -48,7 +53,7 @@ fn exclusions_and_both_dataset_kinds_are_covered() {
 }
 
 #[test]
-fn respondents_cost_their_row_and_id() {
+fn respondents_cost_their_row() {
     let bytes = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/data/reconstructed-table3.csv"
@@ -58,9 +63,8 @@ fn respondents_cost_their_row_and_id() {
     let Dataset::Respondents(s) = &imported.dataset else {
         panic!("respondents expected")
     };
-    let ids: usize = s.respondents.iter().map(|r| 4 + r.len()).sum();
-    // 28 answer bytes, group and SPCO (2 + 2), the id; the rest is a fixed header and labels.
-    let per = encode(&imported).len() - ids - s.len() * (ROW_LEN + 4);
+    // 28 answer bytes, group and SPCO (2 + 2); the rest is a fixed header and labels.
+    let per = encode(&imported).len() - s.len() * (ROW_LEN + 4);
     assert!(per < 2_000, "header and labels {per} B");
 }
 

@@ -271,8 +271,8 @@ export class SpcoRolesElement extends HTMLElement {
     reimport(this);
   }
 
-  _afterLoad() {
-    this._info = this._call(() => this._handle.info());
+  _afterLoad(info = null) {
+    this._info = info ?? this._call(() => this._handle.info());
     setMessage(this, null);
     this._applyOptions(true);
     this._applyZoom();

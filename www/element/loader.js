@@ -208,7 +208,12 @@ async function importBig(el, seq, chunks, name, href, format, ctl) {
   if (seq !== el._loadSeq || !el._handle) return;
   finish(el, ctl, true);
   sourceShown(el);
-  el._afterLoad();
+  // What follows a load, a task each: every step goes over all respondents once (the groups' n,
+  // the statistics of the selection), and together they would block a frame.
+  el._info = el._call(() => el._handle.info());
+  await pause();
+  if (seq !== el._loadSeq || !el._handle) return;
+  el._afterLoad(el._info);
 }
 
 /** A new `format` for the kept data: read again (through the worker when big). */
