@@ -46,6 +46,10 @@
 //! # Comparisons
 //! `compare` sets two selections side by side (B - A per role and scale, Welch's 95% interval,
 //! quadrant changes, roll-up differences); see the `compare` module.
+//!
+//! Long (about 800 lines): the statistics JSON's types, the selection and the one-pass histogram
+//! live together so that what the README documents is one file; describe, t quantiles, roll-ups
+//! and the comparison are modules of their own.
 
 pub mod compare;
 mod describe;

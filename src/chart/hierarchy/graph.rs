@@ -3,6 +3,9 @@
 //!
 //! The order is computed once per arrangement for the full graph and kept when nodes are
 //! collapsed, so that expanding and collapsing never shuffles the nodes that stay visible.
+//!
+//! Long (about 800 lines) because the exact crossing-minimising search and the precomputed order the
+//! browser uses must stay side by side (a test checks they agree).
 
 use std::sync::OnceLock;
 

@@ -3,6 +3,10 @@
 //! Everything is in device pixels; CSS sizes are multiplied by the device-pixel ratio so that the
 //! chart looks the same on every screen. The result is a plain value the drawing code and the hit
 //! test read; nothing here draws.
+//!
+//! Long (about 750 lines) because the frame's stages (axes, crosshair, legend, points, tints and the
+//! comparison's arrows) share one set of geometry types defined here; label placement is in
+//! `labels.rs`.
 
 use super::labels::{place_labels, place_quadrant_names, Occupancy};
 use super::view::ViewTransform;
