@@ -177,6 +177,8 @@ pub(crate) struct SceneInput<'a> {
 }
 
 /// The chart an element shows, with the state only that chart has.
+// One per element, never moved about in numbers: boxing the larger variant would save nothing.
+#[allow(clippy::large_enum_variant)]
 enum ChartState {
     Quadrant(QuadrantState),
     Hierarchy(HierState),
