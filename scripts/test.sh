@@ -26,4 +26,4 @@ step "wasm function names (size rules clippy cannot see)"
 node scripts/check-wasm-names.mjs
 step "browser tests (headless Chromium)"
 # A hung browser must fail the run, not stall CI.
-node --test --test-concurrency=1 --test-timeout=120000 tests/browser/
+node --test --test-concurrency=1 --test-timeout=300000 tests/browser/
