@@ -69,6 +69,9 @@ test('wheel zoom changes the visible range around the cursor; double-click reset
     .addEventListener('view-change', (e) => ok(e.detail), { once: true })));
   const cx = before.plot.x + before.plot.w * 0.75, cy = before.plot.y + before.plot.h * 0.25;
   // Offset of the plot element inside the host (the controls bar is hidden here, so 0).
+  // The reader has clicked into the chart: the plain wheel zooms a focused chart (over an
+  // unfocused one it scrolls the page, tests/browser/mobile.test.mjs).
+  await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.plot').focus());
   await page.mouse.move(box.x + cx, box.y + cy);
   for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
   const detail = await events;
