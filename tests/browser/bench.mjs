@@ -3,26 +3,11 @@
 // respondents. Prints a table and writes bench-results/browser.json.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { launch } from './harness.mjs';
+import { launch, synthetic } from './harness.mjs';
 import { shippedFiles } from '../../scripts/pkg-files.mjs';
 
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const median = (xs) => quantile(xs, 0.5);
-
-// Deterministic synthetic respondents in the long format (xorshift32), five groups.
-function synthetic(n, seed = 12345) {
-  let s = seed >>> 0;
-  const rnd = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
-  const groups = ['large', 'sme', 'knowledge', 'intermediary', 'director'];
-  const rows = ['respondent,group,role,importance,performance'];
-  for (let r = 1; r <= n; r++) {
-    const g = groups[Math.floor(rnd() * 5)];
-    for (let role = 1; role <= 14; role++) {
-      rows.push(`r${r},${g},${role},${1 + Math.floor(rnd() * 9)},${1 + Math.floor(rnd() * 5)}`);
-    }
-  }
-  return rows.join('\n') + '\n';
-}
 
 function shippedBytes() {
   const files = shippedFiles('pkg');

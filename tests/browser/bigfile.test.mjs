@@ -5,95 +5,11 @@
 // the statistics equal a main-thread import of the same bytes, Cancel keeps the previous data,
 // `max-size` refuses with the size and the limit, and a trap (the allocator out of memory) leaves
 // the other elements drawn and working while the trapped one says what happened.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './harness.mjs';
-import { startServer } from '../../scripts/serve.mjs';
-
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:";
-const N = 100_000;
-
-// Deterministic synthetic respondents in the long format (as tests/browser/bench.mjs).
-function synthetic(n, seed = 12345) {
-  let s = seed >>> 0;
-  const rnd = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
-  const groups = ['large', 'sme', 'knowledge', 'intermediary', 'director'];
-  const rows = ['respondent,group,role,importance,performance'];
-  for (let r = 1; r <= n; r++) {
-    const g = groups[Math.floor(rnd() * 5)];
-    for (let role = 1; role <= 14; role++) rows.push(`r${r},${g},${role},${1 + Math.floor(rnd() * 9)},${1 + Math.floor(rnd() * 5)}`);
-  }
-  return rows.join('\n') + '\n';
-}
-
-let server, browser, base, dir;
-before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spco-big-'));
-  fs.writeFileSync(path.join(dir, 'big.csv'), synthetic(N));
-  server = await startServer(0, '127.0.0.1', {
-    mounts: { '/pkg/': 'pkg', '/data/': 'data', '/tests/fixtures/': 'tests/fixtures', '/big/': dir },
-    headers: { 'content-security-policy': CSP },
-  });
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => server.close(ok));
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(body) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.addInitScript((generator) => {
-    // The generator and the monitors, installed through the debugger (CSP does not apply).
-    window.synthetic = new Function(`return (${generator})`)();
-    window.monitor = () => {
-      const m = { longTasks: [], maxGap: 0, values: [], shown: false, stop: null };
-      const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) m.longTasks.push(Math.round(e.duration)); });
-      po.observe({ type: 'longtask' });
-      let last = performance.now(), on = true;
-      const tick = (t) => { if (!on) return; m.maxGap = Math.max(m.maxGap, t - last); last = t; requestAnimationFrame(tick); };
-      requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
-      // The bar's value as it changes (an attribute, so a MutationObserver sees every step).
-      const mo = new MutationObserver(() => {
-        for (const el of document.querySelectorAll('spco-roles')) {
-          const bar = el.shadowRoot.querySelector('.progress progress');
-          if (bar) { m.shown = true; const v = Number(bar.getAttribute('value')); if (m.values.at(-1) !== v) m.values.push(v); }
-        }
-      });
-      for (const el of document.querySelectorAll('spco-roles')) mo.observe(el.shadowRoot, { subtree: true, childList: true, attributes: true });
-      m.stop = () => { on = false; po.disconnect(); mo.disconnect(); return { longTasks: m.longTasks, maxGap: Math.round(m.maxGap), values: m.values, shown: m.shown }; };
-      return m;
-    };
-  }, synthetic.toString());
-  await page.goto(`${base}/tests/fixtures/blank.html`);
-  await page.evaluate((html) => { document.body.innerHTML = html; }, body);
-  return page;
-}
-
-const drawn = (page, sel = 'spco-roles') => page.waitForFunction((s) => document.querySelector(s)?.layout?.points?.length > 0, sel, { timeout: 30_000 });
-
-// The statistics of the same bytes imported on the main thread (the raw wasm load), as JSON.
-async function mainThreadStats(page, fromUrl) {
-  return page.evaluate(async (url) => {
-    const ref = document.createElement('spco-roles');
-    document.body.append(ref);
-    await ref.setData('respondent,group,role,importance,performance\nr1,sme,1,5,3\n');
-    const bytes = url ? new Uint8Array(await (await fetch(url)).arrayBuffer()) : new TextEncoder().encode(window.bigText);
-    ref._handle.load(bytes, 'auto', 'ref.csv');
-    const s = JSON.stringify(ref._handle.stats());
-    ref.remove();
-    return s;
-  }, fromUrl);
-}
+import { N, bigDir, open, drawn, mainThreadStats } from './bigfile-harness.mjs';
 
 // `taskMs`: the longest main-thread task allowed. 50 ms is the issue's aim; on this shared 2-core
 // machine the longest task measured 50-56 ms for setData and 50-70 ms for src (reading the
@@ -201,7 +117,7 @@ test('max-size refuses data over the limit, saying the size and the limit, befor
   });
   assert.match(r.msgA, new RegExp(`This file is ${r.size} MB; the limit \\(max-size\\) is 1 MB\\.`));
   assert.equal(r.pointsA, 14, 'the data shown before stays');
-  const mb = (fs.statSync(path.join(dir, 'big.csv')).size / 1e6).toLocaleString('nl-BE', { maximumFractionDigits: 1 });
+  const mb = (fs.statSync(path.join(bigDir(), 'big.csv')).size / 1e6).toLocaleString('nl-BE', { maximumFractionDigits: 1 });
   assert.ok(r.msgB.includes(`Dit bestand is ${mb} MB; de limiet (max-size) is 10 MB.`), r.msgB);
   assert.equal(r.maxSize, '1MB');
   assert.equal(r.dflt, '64MB');

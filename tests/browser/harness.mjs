@@ -33,3 +33,17 @@ export async function mount(page, base, body, { wait = true } = {}) {
   await page.evaluate((html) => { document.body.innerHTML = html; }, body);
   if (wait) await page.waitForFunction(() => [...document.querySelectorAll('spco-roles')].every((el) => el.layout && el.layout.points));
 }
+
+// Deterministic synthetic respondents in the long format (xorshift32), five groups: the
+// benchmarks' and the big-file tests' data.
+export function synthetic(n, seed = 12345) {
+  let s = seed >>> 0;
+  const rnd = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
+  const groups = ['large', 'sme', 'knowledge', 'intermediary', 'director'];
+  const rows = ['respondent,group,role,importance,performance'];
+  for (let r = 1; r <= n; r++) {
+    const g = groups[Math.floor(rnd() * 5)];
+    for (let role = 1; role <= 14; role++) rows.push(`r${r},${g},${role},${1 + Math.floor(rnd() * 9)},${1 + Math.floor(rnd() * 5)}`);
+  }
+  return rows.join('\n') + '\n';
+}

@@ -120,7 +120,8 @@ export function renderKey(el) {
   // A short element keeps its height for the plot (the card still names each role).
   const roles = el.getBoundingClientRect().height < 360 ? [] : (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role).sort((a, b) => a - b);
   const w = el._size?.w ?? 0;
-  if (!roles.length && !k.key.hidden && w === k.w) return;
+  // Nothing to list and the key already hidden at this width: nothing to do.
+  if (!roles.length && k.key.hidden && w === k.w) return;
   const sig = roles.join(',') + el.lang;
   if (sig === k.sig) return;
   k.sig = sig;

@@ -12,6 +12,8 @@ export class SpcoError extends Error {}
 let loader = null;
 let ready = null;
 let mod = null;
+// The setting attributes' names, asked of wasm once (they are fixed for a module).
+let settingNames = null;
 export function setWasmLoader(load) { loader = load; }
 /** Resolves to the wasm module once it is instantiated. */
 export function wasmReady() {
@@ -87,7 +89,7 @@ export class ChartHandle {
    */
   setSettings(value) {
     const o = {};
-    for (const name of mod.settings_attributes()) o[name] = value(name);
+    for (const name of (settingNames ??= mod.settings_attributes())) o[name] = value(name);
     return this.wasm.set_settings(o);
   }
 

@@ -165,7 +165,7 @@ export function bindExports(el) {
     const s = csvExport(el);
     if (s) download(el, s, 'text/csv', 'csv');
   });
-  const copy = make('⧉', 'copy', 'copy');
+  const copy = make('', 'copy', 'copy');
   copy.addEventListener('click', async () => {
     const ok = await copyImage(el);
     copy.title = presenterText(el, ok ? 'copied' : 'copyFailed');
@@ -179,5 +179,7 @@ export function labelExports(el) {
     const t = presenterText(el, b.dataset.key);
     b.title = t;
     b.setAttribute('aria-label', t);
+    // The copy button says what it does in words (a symbol for it is missing from common fonts).
+    if (b.dataset.key === 'copy') b.textContent = t;
   }
 }

@@ -18,7 +18,6 @@ export function bindFullscreen(el) {
   const b = document.createElement('button');
   b.className = 'fs';
   b.dataset.act = 'fullscreen';
-  b.textContent = '⛶';
   b.addEventListener('click', () => toggleFullscreen(el));
   el._el.zoom.append(b);
   el._el.fs = b;
@@ -31,6 +30,8 @@ export function labelFullscreen(el) {
   if (!b) return;
   const on = isFullscreen(el);
   const t = presenterText(el, on ? 'exitFullscreen' : 'fullscreen');
+  // A word, not a symbol: the symbols that mean full screen are missing from common fonts.
+  b.textContent = presenterText(el, 'fullscreenShort');
   b.title = t;
   b.setAttribute('aria-label', t);
   b.setAttribute('aria-pressed', String(on));

@@ -4,13 +4,13 @@
 const TEXT = {
   en: {
     fullscreen: 'Full screen (F)', exitFullscreen: 'Leave full screen (F)', svg: 'Download the view as SVG',
-    csv: 'Download the statistics of this selection as CSV', copy: 'Copy the image', copied: 'Image copied',
+    csv: 'Download the statistics of this selection as CSV', copy: 'Copy image', fullscreenShort: 'Full screen', copied: 'Image copied',
     copyFailed: 'This browser does not allow copying images', spotlightClose: 'Close (Esc)',
     source: 'Source', nextRole: '← → next role',
   },
   nl: {
     fullscreen: 'Volledig scherm (F)', exitFullscreen: 'Volledig scherm verlaten (F)', svg: 'De weergave downloaden als SVG',
-    csv: 'De statistieken van deze selectie downloaden als CSV', copy: 'De afbeelding kopiëren', copied: 'Afbeelding gekopieerd',
+    csv: 'De statistieken van deze selectie downloaden als CSV', copy: 'Afbeelding kopiëren', fullscreenShort: 'Volledig scherm', copied: 'Afbeelding gekopieerd',
     copyFailed: 'Deze browser staat het kopiëren van afbeeldingen niet toe', spotlightClose: 'Sluiten (Esc)',
     source: 'Bron', nextRole: '← → volgende rol',
   },

@@ -1,7 +1,7 @@
 //! How much of a label a box holds: the whole label wrapped, else cut at a word with an
 //! ellipsis, else the short form ("SR2"), else nothing; then the lines centred in the box.
 
-use crate::chart::text::{ellipsize_words, wrap};
+use crate::chart::text::{ellipsize, ellipsize_words, wrap};
 use crate::chart::{HAlign, Rect, TextBox, TextMeasure};
 
 use super::{LabelForm, Plan};
@@ -106,6 +106,17 @@ pub(super) fn fit_label(
             form: LabelForm::Short,
             lines: vec![short.to_string()],
         };
+    }
+    // A node without a short form (a higher-purpose item) whose first word does not fit: its
+    // first letters rather than an empty box.
+    if short.is_empty() {
+        let cut = ellipsize(label, w, font, m);
+        if cut.chars().count() >= 3 && m.text_width(&cut, font) <= w {
+            return Fitted {
+                form: LabelForm::Truncated,
+                lines: vec![cut],
+            };
+        }
     }
     none
 }
