@@ -11,12 +11,15 @@ out="${SPCO_OUT:-pkg}"
 features=()
 [ -n "${SPCO_FEATURES:-}" ] && features=(--features "$SPCO_FEATURES")
 
-# The SVG export module, loaded by the element only when someone exports (www/element/exports.js):
-# the same crate with the `svg` feature. Built first, so that the main module is cargo's last
-# build (scripts/check-wasm-names.mjs reads that one); moved into pkg/svg-<hash>/ at the end.
+# The on-demand module (www/element/more.js): the same crate with its default features (the JSON
+# and Qualtrics importers, the words of import errors) and `svg` (the SVG export), loaded when a
+# page meets such a file or error, exports SVG, or imports a big file (the worker uses it). Built
+# first, so that the start module is cargo's last build (scripts/check-wasm-names.mjs reads that
+# one); the start module leaves the default features out.
 if [ "$out" = pkg ]; then
-  rm -rf pkg/.svg
-  SPCO_PROFILE="$profile" SPCO_FEATURES=svg SPCO_OUT=pkg/.svg bash scripts/build.sh
+  rm -rf pkg/.more
+  SPCO_PROFILE="$profile" SPCO_FEATURES=svg SPCO_OUT=pkg/.more bash scripts/build.sh
+  features+=(--no-default-features)
 fi
 
 # A 256 KiB stack instead of rustc's 1 MiB: wasm memory is counted against the page, and the
@@ -43,6 +46,8 @@ if [ "$out" = pkg ]; then
   # (its init returns the first instance forever); www/glue-reinit.js adds that one export to it.
   cat www/glue-reinit.js >> "$stage/spco_roles.js"
   cp www/spco-roles-worker.js "$stage/"
+  # The worker imports every format, so it runs the on-demand module (its glue, bundled in).
+  cp pkg/.more/spco_roles.js "$stage/spco_roles_more.js"
   # Release also shortens the element's private properties (`_name`; the glue's are `__name`), which
   # keeps the split element as small as the single file was; the benchmarks reach in through
   # `_handle` and `_raf`, so those keep their names.
@@ -63,20 +68,20 @@ if [ "$out" = pkg ]; then
   find pkg -maxdepth 1 -name 'spco_roles_bg.*.wasm' ! -name "$wasm_name" -delete
   mv pkg/spco_roles_bg.wasm "pkg/$wasm_name"
   node scripts/wasm-name.mjs pkg/spco-roles.js "$wasm_name"
-  node scripts/wasm-name.mjs pkg/spco-roles-worker.js "$wasm_name"
   # The types (the element's, and React, Vue and JSX declarations) and the custom-elements manifest.
   cp www/*.d.ts www/custom-elements.json pkg/
 
-  # The SVG module's folder is named after its content, for the same caching reason as the wasm.
-  svg_tmp=pkg/.svg
-  svg_dir="svg-$(cat "$svg_tmp/spco_roles_bg.wasm" "$svg_tmp/spco_roles.js" | sha256sum | cut -c1-8)"
-  mv "$svg_tmp/spco_roles_bg.wasm" "$svg_tmp/svg.wasm"
-  find pkg -maxdepth 1 -name 'svg-*' ! -name "$svg_dir" -exec rm -rf {} +
-  rm -rf "pkg/$svg_dir" && mv "$svg_tmp" "pkg/$svg_dir"
-  node -e '
-    const fs = require("fs"); const [file, dir] = process.argv.slice(1);
-    const t = fs.readFileSync(file, "utf8"); const n = t.split("__SPCO_SVG_DIR__").length - 1;
-    if (n !== 1) { console.error(`[build] ${file}: expected the SVG module placeholder once, found ${n}`); process.exit(1); }
-    fs.writeFileSync(file, t.replace("__SPCO_SVG_DIR__", dir));' pkg/spco-roles.js "$svg_dir"
+  # The on-demand module's glue (minified) and wasm, named after their content like the start
+  # module; the element and the worker are rewritten to ask for those names.
+  node_modules/.bin/esbuild pkg/.more/spco_roles.js --format=esm --target=es2020 "${minify[@]}" \
+    --legal-comments=none --log-level=warning --outfile=pkg/.more/more.js
+  more="spco-roles-more.$(cat pkg/.more/spco_roles_bg.wasm pkg/.more/more.js | sha256sum | cut -c1-8)"
+  find pkg -maxdepth 1 \( -name 'spco-roles-more.*' -o -name 'svg-*' \) -exec rm -rf {} +
+  mv pkg/.more/spco_roles_bg.wasm "pkg/$more.wasm"
+  mv pkg/.more/more.js "pkg/$more.js"
+  rm -rf pkg/.more
+  node scripts/place-name.mjs "pkg/$more.js" "spco_roles_bg.wasm?=$more.wasm"
+  node scripts/place-name.mjs pkg/spco-roles.js "./__SPCO_MORE_JS__=./$more.js" "./__SPCO_MORE_WASM__=./$more.wasm"
+  node scripts/place-name.mjs pkg/spco-roles-worker.js "./__SPCO_MORE_WASM__=./$more.wasm" "spco_roles_bg.wasm?=$more.wasm"
 fi
 printf '[build] %s/: %s\n' "$out" "$(cd "$out" && ls | tr '\n' ' ')" >&2

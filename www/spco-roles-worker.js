@@ -4,9 +4,11 @@
 // parse needed is returned to the browser (wasm memory never shrinks). Bundled with the glue into
 // pkg/spco-roles-worker.js, a same-origin module script: a strict CSP's script-src 'self' covers it.
 
-import initWasm, { import_encoded, last_panic, out_of_memory } from './spco_roles.js';
+// The on-demand module's glue and wasm (scripts/build.sh): a big file may be JSON or Qualtrics,
+// and its errors are worded there.
+import initWasm, { import_encoded, last_panic, out_of_memory } from './spco_roles_more.js';
 
-const ready = initWasm({ module_or_path: new URL('./spco_roles_bg.wasm', import.meta.url) });
+const ready = initWasm({ module_or_path: new URL('./__SPCO_MORE_WASM__', import.meta.url) });
 
 self.onmessage = async ({ data }) => {
   try {
@@ -16,7 +18,7 @@ self.onmessage = async ({ data }) => {
     const bytes = new Uint8Array(data.size);
     let at = 0;
     for (const c of data.chunks) { bytes.set(c, at); at += c.length; }
-    const encoded = import_encoded(bytes, data.format, data.name);
+    const encoded = import_encoded(bytes, data.format, data.name, data.lang);
     self.postMessage({ encoded, bytes }, [encoded.buffer, bytes.buffer]);
   } catch (e) {
     const trap = e instanceof WebAssembly.RuntimeError;

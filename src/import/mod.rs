@@ -8,15 +8,18 @@
 mod build;
 pub mod encode;
 mod error;
+#[cfg_attr(not(feature = "full-import"), allow(dead_code))]
 mod json;
 mod long;
+#[cfg_attr(not(feature = "full-import"), allow(dead_code))]
 mod qualtrics;
 mod summary;
 mod text;
 mod wide;
+#[cfg(feature = "full-import")]
 mod wording;
 
-pub use error::{Conflict, ImportError};
+pub use error::{Conflict, ImportError, MORE};
 
 use serde::Serialize;
 
@@ -151,17 +154,23 @@ pub fn import_str(text: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
         Format::Auto => detect(text, file)?,
         f => f,
     };
-    let mut excluded = Vec::new();
+    #[cfg_attr(not(feature = "full-import"), allow(unused_mut))]
+    let mut excluded: Vec<Exclusion> = Vec::new();
     let dataset = match format {
         Format::Long => Dataset::Respondents(long::parse(text, file)?),
         Format::Wide => Dataset::Respondents(wide::parse(text, file)?),
+        #[cfg(feature = "full-import")]
         Format::Json => Dataset::Respondents(json::parse(text, file)?),
         Format::Summary => Dataset::Summary(summary::parse(text, file)?),
+        #[cfg(feature = "full-import")]
         Format::Qualtrics => {
             let (s, ex) = qualtrics::parse(text, file, &opts.qualtrics)?;
             excluded = ex;
             Dataset::Respondents(s)
         }
+        // The start wasm reads CSV tables only; these two are the on-demand module's.
+        #[cfg(not(feature = "full-import"))]
+        Format::Json | Format::Qualtrics => return Err(ImportError::NeedsMore),
         // `detect` never answers `Auto`; kept total rather than panicking.
         Format::Auto => {
             return Err(ImportError::UnknownFormat {

@@ -199,6 +199,7 @@ pub(super) fn dutch(e: &ImportError) -> String {
             at(file, *line, Some(column)),
             nl(what)
         ),
+        E::NeedsMore => "deze module leest alleen CSV-tabellen".to_string(),
     }
 }
 

@@ -38,7 +38,9 @@ use crate::stats::{self, Comparison, Crosshair, Selection, Stats, StatsError, St
 
 #[derive(Debug, Error)]
 pub enum SessionError {
-    #[error(transparent)]
+    // Not `transparent`: without `full-import` (the start wasm) an import error's Display is
+    // not linked at all; its words are the on-demand module's (ImportError::message).
+    #[error("{}", .0.message(Lang::En))]
     Import(#[from] ImportError),
     #[error(transparent)]
     Stats(#[from] StatsError),

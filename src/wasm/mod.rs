@@ -325,10 +325,20 @@ impl Chart {
 }
 
 /// Imports a data file as `Chart::load` does and returns it in the compact form
-/// `Chart::load_encoded` reads: a worker's instance parses, the page's instance only copies.
+/// `Chart::load_encoded` reads: a worker's or the on-demand module's instance parses, the page's
+/// instance only copies. Errors are worded in `lang` ("nl", else English). Only in the on-demand
+/// module (feature `full-import`), which reads every format.
+#[cfg(feature = "full-import")]
 #[wasm_bindgen]
-pub fn import_encoded(bytes: &[u8], format: &str, name: &str) -> Result<Vec<u8>, JsError> {
-    let imported = crate::session::import_bytes(bytes, format, name).map_err(js_err)?;
+pub fn import_encoded(
+    bytes: &[u8],
+    format: &str,
+    name: &str,
+    lang: &str,
+) -> Result<Vec<u8>, JsError> {
+    let lang = if lang == "nl" { Lang::Nl } else { Lang::En };
+    let imported = crate::session::import_bytes(bytes, format, name)
+        .map_err(|e| JsError::new(&e.message(lang)))?;
     Ok(crate::import::encode::encode(&imported))
 }
 

@@ -7,7 +7,8 @@
 // selection; input.js, controls.js, overlays.js, linking.js and export.js do the rest with the
 // element passed in, and chart-handle.js is the only door into wasm.
 
-import { ChartHandle, wasmReady, wasmError, roleOf, roleItem, isToggle } from './chart-handle.js';
+import { ChartHandle, SpcoError, wasmReady, wasmError, roleOf, roleItem, isToggle } from './chart-handle.js';
+import { MORE, importInMore } from './more.js';
 import { buildShadow } from './shadow.js';
 import { uiText } from './ui-text.js';
 import { bindInput } from './input.js';
@@ -260,7 +261,22 @@ export class SpcoRolesElement extends HTMLElement {
     const s = this._source;
     // Import errors are worded in the page's language: wasm must know it before the import.
     this._call(() => this._handle.setLang(this._lang));
-    this._call(() => this._handle.load(s.bytes, s.format || this.getAttribute('format') || 'auto', s.name));
+    try {
+      this._call(() => this._handle.load(s.bytes, s.format || this.getAttribute('format') || 'auto', s.name));
+    } catch (e) {
+      if (e.message !== MORE) throw e;
+      // JSON, Qualtrics or an import error: read (or worded) by the on-demand module (more.js).
+      return importInMore(this, s).then((encoded) => {
+        if (this._source !== s || !this._handle) return;
+        this._call(() => this._handle.loadEncoded(encoded));
+        s.encoded = encoded;
+        this._shown(s);
+      }, (e) => { throw new SpcoError(e.message); });
+    }
+    this._shown(s);
+  }
+
+  _shown(s) {
     this._dataName = s.name;
     sourceShown(this);
     this._afterLoad();

@@ -5,6 +5,7 @@
 
 import { presenterText } from './presenter-text.js';
 import { screenFacts } from './sizing.js';
+import { loadMore } from './more.js';
 
 /** The source line: the `source` attribute, else the data file's name; '' when neither. */
 export function sourceLine(el) {
@@ -18,26 +19,11 @@ export function footerLines(el) {
   return [sourceLine(el), el._isSynthetic() && `${el._t('synthetic')}: ${el._t('syntheticTitle')}`].filter(Boolean);
 }
 
-// The SVG writer lives in a second wasm module, fetched the first time someone exports: the
-// drawing code is the same Rust, built with plotters' SVG backend, which would otherwise cost every
-// page ~11 KB brotli. scripts/build.sh puts it in pkg/svg-<hash>/ and writes that folder's name
-// here in place of the placeholder.
-let svgModule = null;
-function loadSvgModule() {
-  if (!svgModule) {
-    const base = new URL('./__SPCO_SVG_DIR__/', import.meta.url);
-    svgModule = import(new URL('spco_roles.js', base).href).then(async (m) => {
-      await m.default({ module_or_path: new URL('svg.wasm', base) });
-      return m;
-    });
-    svgModule.catch(() => { svgModule = null; });
-  }
-  return svgModule;
-}
-
+// The SVG writer lives in the on-demand wasm module (more.js), fetched the first time someone
+// exports: plotters' SVG backend would otherwise cost every page ~11 KB brotli.
 /** The shown chart drawn again by the export module, as an SVG document string. */
 async function drawSvg(el) {
-  const m = await loadSvgModule();
+  const m = await loadMore();
   const src = el._source;
   if (!src) throw new Error('no data to export');
   const c = new m.Chart(document.createElement('canvas'));

@@ -74,7 +74,7 @@ export async function loadData(el, seq, data, format, name) {
     // A copy: the caller may reuse its buffer.
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : bytesOf(data).slice();
     if (bytes.length > maxSize(el)) throw tooBig(el, bytes.length);
-    importSmall(el, bytes, name, null, format);
+    await importSmall(el, bytes, name, null, format);
     return;
   }
   const ctl = begin(el);
@@ -153,7 +153,7 @@ export async function loadUrl(el, src) {
     if (seq !== el._loadSeq || !el._handle) return;
     if (length < BIG) {
       finish(el, ctl, true);
-      importSmall(el, join(chunks, length), urlName(url), url.href, null);
+      await importSmall(el, join(chunks, length), urlName(url), url.href, null);
     } else {
       await importBig(el, seq, chunks, urlName(url), url.href, null, ctl);
     }
@@ -184,11 +184,12 @@ async function readBody(el, resp, ctl) {
   return { chunks, length: loaded };
 }
 
-// Small data: parsed on the main thread at once. Throws what the import throws.
+// Small data: parsed on the main thread at once. Throws what the import throws; a promise when
+// the on-demand module imports it (element.js `_import`).
 function importSmall(el, bytes, name, href, format) {
   el._loading?.abort();
   setSource(el, bytes, name, href, format);
-  el._import();
+  return el._import();
 }
 
 /**
@@ -197,7 +198,7 @@ function importSmall(el, bytes, name, href, format) {
  * data and its link as they were. Each main-thread step is its own task.
  */
 async function importBig(el, seq, chunks, name, href, format, ctl) {
-  const { encoded, bytes } = await importInWorker(chunks, format || el.getAttribute('format') || 'auto', name, ctl);
+  const { encoded, bytes } = await importInWorker(chunks, format || el.getAttribute('format') || 'auto', name, el._lang, ctl);
   if (seq !== el._loadSeq || !el._handle) return;
   el._call(() => el._handle.loadEncoded(encoded));
   setSource(el, bytes, name, href, format);
@@ -222,7 +223,7 @@ export async function reimport(el) {
   if (!s || !el._handle) return;
   s.format = null;
   if (s.bytes.length < BIG) {
-    try { importSmall(el, s.bytes, s.name, s.href, null); } catch (e) { el._fail(e); }
+    try { await importSmall(el, s.bytes, s.name, s.href, null); } catch (e) { el._fail(e); }
     return;
   }
   const seq = ++el._loadSeq;
@@ -237,7 +238,7 @@ export async function reimport(el) {
 
 // One import in a fresh worker, terminated when it answers (or on cancel), so the memory its
 // instance grew to goes back to the browser.
-function importInWorker(chunks, format, name, ctl) {
+function importInWorker(chunks, format, name, lang, ctl) {
   const size = chunks.reduce((n, c) => n + c.length, 0);
   return new Promise((resolve, reject) => {
     if (ctl.signal.aborted) { reject(cancelled()); return; }
@@ -252,6 +253,6 @@ function importInWorker(chunks, format, name, ctl) {
     };
     w.onerror = (e) => { end(); reject(new SpcoError(e.message || 'the import worker could not start')); };
     // Transferred, not copied; the worker hands the joined bytes back for the element to keep.
-    w.postMessage({ chunks, size, format, name }, [...new Set(chunks.map((c) => c.buffer))]);
+    w.postMessage({ chunks, size, format, name, lang }, [...new Set(chunks.map((c) => c.buffer))]);
   });
 }
