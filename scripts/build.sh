@@ -52,8 +52,22 @@ if [ "$out" = pkg ]; then
   # keeps the split element as small as the single file was; the benchmarks reach in through
   # `_handle` and `_raf`, so those keep their names.
   minify=(); [ "$profile" = release ] && minify=(--minify '--mangle-props=^_[a-z]' '--reserve-props=^_(handle|raf)$')
-  node_modules/.bin/esbuild "$stage/spco-roles.js" --bundle --format=esm --target=es2020 "${minify[@]}" \
-    --legal-comments=none --log-level=warning --outfile=pkg/spco-roles.js
+  # Two entries split by esbuild (one build, so both mangle alike): the element, and the lazy
+  # chunk it imports on first use (www/element/later.js; lazy.js says what is in it). Code both
+  # used would go into a third, shared chunk the page loads at start, costing ~1.5 KB brotli more
+  # than one file: so the lazy modules import nothing of the element, and a shared chunk stops
+  # the build.
+  find pkg -maxdepth 1 \( -name 'spco-roles.later.*' -o -name 'spco-roles.chunk.*' \) -delete
+  node_modules/.bin/esbuild "$stage/spco-roles.js" "$stage/element/later.js" --bundle --splitting --format=esm \
+    --target=es2020 "${minify[@]}" --legal-comments=none --log-level=warning --outdir=pkg \
+    --entry-names='[name]' --chunk-names='spco-roles.chunk.[hash]'
+  if ls pkg/spco-roles.chunk.* >/dev/null 2>&1; then
+    echo "[build] the lazy chunk (www/element/later.js) shares modules with the element: pkg/$(cd pkg && ls spco-roles.chunk.*)" >&2
+    exit 1
+  fi
+  later="spco-roles.later.$(sha256sum pkg/later.js | cut -c1-8).js"
+  mv pkg/later.js "pkg/$later"
+  node scripts/place-name.mjs pkg/spco-roles.js "./later.js=./$later"
   # The worker that parses big files off the main thread (www/spco-roles-worker.js): loaded on
   # demand, with the same glue and wasm (its own instance).
   node_modules/.bin/esbuild "$stage/spco-roles-worker.js" --bundle --format=esm --target=es2020 "${minify[@]}" \

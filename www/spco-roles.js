@@ -2,14 +2,20 @@
 // wasm-bindgen glue and the wasm, so the glue import and the wasm's URL are relative to pkg/.
 // The element itself is in element/ (element.js, and the modules it lists).
 
-import initWasm, * as wasm from './spco_roles.js';
+// Named imports rather than `* as`: a namespace object needs esbuild's export helper, which the
+// lazy chunk's dynamic import needs too, and the build then makes a third, shared chunk.
+import initWasm, {
+  Chart, settings_attributes, item_role, role_item, item_is_toggle, out_of_memory, last_panic, __spco_reinit,
+} from './spco_roles.js';
 import { setWasmLoader, setWasmReinit } from './element/chart-handle.js';
 import { setWorkerUrl } from './element/loader.js';
 import { SpcoRolesElement } from './element/element.js';
 
+// What chart-handle.js calls (its `mod`).
+const wasm = { Chart, settings_attributes, item_role, role_item, item_is_toggle, out_of_memory, last_panic };
 setWasmLoader(() => initWasm({ module_or_path: new URL('./spco_roles_bg.wasm', import.meta.url) }).then(() => wasm));
 // __spco_reinit is appended to the glue by scripts/build.sh (www/glue-reinit.js).
-setWasmReinit((old) => wasm.__spco_reinit(old));
+setWasmReinit((old) => __spco_reinit(old));
 setWorkerUrl(new URL('./spco-roles-worker.js', import.meta.url));
 
 export { SpcoRolesElement };

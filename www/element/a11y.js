@@ -4,7 +4,10 @@
 // change (new n, roles that changed quadrant) and, debounced, a new view.
 
 import { renderTable, bindTable, showTable } from './table.js';
-import { openHelp, bindHelp } from './help.js';
+import { bindHelp, closeHelp } from './help.js';
+import { later } from './lazy.js';
+
+const openHelp = (el) => later().then((m) => m.openHelp(el, closeHelp));
 
 /** Adds the Table and help buttons to the controls bar and wires the table and the dialog. */
 export function bindA11y(el) {

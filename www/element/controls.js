@@ -2,14 +2,14 @@
 // links), the synthetic-data badge and the hierarchy's breadcrumb: their labels, their state and
 // their clicks.
 
-import { downloadPng } from './export.js';
+import { later } from './lazy.js';
 import { renderDataLink } from './data-source.js';
 
 export function bindControls(el) {
   el._el.zoom.addEventListener('click', (e) => {
     const z = e.target.closest('button')?.dataset.zoom;
     if (!z || !el._handle) return;
-    if (z === 'png') { downloadPng(el); return; }
+    if (z === 'png') { later().then((m) => m.downloadPng(el)); return; }
     if (z === 'in' || z === 'out') {
       const { w, h } = el._size ?? { w: 0, h: 0 };
       el._safe(() => el._handle.zoomAt(w / 2, h / 2, z === 'in' ? 1.5 : 1 / 1.5));

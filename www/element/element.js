@@ -8,14 +8,14 @@
 // element passed in, and chart-handle.js is the only door into wasm.
 
 import { ChartHandle, SpcoError, wasmReady, wasmError, roleOf, roleItem, isToggle } from './chart-handle.js';
-import { MORE, importInMore } from './more.js';
+import { MORE, importInMore, loadMore } from './more.js';
 import { buildShadow } from './shadow.js';
 import { uiText } from './ui-text.js';
 import { bindInput } from './input.js';
 import { bindControls, applyControlLabels, renderControls, renderBadge, renderCrumbs } from './controls.js';
 import { setMessage } from './overlays.js';
 import { joinLink, leaveLink, forLinked, broadcastGroup } from './linking.js';
-import { chartImage } from './export.js';
+import { later } from './lazy.js';
 import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
 import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
 import { bindA11y, scheduleA11y, noteView, noteGroup } from './a11y.js';
@@ -30,7 +30,7 @@ const ATTRS = ATTRIBUTES.map(([name]) => name);
 
 import { applySize, watchScreen, screenFacts } from './sizing.js';
 import { bindPresenter, presenterChanged } from './presenter.js';
-import { svgExport, csvExport, copyImage } from './exports.js';
+import { csvExport, copyImage, footerLines } from './exports.js';
 import { getState, setState } from './url-state.js';
 
 export class SpcoRolesElement extends HTMLElement {
@@ -100,11 +100,11 @@ export class SpcoRolesElement extends HTMLElement {
   toBlob(type = 'image/png') {
     if (this._dirty && this._raf) { cancelAnimationFrame(this._raf); this._frame(); }
     if (!this._handle || !this._info) return Promise.resolve(null);
-    return chartImage(this, type);
+    return later().then((m) => m.chartImage(this, type, footerLines(this)));
   }
 
   /** The current view as a standalone SVG document (a string) with the source line; null before data. */
-  toSvg() { return svgExport(this); }
+  toSvg() { return later().then((m) => m.svgExport(this, { footerLines, screenFacts, loadMore })); }
 
   /** The statistics of the current selection as CSV (one row per role), with the source line. */
   toCsv() { return csvExport(this); }

@@ -1,20 +1,20 @@
 // The chart as an image: the canvas at device-pixel resolution plus a footer, and the PNG download
 // behind the controls' button.
 
-import { footerLines } from './exports.js';
+// In the lazy chunk: it imports nothing of the element; the footer's lines are passed in.
 
 /**
  * The chart as drawn now, as an image of `type`. The image travels without the page, so it carries
  * a footer: the data file and, for reconstructed data, the same warning as the badge.
  */
-export function chartImage(el, type) {
+export function chartImage(el, type, footer) {
   const chart = el._el.canvas;
   const dpr = chart.width / (chart.getBoundingClientRect().width || chart.width);
   const c = document.createElement('canvas');
   const ctx = c.getContext('2d');
   const font = `${11 * dpr}px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif`;
   ctx.font = font;
-  const words = footerLines(el).join(' · ').split(' ');
+  const words = footer.join(' · ').split(' ');
   const lines = [];
   for (const w of words) {
     const last = lines.length ? `${lines[lines.length - 1]} ${w}` : null;

@@ -4,8 +4,6 @@
 // because an export travels without the page.
 
 import { presenterText } from './presenter-text.js';
-import { screenFacts } from './sizing.js';
-import { loadMore } from './more.js';
 
 /** The source line: the `source` attribute, else the data file's name; '' when neither. */
 export function sourceLine(el) {
@@ -17,73 +15,6 @@ export function sourceLine(el) {
 /** The lines an export carries below the chart. */
 export function footerLines(el) {
   return [sourceLine(el), el._isSynthetic() && `${el._t('synthetic')}: ${el._t('syntheticTitle')}`].filter(Boolean);
-}
-
-// The SVG writer lives in the on-demand wasm module (more.js), fetched the first time someone
-// exports: plotters' SVG backend would otherwise cost every page ~11 KB brotli.
-/** The shown chart drawn again by the export module, as an SVG document string. */
-async function drawSvg(el) {
-  const m = await loadMore();
-  const src = el._source;
-  if (!src) throw new Error('no data to export');
-  const c = new m.Chart(document.createElement('canvas'));
-  try {
-    c.load(src.bytes, src.format || el.getAttribute('format') || 'auto', src.name || 'data');
-    const o = {};
-    for (const name of m.settings_attributes()) o[name] = el._settingValue(name);
-    c.set_settings(o);
-    const { w, h } = el._size ?? { w: 600, h: 400 };
-    c.resize(w, h, el._size?.dpr ?? 1);
-    // The same automatic text size as on screen (a slide, fullscreen).
-    c.set_screen(...screenFacts(el));
-    if (el.view !== 'hierarchy') {
-      const v = el._handle.viewRanges();
-      c.set_zoom(`${v[0]},${v[1]},${v[2]},${v[3]}`);
-    }
-    if (el._selected) c.set_selected(el._selected);
-    return c.svg();
-  } finally {
-    c.free();
-  }
-}
-
-/**
- * The current view as a standalone SVG document (a string), with the footer; null before data.
- * The hierarchy is exported as a whole (its zoom and collapsed nodes are not carried over).
- */
-export async function svgExport(el) {
-  if (!el._handle || !el._info) return null;
-  const text = await drawSvg(el);
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  const svg = doc.documentElement;
-  if (svg.nodeName !== 'svg') return text;
-  const ns = 'http://www.w3.org/2000/svg';
-  const w = parseFloat(svg.getAttribute('width')) || el._size?.w || 600;
-  const h = parseFloat(svg.getAttribute('height')) || el._size?.h || 400;
-  const lines = footerLines(el);
-  const lh = 15;
-  const total = h + (lines.length ? lines.length * lh + 8 : 0);
-  const bg = doc.createElementNS(ns, 'rect');
-  Object.entries({ x: 0, y: h, width: w, height: total - h, fill: '#fff' }).forEach(([k, v]) => bg.setAttribute(k, v));
-  svg.append(bg);
-  lines.forEach((line, i) => {
-    const t = doc.createElementNS(ns, 'text');
-    Object.entries({ x: 6, y: h + 4 + (i + 0.75) * lh, 'font-family': 'Arial, sans-serif', 'font-size': 11, fill: '#57606a' })
-      .forEach(([k, v]) => t.setAttribute(k, v));
-    t.textContent = line;
-    svg.append(t);
-  });
-  svg.setAttribute('height', String(total));
-  svg.setAttribute('viewBox', `0 0 ${w} ${total}`);
-  return new XMLSerializer().serializeToString(doc);
-}
-
-const COLUMNS = ['n', 'mean', 'median', 'sd', 'se', 'ci95_low', 'ci95_high'];
-
-function cell(v) {
-  if (v == null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -143,7 +74,7 @@ export function bindExports(el) {
   };
   make('SVG', 'svg', 'svg').addEventListener('click', async () => {
     try {
-      const s = await svgExport(el);
+      const s = await el.toSvg();
       if (s) download(el, s, 'image/svg+xml', 'svg');
     } catch (e) { el._fail(e); }
   });
