@@ -146,7 +146,7 @@ pub enum ImportError {
         found: String,
     },
 
-    /// Only in the start wasm (no `full-import`): a JSON or Qualtrics file, which the
+    /// Only in the start wasm (no `full`): a JSON or Qualtrics file, which the
     /// on-demand module reads.
     #[error("this module reads CSV tables only")]
     NeedsMore,
@@ -161,21 +161,21 @@ pub enum ImportError {
     },
 }
 
-/// What the start wasm (no `full-import`) says instead of an import error's words, and for a
+/// What the start wasm (no `full`) says instead of an import error's words, and for a
 /// JSON or Qualtrics file it cannot read: the element then imports in the on-demand module
 /// (www/element/more.js), which words the error or reads the format.
 pub const MORE: &str = "\u{1}more";
 
 impl ImportError {
-    /// Without the `full-import` feature (the start wasm) every message is `MORE`: the wording
+    /// Without the `full` feature (the start wasm) every message is `MORE`: the wording
     /// lives in the on-demand module, which the element asks to import the file again.
-    #[cfg(not(feature = "full-import"))]
+    #[cfg(not(feature = "full"))]
     pub fn message(&self, _lang: crate::catalogue::Lang) -> String {
         MORE.to_string()
     }
 
     /// The message in `lang` (the `Display` text is the English one).
-    #[cfg(feature = "full-import")]
+    #[cfg(feature = "full")]
     pub fn message(&self, lang: crate::catalogue::Lang) -> String {
         match lang {
             crate::catalogue::Lang::En => self.to_string(),

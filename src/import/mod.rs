@@ -8,15 +8,15 @@
 mod build;
 pub mod encode;
 mod error;
-#[cfg_attr(not(feature = "full-import"), allow(dead_code))]
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 mod json;
 mod long;
-#[cfg_attr(not(feature = "full-import"), allow(dead_code))]
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 mod qualtrics;
 mod summary;
 mod text;
 mod wide;
-#[cfg(feature = "full-import")]
+#[cfg(feature = "full")]
 mod wording;
 
 pub use error::{Conflict, ImportError, MORE};
@@ -154,22 +154,22 @@ pub fn import_str(text: &str, opts: &ImportOptions) -> Result<Imported, ImportEr
         Format::Auto => detect(text, file)?,
         f => f,
     };
-    #[cfg_attr(not(feature = "full-import"), allow(unused_mut))]
+    #[cfg_attr(not(feature = "full"), allow(unused_mut))]
     let mut excluded: Vec<Exclusion> = Vec::new();
     let dataset = match format {
         Format::Long => Dataset::Respondents(long::parse(text, file)?),
         Format::Wide => Dataset::Respondents(wide::parse(text, file)?),
-        #[cfg(feature = "full-import")]
+        #[cfg(feature = "full")]
         Format::Json => Dataset::Respondents(json::parse(text, file)?),
         Format::Summary => Dataset::Summary(summary::parse(text, file)?),
-        #[cfg(feature = "full-import")]
+        #[cfg(feature = "full")]
         Format::Qualtrics => {
             let (s, ex) = qualtrics::parse(text, file, &opts.qualtrics)?;
             excluded = ex;
             Dataset::Respondents(s)
         }
         // The start wasm reads CSV tables only; these two are the on-demand module's.
-        #[cfg(not(feature = "full-import"))]
+        #[cfg(not(feature = "full"))]
         Format::Json | Format::Qualtrics => return Err(ImportError::NeedsMore),
         // `detect` never answers `Auto`; kept total rather than panicking.
         Format::Auto => {

@@ -38,7 +38,7 @@ use crate::stats::{self, Comparison, Crosshair, Selection, Stats, StatsError, St
 
 #[derive(Debug, Error)]
 pub enum SessionError {
-    // Not `transparent`: without `full-import` (the start wasm) an import error's Display is
+    // Not `transparent`: without `full` (the start wasm) an import error's Display is
     // not linked at all; its words are the on-demand module's (ImportError::message).
     #[error("{}", .0.message(Lang::En))]
     Import(#[from] ImportError),
@@ -181,23 +181,37 @@ pub(crate) struct SceneInput<'a> {
 /// The chart an element shows, with the state only that chart has.
 // One per element, never moved about in numbers: boxing the larger variant would save nothing.
 #[allow(clippy::large_enum_variant)]
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 enum ChartState {
     Quadrant(QuadrantState),
-    Hierarchy(HierState),
+    Hierarchy(HierState, HierarchyBuilt),
 }
+
+/// Whether this build has the hierarchy: the start wasm (no `full` feature) has not, and there
+/// the variant carries an uninhabited field, so the compiler drops every arm that handles it (the
+/// diagram's layout and drawing, ~10 KB brotli); `view="hierarchy"` is refused with MORE there
+/// (Settings::set) and the element moves to the on-demand module.
+#[cfg(feature = "full")]
+type HierarchyBuilt = ();
+#[cfg(not(feature = "full"))]
+type HierarchyBuilt = std::convert::Infallible;
 
 impl ChartState {
     fn new(view: View) -> ChartState {
         match view {
             View::Quadrant => ChartState::Quadrant(QuadrantState::default()),
-            View::Hierarchy => ChartState::Hierarchy(HierState::default()),
+            #[cfg(feature = "full")]
+            View::Hierarchy => ChartState::Hierarchy(HierState::default(), ()),
+            // Never asked for without `full` (see HierarchyBuilt).
+            #[cfg(not(feature = "full"))]
+            View::Hierarchy => ChartState::Quadrant(QuadrantState::default()),
         }
     }
 
     fn view(&self) -> View {
         match self {
             ChartState::Quadrant(_) => View::Quadrant,
-            ChartState::Hierarchy(_) => View::Hierarchy,
+            ChartState::Hierarchy(..) => View::Hierarchy,
         }
     }
 }
@@ -499,7 +513,7 @@ impl Session {
         };
         match &mut self.chart {
             ChartState::Quadrant(q) => q.set_zoom(zoom, text, &input)?,
-            ChartState::Hierarchy(h) => h.set_zoom(zoom, text)?,
+            ChartState::Hierarchy(h, _) => h.set_zoom(zoom, text)?,
         }
         self.dirty = true;
         Ok(())
@@ -509,7 +523,7 @@ impl Session {
     pub fn view(&self) -> ViewTransform {
         match &self.chart {
             ChartState::Quadrant(q) => q.view,
-            ChartState::Hierarchy(_) => ViewTransform::full(),
+            ChartState::Hierarchy(..) => ViewTransform::full(),
         }
     }
 
@@ -521,7 +535,7 @@ impl Session {
         let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
         match &mut self.chart {
             ChartState::Quadrant(q) => q.zoom_at(x, y, factor),
-            ChartState::Hierarchy(h) => h.user_moved(h.view.zoom_at(x, y, factor)),
+            ChartState::Hierarchy(h, _) => h.user_moved(h.view.zoom_at(x, y, factor)),
         }
         self.dirty = true;
     }
@@ -531,7 +545,7 @@ impl Session {
         let (dx, dy) = (dx_css * self.size.dpr, dy_css * self.size.dpr);
         match &mut self.chart {
             ChartState::Quadrant(q) => q.view = q.view.pan_px(dx, dy),
-            ChartState::Hierarchy(h) => h.user_moved(h.view.pan_px(dx, dy)),
+            ChartState::Hierarchy(h, _) => h.user_moved(h.view.pan_px(dx, dy)),
         }
         self.dirty = true;
     }
@@ -541,7 +555,7 @@ impl Session {
         let (x0, y0, x1, y1) = (x0_css * d, y0_css * d, x1_css * d, y1_css * d);
         match &mut self.chart {
             ChartState::Quadrant(q) => q.view = q.view.box_zoom(x0, y0, x1, y1),
-            ChartState::Hierarchy(h) => h.user_moved(h.view.box_zoom(x0, y0, x1, y1)),
+            ChartState::Hierarchy(h, _) => h.user_moved(h.view.box_zoom(x0, y0, x1, y1)),
         }
         self.dirty = true;
     }
@@ -570,7 +584,7 @@ impl Session {
     /// Jump to new views instead of animating (`prefers-reduced-motion`).
     pub fn set_reduced_motion(&mut self, reduced: bool) {
         self.reduced_motion = reduced;
-        if let ChartState::Hierarchy(h) = &mut self.chart {
+        if let ChartState::Hierarchy(h, _) = &mut self.chart {
             h.reduced_motion = reduced;
         }
     }
@@ -578,7 +592,7 @@ impl Session {
     /// A click or Enter on an item. In the hierarchy a node zooms to its subtree (animated) and
     /// a node's button collapses or expands it; true when the view changed.
     pub fn activate(&mut self, item: Item) -> bool {
-        let ChartState::Hierarchy(h) = &mut self.chart else {
+        let ChartState::Hierarchy(h, _) = &mut self.chart else {
             return false;
         };
         let changed = h.activate(item);
@@ -591,7 +605,7 @@ impl Session {
 
     /// Escape: back out one zoom level in the hierarchy; false when there is nothing to leave.
     pub fn escape(&mut self) -> bool {
-        let ChartState::Hierarchy(h) = &mut self.chart else {
+        let ChartState::Hierarchy(h, _) = &mut self.chart else {
             return false;
         };
         let done = h.escape();
@@ -600,7 +614,7 @@ impl Session {
     }
 
     pub fn zoom_out_to(&mut self, depth: usize) {
-        if let ChartState::Hierarchy(h) = &mut self.chart {
+        if let ChartState::Hierarchy(h, _) = &mut self.chart {
             h.zoom_out_to(depth);
             self.dirty = true;
         }
@@ -609,7 +623,7 @@ impl Session {
     /// The hierarchy's zoom path as labels (empty in the quadrant view).
     pub fn breadcrumb(&self) -> Vec<String> {
         match &self.chart {
-            ChartState::Hierarchy(h) => h.breadcrumb(self.lang()),
+            ChartState::Hierarchy(h, _) => h.breadcrumb(self.lang()),
             ChartState::Quadrant(_) => Vec::new(),
         }
     }
@@ -619,7 +633,7 @@ impl Session {
         let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
         match &self.chart {
             ChartState::Quadrant(q) => q.hit(x, y),
-            ChartState::Hierarchy(h) => h.hit(x, y),
+            ChartState::Hierarchy(h, _) => h.hit(x, y),
         }
     }
 
@@ -627,7 +641,7 @@ impl Session {
     pub fn next_item(&self, current: Option<Item>, dir: i32) -> Option<Item> {
         let order = match &self.chart {
             ChartState::Quadrant(q) => q.order(),
-            ChartState::Hierarchy(h) => h.order(),
+            ChartState::Hierarchy(h, _) => h.order(),
         };
         let pos = current.and_then(|c| order.iter().position(|&i| i == c));
         match (pos, dir >= 0) {
@@ -642,7 +656,7 @@ impl Session {
     pub fn item_position(&self, item: Item) -> Option<(f64, f64)> {
         let (x, y) = match &self.chart {
             ChartState::Quadrant(q) => q.position(item)?,
-            ChartState::Hierarchy(h) => h.position(item)?,
+            ChartState::Hierarchy(h, _) => h.position(item)?,
         };
         Some((x / self.size.dpr, y / self.size.dpr))
     }
@@ -678,14 +692,14 @@ impl Session {
         };
         let laid_out = match &self.chart {
             ChartState::Quadrant(q) => q.layout.is_some(),
-            ChartState::Hierarchy(h) => h.layout.is_some(),
+            ChartState::Hierarchy(h, _) => h.layout.is_some(),
         };
         if laid_out && !self.dirty {
             return Ok(());
         }
         match &mut self.chart {
             ChartState::Quadrant(q) => q.lay_out(&input, self.size, measure)?,
-            ChartState::Hierarchy(h) => h.lay_out(&input, self.size, measure)?,
+            ChartState::Hierarchy(h, _) => h.lay_out(&input, self.size, measure)?,
         }
         self.dirty = false;
         Ok(())
@@ -695,7 +709,7 @@ impl Session {
     pub fn layout(&self) -> Option<&QuadrantLayout> {
         match &self.chart {
             ChartState::Quadrant(q) => q.layout.as_ref(),
-            ChartState::Hierarchy(_) => None,
+            ChartState::Hierarchy(..) => None,
         }
     }
 
@@ -703,7 +717,7 @@ impl Session {
     pub fn layout_css(&self) -> Option<LayoutCss> {
         let mut css = match &self.chart {
             ChartState::Quadrant(q) => q.layout_css(self.size)?,
-            ChartState::Hierarchy(h) => h.layout_css(self.size, self.lang())?,
+            ChartState::Hierarchy(h, _) => h.layout_css(self.size, self.lang())?,
         };
         css.highlighted = self.highlighted.map(Item::to_js);
         css.selected = self.selected.map(Item::to_js);
@@ -738,7 +752,7 @@ impl Session {
                 }
                 text
             }
-            ChartState::Hierarchy(h) => h.summary_text(self.stats.as_ref(), self.lang()),
+            ChartState::Hierarchy(h, _) => h.summary_text(self.stats.as_ref(), self.lang()),
         }
     }
 
@@ -750,7 +764,7 @@ impl Session {
                 self.lang(),
                 self.selected,
             )),
-            ChartState::Hierarchy(h) => h.table(&self.input()),
+            ChartState::Hierarchy(h, _) => h.table(&self.input()),
         }
     }
 
@@ -768,7 +782,7 @@ impl Session {
     fn next_order(&self) -> Vec<Item> {
         match &self.chart {
             ChartState::Quadrant(q) => q.order(),
-            ChartState::Hierarchy(h) => h.order(),
+            ChartState::Hierarchy(h, _) => h.order(),
         }
     }
 
@@ -778,7 +792,7 @@ impl Session {
         let ts = self.size.text_scale;
         match &self.chart {
             ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css, ts),
-            ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css, ts),
+            ChartState::Hierarchy(h, _) => h.svg(&self.input(), width_css, height_css, ts),
         }
         .map_err(|e| SessionError::Draw(e.to_string()))
     }
@@ -788,7 +802,7 @@ impl Session {
     pub fn svg_like_canvas(&self, measure: &mut dyn TextMeasure) -> Result<String, SessionError> {
         match &self.chart {
             ChartState::Quadrant(q) => q.svg_like_canvas(&self.input(), self.size, measure),
-            ChartState::Hierarchy(h) => h.svg(
+            ChartState::Hierarchy(h, _) => h.svg(
                 &self.input(),
                 self.size.width_css,
                 self.size.height_css,
@@ -826,7 +840,7 @@ impl Session {
     ) -> Result<bool, SessionError> {
         // An animated transition moves the view, so it needs a fresh layout this frame.
         let mut more = false;
-        if let ChartState::Hierarchy(h) = &mut self.chart {
+        if let ChartState::Hierarchy(h, _) = &mut self.chart {
             if let Some(going) = h.tick(now_ms) {
                 self.dirty = true;
                 more = going;
@@ -836,7 +850,7 @@ impl Session {
         let input = self.input();
         match &self.chart {
             ChartState::Quadrant(q) => q.draw(backend, &input)?,
-            ChartState::Hierarchy(h) => h.draw(backend, &input)?,
+            ChartState::Hierarchy(h, _) => h.draw(backend, &input)?,
         }
         // The last frame of a transition still needs drawing at its end view.
         Ok(more)

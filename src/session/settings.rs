@@ -114,6 +114,10 @@ pub struct SettingsError {
 
 impl SettingsError {
     fn message(&self) -> String {
+        // The start wasm's answer to `view="hierarchy"` (Settings::set) is MORE alone.
+        if self.value == crate::import::MORE {
+            return self.value.clone();
+        }
         match &self.why {
             Some(e) => format!("{} \"{}\": {e}", self.attr.name(), self.value),
             None => format!(
@@ -237,7 +241,15 @@ impl Settings {
             Attr::View => {
                 self.view = match lower.as_str() {
                     "" | "quadrant" => View::Quadrant,
-                    "hierarchy" => View::Hierarchy,
+                    "hierarchy" if cfg!(feature = "full") => View::Hierarchy,
+                    // The start wasm has no hierarchy: the element moves to the on-demand module.
+                    "hierarchy" => {
+                        return Err(SettingsError {
+                            attr,
+                            value: crate::import::MORE.to_string(),
+                            why: None,
+                        })
+                    }
                     _ => return Err(bad()),
                 }
             }

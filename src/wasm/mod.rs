@@ -327,8 +327,8 @@ impl Chart {
 /// Imports a data file as `Chart::load` does and returns it in the compact form
 /// `Chart::load_encoded` reads: a worker's or the on-demand module's instance parses, the page's
 /// instance only copies. Errors are worded in `lang` ("nl", else English). Only in the on-demand
-/// module (feature `full-import`), which reads every format.
-#[cfg(feature = "full-import")]
+/// module (feature `full`), which reads every format.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn import_encoded(
     bytes: &[u8],

@@ -65,9 +65,11 @@ export function isToggle(item) { return !!item && mod.item_is_toggle(item); }
 
 export class ChartHandle {
   /** A chart drawing into `canvas`, once wasmReady() resolved. */
-  constructor(canvas, reducedMotion) {
+  /** `Chart`: the on-demand module's class (more.js) instead of the start module's. */
+  constructor(canvas, reducedMotion, Chart = mod.Chart) {
     /** The raw wasm-bindgen Chart (the benchmarks time it directly). */
-    this.wasm = new mod.Chart(canvas);
+    this.wasm = new Chart(canvas);
+    this.more = Chart !== mod.Chart;
     this.wasm.set_reduced_motion(reducedMotion);
   }
 

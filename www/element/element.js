@@ -8,7 +8,7 @@
 // element passed in, and chart-handle.js is the only door into wasm.
 
 import { ChartHandle, SpcoError, wasmReady, wasmError, roleOf, roleItem, isToggle } from './chart-handle.js';
-import { MORE, importInMore, loadMore } from './more.js';
+import { MORE, importInMore, loadMore, moveToMore } from './more.js';
 import { buildShadow } from './shadow.js';
 import { uiText } from './ui-text.js';
 import { bindInput } from './input.js';
@@ -201,12 +201,17 @@ export class SpcoRolesElement extends HTMLElement {
   async _ensureHandle() {
     if (this._handle) return this._handle;
     await wasmReady();
+    // The hierarchy is drawn by the on-demand module (more.js): a chart asked for it starts there.
+    const Chart = /^\s*hierarchy\s*$/i.test(this.getAttribute('view') ?? '') ? (await loadMore()).Chart : undefined;
     if (!this.isConnected || this._handle) return this._handle;
-    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this._handle = this._call(() => new ChartHandle(this._el.canvas, reduced));
+    this._handle = this._call(() => this._newHandle(Chart));
     track(this);
     this._measure(true);
     return this._handle;
+  }
+
+  _newHandle(Chart) {
+    return new ChartHandle(this._el.canvas, matchMedia('(prefers-reduced-motion: reduce)').matches, Chart);
   }
 
   // Every call into wasm goes through here (or _safe): a thrown JsError or a trap becomes a
@@ -304,7 +309,8 @@ export class SpcoRolesElement extends HTMLElement {
       renderControls(this);
       this._invalidate();
     } catch (e) {
-      this._fail(e);
+      if (e.message === MORE) moveToMore(this, (C) => this._newHandle(C));
+      else this._fail(e);
     }
   }
 

@@ -17,6 +17,14 @@ export function footerLines(el) {
   return [sourceLine(el), el._isSynthetic() && `${el._t('synthetic')}: ${el._t('syntheticTitle')}`].filter(Boolean);
 }
 
+const COLUMNS = ['n', 'mean', 'median', 'sd', 'se', 'ci95_low', 'ci95_high'];
+
+function cell(v) {
+  if (v == null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /**
  * The statistics of the current selection (el.stats) as CSV: one row per role, numbers as the
  * statistics give them (full precision), then the source and warning as `#` comment lines.

@@ -61,12 +61,3 @@ export async function svgExport(el, d) {
   svg.setAttribute('viewBox', `0 0 ${w} ${total}`);
   return new XMLSerializer().serializeToString(doc);
 }
-
-const COLUMNS = ['n', 'mean', 'median', 'sd', 'se', 'ci95_low', 'ci95_high'];
-
-function cell(v) {
-  if (v == null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
