@@ -101,8 +101,15 @@ test('the tarball: real version, exports, types, license, the hashed wasm and th
   }
 
   // The wasm's name is its content's hash, and the script asks for exactly that name.
-  const wasm = release.files.filter((f) => f.endsWith('.wasm'));
+  const wasm = release.files.filter((f) => WASM_PATTERN.test(f));
   assert.deepEqual(wasm, [release.wasm]);
+  // The files the element fetches on demand ship too, under the names the scripts ask for.
+  const more = release.files.filter((f) => /^spco-roles-more\.[0-9a-f]{8}\.(js|wasm)$/.test(f));
+  const later = release.files.filter((f) => /^spco-roles\.later\.[0-9a-f]{8}\.js$/.test(f));
+  assert.equal(more.length, 2, release.files.join(' '));
+  assert.equal(later.length, 1, release.files.join(' '));
+  assert.ok(release.files.includes('spco-roles-worker.js'));
+  assert.equal(release.files.filter((f) => f.endsWith('.wasm')).length, 2, release.files.join(' '));
   assert.match(release.wasm, WASM_PATTERN);
   const bytes = fs.readFileSync(path.join(stage, release.wasm));
   const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 8);
@@ -110,6 +117,9 @@ test('the tarball: real version, exports, types, license, the hashed wasm and th
   const js = fs.readFileSync(path.join(stage, 'spco-roles.js'), 'utf8');
   assert.equal(js.split(`./${release.wasm}`).length - 1, 1, 'the element asks for the hashed name once');
   assert.ok(!/["'`](\.\/)?spco_roles_bg\.wasm["'`]/.test(js), 'no unhashed name is left in the script');
+  for (const f of [...more, ...later]) assert.equal(js.split(`./${f}`).length - 1, 1, `the element asks for ${f} once`);
+  const worker = fs.readFileSync(path.join(stage, 'spco-roles-worker.js'), 'utf8');
+  assert.ok(worker.includes(`./${more.find((f) => f.endsWith('.wasm'))}`), 'the worker asks for the on-demand wasm');
 
   const changelog = fs.readFileSync(path.join(stage, 'CHANGELOG.md'), 'utf8');
   assert.match(changelog, new RegExp(`^## ${pkg.version.replaceAll('.', '\\.')}\\b`, 'm'));
