@@ -206,6 +206,8 @@ test('hierarchy: Home reads a node; the table\'s buttons collapse a node with ar
   // The help dialog: ? opens it, Escape closes it and returns to the chart.
   await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.plot').focus());
   await page.keyboard.press('?');
+  // The dialog is built by the lazy chunk (lazy.js), fetched on this first use.
+  await page.waitForFunction(() => document.querySelector('spco-roles').shadowRoot.querySelector('.help').hidden === false);
   const nodes = await axTree(page);
   assert.ok(nodes.some((n) => n.role?.value === 'dialog' && n.name?.value === 'Keys and gestures'));
   await page.keyboard.press('Escape');
