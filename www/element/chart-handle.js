@@ -36,15 +36,15 @@ export function wasmRestart(old) {
  * What a failed call into wasm throws, as an SpcoError: a JsError's message, or for a trap the
  * Rust panic's (kept by the wasm's panic hook) with `trap` set: that chart must not be used again.
  */
-export function wasmError(e) {
+export function wasmError(e, m = mod) {
   if (e instanceof SpcoError) return e;
   let message = e && e.message ? e.message : String(e);
   const trap = e instanceof WebAssembly.RuntimeError;
   let oom = false;
   if (trap) {
     // The trapped instance is only read here (a flag and a string), never used again.
-    try { oom = mod.out_of_memory(); } catch { /* unreadable: report the trap as it is */ }
-    const panic = mod?.last_panic?.();
+    try { oom = m.out_of_memory(); } catch { /* unreadable: report the trap as it is */ }
+    const panic = m?.last_panic?.();
     // A Vec asked for more than wasm32's 2 GiB (isize::MAX) panics "capacity overflow" before
     // the allocator is asked: that too is a file too big for memory.
     if (panic && panic.includes('capacity overflow')) oom = true;
@@ -65,11 +65,13 @@ export function isToggle(item) { return !!item && mod.item_is_toggle(item); }
 
 export class ChartHandle {
   /** A chart drawing into `canvas`, once wasmReady() resolved. */
-  /** `Chart`: the on-demand module's class (more.js) instead of the start module's. */
-  constructor(canvas, reducedMotion, Chart = mod.Chart) {
+  /** `m`: the on-demand module (more.js) instead of the start module. */
+  constructor(canvas, reducedMotion, m = mod) {
     /** The raw wasm-bindgen Chart (the benchmarks time it directly). */
-    this.wasm = new Chart(canvas);
-    this.more = Chart !== mod.Chart;
+    this.wasm = new m.Chart(canvas);
+    /** The module the chart lives in (its trap's message is read there). */
+    this.mod = m;
+    this.more = m !== mod;
     this.wasm.set_reduced_motion(reducedMotion);
   }
 

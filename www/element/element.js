@@ -202,16 +202,16 @@ export class SpcoRolesElement extends HTMLElement {
     if (this._handle) return this._handle;
     await wasmReady();
     // The hierarchy is drawn by the on-demand module (more.js): a chart asked for it starts there.
-    const Chart = /^\s*hierarchy\s*$/i.test(this.getAttribute('view') ?? '') ? (await loadMore()).Chart : undefined;
+    const m = /^\s*hierarchy\s*$/i.test(this.getAttribute('view') ?? '') ? await loadMore() : undefined;
     if (!this.isConnected || this._handle) return this._handle;
-    this._handle = this._call(() => this._newHandle(Chart));
+    this._handle = this._call(() => this._newHandle(m));
     track(this);
     this._measure(true);
     return this._handle;
   }
 
-  _newHandle(Chart) {
-    return new ChartHandle(this._el.canvas, matchMedia('(prefers-reduced-motion: reduce)').matches, Chart);
+  _newHandle(m) {
+    return new ChartHandle(this._el.canvas, matchMedia('(prefers-reduced-motion: reduce)').matches, m);
   }
 
   // Every call into wasm goes through here (or _safe): a thrown JsError or a trap becomes a
@@ -220,7 +220,7 @@ export class SpcoRolesElement extends HTMLElement {
     try {
       return fn();
     } catch (e) {
-      const err = wasmError(e);
+      const err = wasmError(e, this._handle?.mod);
       if (err.trap) {
         // A trapped instance must not be used again: recovery.js starts a fresh one for all.
         recoverAfterTrap(this, this._handle);
@@ -309,7 +309,7 @@ export class SpcoRolesElement extends HTMLElement {
       renderControls(this);
       this._invalidate();
     } catch (e) {
-      if (e.message === MORE) moveToMore(this, (C) => this._newHandle(C));
+      if (e.message === MORE) moveToMore(this, (m) => this._newHandle(m));
       else this._fail(e);
     }
   }

@@ -30,7 +30,7 @@ export async function importInMore(el, s) {
 
 /**
  * `view="hierarchy"` (the start module answered MORE): the element's chart moves to the on-demand
- * module for good: a new Chart there on the same canvas (`makeHandle(Chart)`), the same data (the
+ * module for good: a new Chart there on the same canvas (`makeHandle(module)`), the same data (the
  * compact form when there is one, else the kept bytes), then size, settings, zoom and selection
  * as after any load. Failures show in the element.
  */
@@ -39,7 +39,7 @@ export function moveToMore(el, makeHandle) {
     const m = await loadMore();
     const old = el._handle;
     if (!old || old.more) return;
-    const h = makeHandle(m.Chart);
+    const h = makeHandle(m);
     const s = el._source;
     try {
       if (s?.encoded) h.loadEncoded(s.encoded);
