@@ -191,6 +191,17 @@ impl Chart {
             .map_err(js_err)
     }
 
+    /// The hierarchy's view and collapsed nodes (`[zoom, cx, cy, ids...]`; empty in the quadrant
+    /// view), which the export module shows with `set_hier_state`.
+    pub fn hier_state(&self) -> Vec<f64> {
+        self.session.hier_state()
+    }
+
+    #[cfg(feature = "svg")]
+    pub fn set_hier_state(&mut self, state: &[f64]) -> Result<(), JsError> {
+        self.session.set_hier_state(state).map_err(js_err)
+    }
+
     /// Draws a frame; returns true when an animation wants another frame.
     pub fn draw(&mut self, now_ms: f64) -> Result<bool, JsError> {
         let size = self.session.size();

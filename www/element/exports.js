@@ -53,6 +53,9 @@ async function drawSvg(el) {
     if (el.view !== 'hierarchy') {
       const v = el._handle.viewRanges();
       c.set_zoom(`${v[0]},${v[1]},${v[2]},${v[3]}`);
+    } else {
+      // The hierarchy's zoom and collapsed nodes, so the SVG shows what the canvas does.
+      c.set_hier_state(el._handle.hierState());
     }
     if (el._selected) c.set_selected(el._selected);
     return c.svg();
@@ -63,7 +66,6 @@ async function drawSvg(el) {
 
 /**
  * The current view as a standalone SVG document (a string), with the footer; null before data.
- * The hierarchy is exported as a whole (its zoom and collapsed nodes are not carried over).
  */
 export async function svgExport(el) {
   if (!el._handle || !el._info) return null;
