@@ -155,10 +155,21 @@ export function writeHash(el) {
   const url = location.pathname + hashWith(el, text);
   if (continuing || prev == null) history.replaceState(history.state, '', url);
   else history.pushState(history.state, '', url);
+  lastSearch = location.search;
+}
+
+// Back/Forward between entries that differ in the query as well as the hash gets no hashchange
+// from the browser (it fires one only when just the fragment differs), so a page following its
+// hash (reveal.js) would stay where it is: once per step, the first element fires it for the page.
+let lastSearch = null;
+function onPop() {
+  if (lastSearch != null && location.search !== lastSearch) window.dispatchEvent(new HashChangeEvent('hashchange', { newURL: location.href }));
+  lastSearch = location.search;
 }
 
 /** Binds Back/Forward for an element with `url-state`. */
 export function bindUrlState(el) {
+  if (lastSearch == null) { lastSearch = location.search; window.addEventListener('popstate', onPop); }
   window.addEventListener('popstate', () => {
     if (!el.isConnected || !el.hasAttribute('url-state') || !el._info) return;
     const text = readHash(el);
