@@ -49,7 +49,10 @@ fn svg_texts(svg: &str) -> Vec<String> {
 fn labels(l: &LayoutCss) -> (Vec<String>, Vec<String>) {
     let p = &l.plot;
     let inside = |b: &spco_roles::session::RectCss| {
-        b.x >= p.x - 0.5 && b.y >= p.y - 0.5 && b.x + b.w <= p.x + p.w + 0.5 && b.y + b.h <= p.y + p.h + 0.5
+        b.x >= p.x - 0.5
+            && b.y >= p.y - 0.5
+            && b.x + b.w <= p.x + p.w + 0.5
+            && b.y + b.h <= p.y + p.h + 0.5
     };
     let mut shown = Vec::new();
     let mut all = Vec::new();
@@ -88,10 +91,7 @@ fn check(s: &mut Session, what: &str) {
     for l in &shown {
         assert!(texts.contains(l), "{what}: SVG lacks the shown label {l:?}");
     }
-    let hidden: Vec<&String> = everything
-        .iter()
-        .filter(|l| !shown.contains(l))
-        .collect();
+    let hidden: Vec<&String> = everything.iter().filter(|l| !shown.contains(l)).collect();
     assert!(
         hidden.len() >= 5,
         "{what}: the view hides labels ({hidden:?})"
@@ -131,7 +131,10 @@ fn bad_states_are_refused() {
     let mut s = hierarchy();
     assert!(s.set_hier_state(&[]).is_err());
     assert!(s.set_hier_state(&[20.0, 0.5, 0.5]).is_err(), "zoom past 8");
-    assert!(s.set_hier_state(&[1.0, 0.5, 0.5, 9999.0]).is_err(), "no node 9999");
+    assert!(
+        s.set_hier_state(&[1.0, 0.5, 0.5, 9999.0]).is_err(),
+        "no node 9999"
+    );
     assert!(s.set_hier_state(&[1.0, 0.5, 0.5, 1.5]).is_err());
     assert!(s.set_hier_state(&[1.0, 0.5, 0.5, 202.0]).is_ok());
 }

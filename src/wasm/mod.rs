@@ -181,6 +181,12 @@ impl Chart {
         });
     }
 
+    /// The text scale in use (the `text-scale` setting resolved for this size and screen): the
+    /// wrapper sizes the tooltip, key and caption with it, as wasm sizes the chart's text.
+    pub fn text_scale(&self) -> f64 {
+        self.session.size().text_scale
+    }
+
     /// The current view as a standalone SVG document at the element's CSS size. Only in the
     /// on-demand export module (feature `svg`): plotters' SVG backend and the float formatting it
     /// links are ~11 KB brotli that a page pays only when someone exports.

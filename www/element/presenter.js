@@ -23,6 +23,13 @@ export function presenterChanged(el, deliberate, frame = false) {
     labelFullscreen(el);
     labelExports(el);
   }
+  // The tooltip, key, badge and caption grow with the chart's text (presenter-style.js).
+  const ts = frame ? el._safe(() => el._handle?.textScale()) : null;
+  if (ts && ts !== el._ts) {
+    el._ts = ts;
+    el._el.plot.parentNode.style.setProperty('--ts', String(ts));
+    renderSpotlight(el);
+  }
   if (!frame || !el.hasAttribute('url-state') || !el._info) return;
   if (!el._urlRestored) {
     el._urlRestored = true;
