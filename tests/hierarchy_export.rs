@@ -12,9 +12,13 @@ const RECON: &[u8] = include_bytes!("../data/reconstructed-table3.csv");
 fn hierarchy() -> Session {
     let mut s = Session::new();
     s.load(RECON, "auto", "data.csv").unwrap();
-    s.resize(900.0, 600.0, 1.0);
+    // A transformed slide's pixel ratio and a text scale: the export lays out on the canvas'
+    // own pixels at the same ink ratio, or its text would wrap differently.
+    s.resize(900.0, 600.0, 1.5);
     let mut o = s.settings().clone();
     o.set(Attr::from_name("view").unwrap(), Some("hierarchy"))
+        .unwrap();
+    o.set(Attr::from_name("text-scale").unwrap(), Some("1.3"))
         .unwrap();
     s.set_settings(o).unwrap();
     s.set_reduced_motion(true);
@@ -87,6 +91,12 @@ fn check(s: &mut Session, what: &str) {
         s.svg_like_canvas(&mut arial_measure()).unwrap(),
         "{what}"
     );
+    // The canvas' pixels: 900 x 600 CSS px at 1.5.
+    assert!(
+        svg.contains("width=\"1350\" height=\"900\""),
+        "{what}: {}",
+        svg.get(..120).unwrap_or("")
+    );
     let texts = svg_texts(&svg);
     for l in &shown {
         assert!(texts.contains(l), "{what}: SVG lacks the shown label {l:?}");
@@ -122,7 +132,7 @@ fn collapsed_node_and_wheel_zoom() {
     assert!(s.activate(Item::Toggle(202)));
     check(&mut s, "action-oriented kind collapsed");
     // And a wheel zoom off-centre on top of it.
-    s.zoom_at(700.0, 450.0, 2.5);
+    s.zoom_at(600.0, 400.0, 2.5);
     check(&mut s, "collapsed and wheel-zoomed");
 }
 

@@ -35,8 +35,10 @@ function nodeLabels(l) {
 }
 
 test('hierarchy: the SVG of a collapsed, zoomed diagram holds exactly the labels the canvas shows', async () => {
-  const page = await env.page({ width: 1300, height: 800 });
-  await mount(page, env.base, `<spco-roles src="${RECON}" view="hierarchy" style="width:1200px;height:700px"></spco-roles>`, { wait: false });
+  // At a text scale and pixel ratio other than 1, where the SVG must lay out on the canvas' own
+  // pixels to wrap and place text as the canvas does.
+  const page = await env.page({ width: 1300, height: 800, dpr: 1.5 });
+  await mount(page, env.base, `<spco-roles src="${RECON}" view="hierarchy" text-scale="1.3" style="width:1200px;height:700px"></spco-roles>`, { wait: false });
   await page.waitForFunction(ready);
   const whole = await page.evaluate(() => document.querySelector('spco-roles').layout);
   const everything = nodeLabels(whole).all;
@@ -81,7 +83,7 @@ test('hierarchy: the SVG of a collapsed, zoomed diagram holds exactly the labels
 
 test('quadrant: the SVG of a zoomed, filtered view holds the shown labels and not the culled ones', async () => {
   const page = await env.page({ width: 1000, height: 700 });
-  await mount(page, env.base, `<spco-roles src="${RECON}" group="sme" style="width:900px;height:600px"></spco-roles>`, { wait: false });
+  await mount(page, env.base, `<spco-roles src="${RECON}" group="sme" text-scale="1.2" style="width:900px;height:600px"></spco-roles>`, { wait: false });
   await page.waitForFunction(ready);
   const all = await page.evaluate(() => document.querySelector('spco-roles').layout.points.map((p) => p.role));
   await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.plot').focus());

@@ -77,14 +77,16 @@ export async function svgExport(el) {
   const w = parseFloat(svg.getAttribute('width')) || el._size?.w || 600;
   const h = parseFloat(svg.getAttribute('height')) || el._size?.h || 400;
   const lines = footerLines(el);
-  const lh = 15;
-  const total = h + (lines.length ? lines.length * lh + 8 : 0);
+  // The document is in the canvas' pixels: the footer's 11 px type scales with them.
+  const k = w / (el._size?.w || w);
+  const lh = 15 * k;
+  const total = h + (lines.length ? lines.length * lh + 8 * k : 0);
   const bg = doc.createElementNS(ns, 'rect');
   Object.entries({ x: 0, y: h, width: w, height: total - h, fill: '#fff' }).forEach(([k, v]) => bg.setAttribute(k, v));
   svg.append(bg);
   lines.forEach((line, i) => {
     const t = doc.createElementNS(ns, 'text');
-    Object.entries({ x: 6, y: h + 4 + (i + 0.75) * lh, 'font-family': 'Arial, sans-serif', 'font-size': 11, fill: '#57606a' })
+    Object.entries({ x: 6 * k, y: h + 4 * k + (i + 0.75) * lh, 'font-family': 'Arial, sans-serif', 'font-size': 11 * k, fill: '#57606a' })
       .forEach(([k, v]) => t.setAttribute(k, v));
     t.textContent = line;
     svg.append(t);
