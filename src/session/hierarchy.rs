@@ -173,6 +173,37 @@ impl HierState {
         out
     }
 
+    /// The view and the collapsed nodes as numbers, `[zoom, cx, cy, collapsed ids...]`: what
+    /// another instance (the SVG export module) needs to draw the same picture.
+    pub fn view_state(&self) -> Vec<f64> {
+        let (cx, cy) = self.view.centre();
+        let mut v = vec![self.view.zoom(), cx, cy];
+        v.extend(self.collapsed.iter().map(|&id| f64::from(id)));
+        v
+    }
+
+    /// Shows a `view_state` (no transition, no breadcrumb: the picture, not how it was reached).
+    pub fn set_view_state(&mut self, state: &[f64]) -> Result<(), String> {
+        let [zoom, cx, cy, ids @ ..] = state else {
+            return Err("expected zoom, centre and collapsed nodes".to_string());
+        };
+        let view = HierView::new(*zoom, *cx, *cy).map_err(|e| e.to_string())?;
+        let mut collapsed = NodeSet::new();
+        for &id in ids {
+            // Node ids are small whole numbers; anything else is not one of ours.
+            let node = ((0.0..=f64::from(u16::MAX)).contains(&id) && id.fract() == 0.0)
+                .then_some(id as NodeId)
+                .filter(|n| node_kind(*n).is_some())
+                .ok_or_else(|| format!("{} is not a node", crate::lean::number::Num(id)))?;
+            collapsed.insert(node);
+        }
+        self.view = view.with_plot_rect(self.view.plot_rect()).unwrap_or(view);
+        self.collapsed = collapsed;
+        self.transition = None;
+        self.path.clear();
+        Ok(())
+    }
+
     /// Direct user zoom or pan ends any transition and the breadcrumb's meaning.
     pub fn user_moved(&mut self, view: HierView) {
         self.transition = None;
@@ -296,6 +327,29 @@ impl HierState {
             height_css,
             text_scale,
         )
+    }
+
+    /// The SVG the browser exports: measured with the page's text measure at the screen's ink
+    /// ratio and set in its font and palette, so it holds the boxes and labels the canvas shows.
+    pub fn svg_like_canvas(
+        &self,
+        input: &SceneInput,
+        size: Size,
+        measure: &mut dyn TextMeasure,
+    ) -> Result<String, DrawError> {
+        let opts = DrawOptions {
+            font_family: crate::chart::FONT_FAMILY_UI.to_string(),
+            ..DrawOptions::svg().themed(input.settings.theme)
+        };
+        // The canvas' own pixels, laid out at its ink ratio (the pixel ratio times the text
+        // scale): the layout then makes the same choices as on screen.
+        let ink = size.ink_dpr();
+        let dims = (
+            f64::from(size.width_px()) / ink,
+            f64::from(size.height_px()) / ink,
+            ink,
+        );
+        hierarchy::render_hierarchy_svg_with(&self.scene(input), &self.view, dims, measure, &opts)
     }
 
     pub fn draw<DB: plotters_backend::DrawingBackend>(

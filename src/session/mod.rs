@@ -620,6 +620,27 @@ impl Session {
         }
     }
 
+    /// The hierarchy's view and collapsed nodes as numbers (empty in the quadrant view); see
+    /// `set_hier_state`.
+    pub fn hier_state(&self) -> Vec<f64> {
+        match &self.chart {
+            ChartState::Hierarchy(h, _) => h.view_state(),
+            ChartState::Quadrant(_) => Vec::new(),
+        }
+    }
+
+    /// Shows a `hier_state` of another session (the SVG export draws what the page shows).
+    pub fn set_hier_state(&mut self, state: &[f64]) -> Result<(), SessionError> {
+        let ChartState::Hierarchy(h, _) = &mut self.chart else {
+            return Err(SessionError::Draw("not the hierarchy view".to_string()));
+        };
+        h.set_view_state(state)
+            .map_err(|e| SessionError::Draw(format!("hierarchy state: {e}")))?;
+        self.dirty = true;
+        self.revision = self.revision.wrapping_add(1);
+        Ok(())
+    }
+
     /// The hierarchy's zoom path as labels (empty in the quadrant view).
     pub fn breadcrumb(&self) -> Vec<String> {
         match &self.chart {
@@ -798,16 +819,12 @@ impl Session {
     }
 
     /// The chart as the browser exports it: the quadrant measured with the page's text measure and
-    /// set in its font (labels where the screen has them); the hierarchy as `svg`.
+    /// set in its font (labels where the screen has them), the hierarchy likewise at its view and
+    /// collapsed nodes.
     pub fn svg_like_canvas(&self, measure: &mut dyn TextMeasure) -> Result<String, SessionError> {
         match &self.chart {
             ChartState::Quadrant(q) => q.svg_like_canvas(&self.input(), self.size, measure),
-            ChartState::Hierarchy(h, _) => h.svg(
-                &self.input(),
-                self.size.width_css,
-                self.size.height_css,
-                self.size.text_scale,
-            ),
+            ChartState::Hierarchy(h, _) => h.svg_like_canvas(&self.input(), self.size, measure),
         }
         .map_err(|e| SessionError::Draw(e.to_string()))
     }

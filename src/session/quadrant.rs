@@ -315,8 +315,14 @@ impl QuadrantState {
             font_family: chart::FONT_FAMILY_UI.to_string(),
             ..chart::DrawOptions::svg().themed(input.settings.theme)
         };
-        // At the screen's own pixel ratio: the greedy label placement then makes the same choices.
-        let dims = (size.width_css, size.height_css, size.ink_dpr());
+        // The canvas' own pixels, laid out at its ink ratio (the pixel ratio times the text
+        // scale): the layout then makes the same choices as on screen.
+        let ink = size.ink_dpr();
+        let dims = (
+            f64::from(size.width_px()) / ink,
+            f64::from(size.height_px()) / ink,
+            ink,
+        );
         chart::render_svg_with(&scene(input), &self.view, dims, measure, &opts)
     }
 

@@ -181,6 +181,12 @@ impl Chart {
         });
     }
 
+    /// The text scale in use (the `text-scale` setting resolved for this size and screen): the
+    /// wrapper sizes the tooltip, key and caption with it, as wasm sizes the chart's text.
+    pub fn text_scale(&self) -> f64 {
+        self.session.size().text_scale
+    }
+
     /// The current view as a standalone SVG document at the element's CSS size. Only in the
     /// on-demand export module (feature `svg`): plotters' SVG backend and the float formatting it
     /// links are ~11 KB brotli that a page pays only when someone exports.
@@ -189,6 +195,17 @@ impl Chart {
         self.session
             .svg_like_canvas(&mut self.measure)
             .map_err(js_err)
+    }
+
+    /// The hierarchy's view and collapsed nodes (`[zoom, cx, cy, ids...]`; empty in the quadrant
+    /// view), which the export module shows with `set_hier_state`.
+    pub fn hier_state(&self) -> Vec<f64> {
+        self.session.hier_state()
+    }
+
+    #[cfg(feature = "svg")]
+    pub fn set_hier_state(&mut self, state: &[f64]) -> Result<(), JsError> {
+        self.session.set_hier_state(state).map_err(js_err)
     }
 
     /// Draws a frame; returns true when an animation wants another frame.

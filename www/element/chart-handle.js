@@ -106,6 +106,10 @@ export class ChartHandle {
   draw(now) { return this.wasm.draw(now); }
   /** [x0, x1, y0, y1] of the current view. */
   viewRanges() { return this.wasm.view_ranges(); }
+  /** The hierarchy's zoom and collapsed nodes, for the SVG export module. */
+  hierState() { return this.wasm.hier_state(); }
+  /** The chart's text scale now (the `text-scale` setting resolved for the size and screen). */
+  textScale() { return this.wasm.text_scale(); }
   summaryText() { return this.wasm.summary_text(); }
   /** Changes of data, settings, selection or collapsed nodes so far (not of the view). */
   revision() { return this.wasm.revision(); }

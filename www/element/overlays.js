@@ -26,7 +26,14 @@ export function showTip(el, item, x, y) {
   if (t.note) { const p = document.createElement('p'); p.className = 'note'; p.textContent = t.note; tip.append(p); }
   tip.hidden = false;
   const { w, h: hh } = el._size ?? { w: 0, h: 0 };
-  const tw = tip.offsetWidth, th = tip.offsetHeight;
+  // It grows with the chart's text (presenter-style.js) but shrinks, not below 12 px, to fit.
+  tip.style.fontSize = '';
+  let tw = tip.offsetWidth, th = tip.offsetHeight;
+  const fit = Math.min(0.97 * w / tw, 0.97 * hh / th);
+  if (fit < 1) {
+    tip.style.fontSize = `${Math.max(12, parseFloat(getComputedStyle(tip).fontSize) * fit)}px`;
+    tw = tip.offsetWidth; th = tip.offsetHeight;
+  }
   // The gap is 12 px on screen whatever the element's transform (x, y are the element's px).
   const gap = 12 / (el._size?.scale || 1);
   let left = x + gap, top = y + gap;

@@ -1,10 +1,11 @@
-// Styles of the presenter features (fullscreen look, spotlight caption, export buttons), added to
+// Styles of the presenter features (fullscreen look, spotlight caption, export buttons; the tooltip,
+// key and badge grow with the chart's text scale, `--ts`, set by presenter.js), added to
 // the element's stylesheet by shadow.js.
 
 export const PRESENTER_STYLE = `
-:host(:fullscreen) { background: #fff; height: 100vh; padding: 1.5vh 2vw; box-sizing: border-box; font-size: 18px; }
+:host(:fullscreen) { background: #fff; height: 100vh; padding: 0; box-sizing: border-box; font-size: 18px; }
 :host(:fullscreen)::backdrop { background: #fff; }
-:host(:fullscreen) .root { inset: 1.5vh 2vw; }
+:host(:fullscreen) .root { inset: 0; padding: 1.5vh 2vw; background: var(--bg); }
 :host(:fullscreen) button, :host(:fullscreen) select, :host(:fullscreen) .zoom a { font-size: 16px; padding: 4px 12px; }
 :host(:fullscreen) .note { font-size: 16px; }
 .spot { position: absolute; z-index: 3; left: 2%; top: 3%; background: rgba(255,255,255,.96); color: #1f2328;
@@ -21,4 +22,8 @@ export const PRESENTER_STYLE = `
 .spot dd { margin: 0; }
 .spot .note { font-size: .8em; color: #57606a; margin: 0 0 .3em; }
 .spot .hint { font-size: .7em; color: #57606a; margin: 0; }
+.root .tip { font-size: calc(12px * var(--ts, 1)); max-width: min(25em, 90%); }
+.root .tip .title { font-size: 1.08em; }
+/* The key and badge grow less: they take room from the plot. */
+.root .key, .root .badge { font-size: min(calc(11px * var(--ts, 1)), 16px); }
 `;

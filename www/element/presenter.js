@@ -23,6 +23,16 @@ export function presenterChanged(el, deliberate, frame = false) {
     labelFullscreen(el);
     labelExports(el);
   }
+  // The tooltip, key, badge and caption grow with the chart's text (presenter-style.js).
+  const ts = frame ? el._safe(() => el._handle?.textScale()) : null;
+  if (ts && ts !== (el._ts || 1)) {
+    el._ts = ts;
+    // Through the CSSOM (a strict CSP allows it), and only while it is not 1, so the shadow root
+    // carries no style attribute at rest.
+    const root = el._el.plot.parentNode;
+    if (ts === 1) root.removeAttribute('style'); else root.style.setProperty('--ts', String(ts));
+    renderSpotlight(el);
+  }
   if (!frame || !el.hasAttribute('url-state') || !el._info) return;
   if (!el._urlRestored) {
     el._urlRestored = true;

@@ -33,10 +33,14 @@ export function renderSpotlight(el) {
   box.append(hint);
   box.hidden = false;
   el._el.tip.hidden = true; // the caption says all the tooltip would, larger
-  // Large for a room: a fortieth of the plot's height, never below the page's own text.
+  // Large for a room: a 36th of the plot's height, never below the chart's own text.
   const { w, h: hh } = el._size ?? { w: 600, h: 400 };
-  box.style.fontSize = `${Math.max(13, Math.min(40, hh / 36))}px`;
+  const size = Math.max(13 * (el._ts || 1), Math.min(40, hh / 36));
+  box.style.fontSize = `${size}px`;
   box.style.maxWidth = `${Math.round(w * 0.46)}px`;
+  // Within the plot: a large text scale on a small element shrinks it (not below 13 px).
+  const fit = 0.94 * hh / box.offsetHeight;
+  if (fit < 1) box.style.fontSize = `${Math.max(13, size * fit)}px`;
   // The side away from the role's marker, so the caption does not cover it.
   const pos = el._safe(() => el._handle.itemPosition(item));
   const right = pos && pos.length ? pos[0] < w / 2 : true;

@@ -23,6 +23,9 @@ async function drawSvg(el, d) {
     if (el.view !== 'hierarchy') {
       const v = el._handle.viewRanges();
       c.set_zoom(`${v[0]},${v[1]},${v[2]},${v[3]}`);
+    } else {
+      // The hierarchy's zoom and collapsed nodes, so the SVG shows what the canvas does.
+      c.set_hier_state(el._handle.hierState());
     }
     if (el._selected) c.set_selected(el._selected);
     return c.svg();
@@ -33,7 +36,6 @@ async function drawSvg(el, d) {
 
 /**
  * The current view as a standalone SVG document (a string), with the footer; null before data.
- * The hierarchy is exported as a whole (its zoom and collapsed nodes are not carried over).
  */
 export async function svgExport(el, d) {
   if (!el._handle || !el._info) return null;
@@ -45,14 +47,16 @@ export async function svgExport(el, d) {
   const w = parseFloat(svg.getAttribute('width')) || el._size?.w || 600;
   const h = parseFloat(svg.getAttribute('height')) || el._size?.h || 400;
   const lines = d.footerLines(el);
-  const lh = 15;
-  const total = h + (lines.length ? lines.length * lh + 8 : 0);
+  // The document is in the canvas' pixels: the footer's 11 px type scales with them.
+  const k = w / (el._size?.w || w);
+  const lh = 15 * k;
+  const total = h + (lines.length ? lines.length * lh + 8 * k : 0);
   const bg = doc.createElementNS(ns, 'rect');
   Object.entries({ x: 0, y: h, width: w, height: total - h, fill: '#fff' }).forEach(([k, v]) => bg.setAttribute(k, v));
   svg.append(bg);
   lines.forEach((line, i) => {
     const t = doc.createElementNS(ns, 'text');
-    Object.entries({ x: 6, y: h + 4 + (i + 0.75) * lh, 'font-family': 'Arial, sans-serif', 'font-size': 11, fill: '#57606a' })
+    Object.entries({ x: 6 * k, y: h + 4 * k + (i + 0.75) * lh, 'font-family': 'Arial, sans-serif', 'font-size': 11 * k, fill: '#57606a' })
       .forEach(([k, v]) => t.setAttribute(k, v));
     t.textContent = line;
     svg.append(t);

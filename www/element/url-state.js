@@ -1,11 +1,16 @@
 // Shareable views. `el.state` is what a presenter showed, as a plain object:
 //   { view: 'quadrant' | 'hierarchy', zoom: [x0, x1, y0, y1] | null, groups: [codes], selected: role | null }
 // (zoom: the quadrant's data ranges; the hierarchy keeps its own starting view). With the
-// `url-state` attribute it also lives in the URL hash as `spco-<id>=v:quadrant;z:1,7,1,5;g:a,b;r:5`
+// `url-state` attribute it also lives in the URL as `spco-<id>=v:quadrant;z:1,7,1,5;g:a,b;r:5`
 // (`&` between elements), so a reload restores it and Back steps through it: a deliberate change
 // (a selection, a group, the view, a zoom button) is a new history entry; a continuous gesture
-// (wheel, drag) rewrites its own entry as it goes. A malformed or stale hash (a group the data
+// (wheel, drag) rewrites its own entry as it goes. A malformed or stale entry (a group the data
 // lacks) is ignored with a console warning, and the element's attributes apply.
+// Where: the hash (`#spco-deck=…`), unless the hash belongs to the page: on a reveal.js deck or
+// when the hash is a route (`#/2`) the entry goes in the query (`?spco-deck=…#/2`). reveal.js 6
+// rewrites the whole hash on each slide change (`hash: true`) and cannot read a slide hash with
+// anything appended (`#/2&…`), while it keeps the query as it is; other query and hash content is
+// kept as well. Reading looks in both, so a link in either form works.
 
 import { roleOf, roleItem } from './chart-handle.js';
 
@@ -91,21 +96,32 @@ function decode(text) {
   return s;
 }
 
-function hashEntries() {
-  return location.hash.replace(/^#/, '').split('&').filter(Boolean);
+// The query when the hash is the page's (see the top).
+function inQuery(el) {
+  return !!el.closest('.reveal') || location.hash.startsWith('#/');
+}
+
+function entries(text) {
+  return text.slice(1).split('&').filter(Boolean);
 }
 
 function readHash(el) {
   const prefix = `${hashKey(el)}=`;
-  const entry = hashEntries().find((e) => e.startsWith(prefix));
-  return entry == null ? null : decodeURIComponent(entry.slice(prefix.length));
+  const parts = inQuery(el) ? [location.search, location.hash] : [location.hash, location.search];
+  for (const part of parts) {
+    const entry = entries(part).find((e) => e.startsWith(prefix));
+    if (entry != null) return decodeURIComponent(entry.slice(prefix.length));
+  }
+  return null;
 }
 
 function hashWith(el, value) {
   const prefix = `${hashKey(el)}=`;
-  const rest = hashEntries().filter((e) => !e.startsWith(prefix));
+  const q = inQuery(el);
+  const rest = entries(q ? location.search : location.hash).filter((e) => !e.startsWith(prefix));
   rest.push(prefix + encodeURIComponent(value).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ','));
-  return `#${rest.join('&')}`;
+  const part = rest.join('&');
+  return q ? `?${part}${location.hash}` : `${location.search}#${part}`;
 }
 
 /** Restores the state from the hash (once data is loaded); a bad hash warns and is ignored. */
@@ -136,13 +152,24 @@ export function writeHash(el) {
   // A continuous zoom or pan rewrites the entry its gesture began; anything else is a new one.
   const continuing = zoomOnly && now - (el._urlLastZoom ?? -1e9) < 600;
   if (zoomOnly) el._urlLastZoom = now;
-  const url = hashWith(el, text);
+  const url = location.pathname + hashWith(el, text);
   if (continuing || prev == null) history.replaceState(history.state, '', url);
   else history.pushState(history.state, '', url);
+  lastSearch = location.search;
+}
+
+// Back/Forward between entries that differ in the query as well as the hash gets no hashchange
+// from the browser (it fires one only when just the fragment differs), so a page following its
+// hash (reveal.js) would stay where it is: once per step, the first element fires it for the page.
+let lastSearch = null;
+function onPop() {
+  if (lastSearch != null && location.search !== lastSearch) window.dispatchEvent(new HashChangeEvent('hashchange', { newURL: location.href }));
+  lastSearch = location.search;
 }
 
 /** Binds Back/Forward for an element with `url-state`. */
 export function bindUrlState(el) {
+  if (lastSearch == null) { lastSearch = location.search; window.addEventListener('popstate', onPop); }
   window.addEventListener('popstate', () => {
     if (!el.isConnected || !el.hasAttribute('url-state') || !el._info) return;
     const text = readHash(el);

@@ -265,6 +265,21 @@ pub fn render_hierarchy_svg(
     })
 }
 
+/// Renders the diagram as an SVG document of `width_css` x `height_css` CSS px at `dpr` (the
+/// browser's export: its own text measure and drawing options).
+pub fn render_hierarchy_svg_with(
+    scene: &HierarchyScene,
+    view: &HierView,
+    (width_css, height_css, dpr): (f64, f64, f64),
+    measure: &mut dyn crate::chart::TextMeasure,
+    opts: &DrawOptions,
+) -> Result<String, DrawError> {
+    let w = (width_css * dpr).round();
+    let h = (height_css * dpr).round();
+    let layout = layout_hierarchy(scene, view, (w, h), dpr, measure)?;
+    svg_document(w, h, |b| draw_hierarchy(b, scene, &layout, opts))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
