@@ -178,33 +178,30 @@ pub(crate) struct SceneInput<'a> {
     pub selected: Option<Item>,
 }
 
+/// A session's comparison (`Session::comparison`), as a macro so it borrows one field only.
+macro_rules! comparison {
+    ($s:expr) => {{
+        #[cfg(feature = "full")]
+        let c = $s.comparison.as_ref();
+        #[cfg(not(feature = "full"))]
+        let c: Option<&Comparison> = None;
+        c
+    }};
+}
+
 /// The chart an element shows, with the state only that chart has.
 // One per element, never moved about in numbers: boxing the larger variant would save nothing.
 #[allow(clippy::large_enum_variant)]
-#[cfg_attr(not(feature = "full"), allow(dead_code))]
 enum ChartState {
     Quadrant(QuadrantState),
-    Hierarchy(HierState, HierarchyBuilt),
+    Hierarchy(HierState),
 }
-
-/// Whether this build has the hierarchy: the start wasm (no `full` feature) has not, and there
-/// the variant carries an uninhabited field, so the compiler drops every arm that handles it (the
-/// diagram's layout and drawing, ~10 KB brotli); `view="hierarchy"` is refused with MORE there
-/// (Settings::set) and the element moves to the on-demand module.
-#[cfg(feature = "full")]
-type HierarchyBuilt = ();
-#[cfg(not(feature = "full"))]
-type HierarchyBuilt = std::convert::Infallible;
 
 impl ChartState {
     fn new(view: View) -> ChartState {
         match view {
             View::Quadrant => ChartState::Quadrant(QuadrantState::default()),
-            #[cfg(feature = "full")]
-            View::Hierarchy => ChartState::Hierarchy(HierState::default(), ()),
-            // Never asked for without `full` (see HierarchyBuilt).
-            #[cfg(not(feature = "full"))]
-            View::Hierarchy => ChartState::Quadrant(QuadrantState::default()),
+            View::Hierarchy => ChartState::Hierarchy(HierState::default()),
         }
     }
 
@@ -221,6 +218,7 @@ pub struct Session {
     imported: Option<Imported>,
     settings: Settings,
     stats: Option<Stats>,
+    #[cfg(feature = "full")]
     comparison: Option<Comparison>,
     chart: ChartState,
     size: Size,
@@ -252,6 +250,7 @@ impl Session {
             imported: None,
             settings: Settings::default(),
             stats: None,
+            #[cfg(feature = "full")]
             comparison: None,
             chart: ChartState::new(View::Quadrant),
             size: Size {
@@ -311,8 +310,11 @@ impl Session {
     }
 
     /// The two groups of the `compare` setting (None without it).
+    // Without `full` (the start wasm) this is None whatever happens, so the compiler drops the
+    // comparison's statistics, scene, tooltips and wording (~N KB brotli): `compare` is refused
+    // there with MORE (Settings::set) and the element moves to the on-demand module.
     pub fn comparison(&self) -> Option<&Comparison> {
-        self.comparison.as_ref()
+        comparison!(self)
     }
 
     pub fn settings(&self) -> &Settings {
@@ -365,7 +367,10 @@ impl Session {
     fn recompute(&mut self) -> Result<(), SessionError> {
         let Some(imported) = &self.imported else {
             self.stats = None;
-            self.comparison = None;
+            #[cfg(feature = "full")]
+            {
+                self.comparison = None;
+            }
             return Ok(());
         };
         let sd = self.settings.sd;
@@ -393,18 +398,21 @@ impl Session {
             &StatsOptions { sd, crosshair },
         )?);
         // The comparison resolves a mean or median crosshair from everyone itself.
-        self.comparison = match &self.settings.compare {
-            Some([a, b]) => Some(stats::compare(
-                &imported.dataset,
-                a,
-                b,
-                &StatsOptions {
-                    sd,
-                    crosshair: self.settings.crosshair,
-                },
-            )?),
-            None => None,
-        };
+        #[cfg(feature = "full")]
+        {
+            self.comparison = match &self.settings.compare {
+                Some([a, b]) => Some(stats::compare(
+                    &imported.dataset,
+                    a,
+                    b,
+                    &StatsOptions {
+                        sd,
+                        crosshair: self.settings.crosshair,
+                    },
+                )?),
+                None => None,
+            };
+        }
         self.dirty = true;
         self.revision = self.revision.wrapping_add(1);
         Ok(())
@@ -436,7 +444,7 @@ impl Session {
         SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
-            comparison: self.comparison.as_ref(),
+            comparison: comparison!(self),
             highlighted: self.highlighted,
             selected: self.selected,
         }
@@ -507,13 +515,13 @@ impl Session {
         let input = SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
-            comparison: self.comparison.as_ref(),
+            comparison: comparison!(self),
             highlighted: self.highlighted,
             selected: self.selected,
         };
         match &mut self.chart {
             ChartState::Quadrant(q) => q.set_zoom(zoom, text, &input)?,
-            ChartState::Hierarchy(h, _) => h.set_zoom(zoom, text)?,
+            ChartState::Hierarchy(h) => h.set_zoom(zoom, text)?,
         }
         self.dirty = true;
         Ok(())
@@ -535,7 +543,7 @@ impl Session {
         let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
         match &mut self.chart {
             ChartState::Quadrant(q) => q.zoom_at(x, y, factor),
-            ChartState::Hierarchy(h, _) => h.user_moved(h.view.zoom_at(x, y, factor)),
+            ChartState::Hierarchy(h) => h.user_moved(h.view.zoom_at(x, y, factor)),
         }
         self.dirty = true;
     }
@@ -545,7 +553,7 @@ impl Session {
         let (dx, dy) = (dx_css * self.size.dpr, dy_css * self.size.dpr);
         match &mut self.chart {
             ChartState::Quadrant(q) => q.view = q.view.pan_px(dx, dy),
-            ChartState::Hierarchy(h, _) => h.user_moved(h.view.pan_px(dx, dy)),
+            ChartState::Hierarchy(h) => h.user_moved(h.view.pan_px(dx, dy)),
         }
         self.dirty = true;
     }
@@ -555,7 +563,7 @@ impl Session {
         let (x0, y0, x1, y1) = (x0_css * d, y0_css * d, x1_css * d, y1_css * d);
         match &mut self.chart {
             ChartState::Quadrant(q) => q.view = q.view.box_zoom(x0, y0, x1, y1),
-            ChartState::Hierarchy(h, _) => h.user_moved(h.view.box_zoom(x0, y0, x1, y1)),
+            ChartState::Hierarchy(h) => h.user_moved(h.view.box_zoom(x0, y0, x1, y1)),
         }
         self.dirty = true;
     }
@@ -584,7 +592,7 @@ impl Session {
     /// Jump to new views instead of animating (`prefers-reduced-motion`).
     pub fn set_reduced_motion(&mut self, reduced: bool) {
         self.reduced_motion = reduced;
-        if let ChartState::Hierarchy(h, _) = &mut self.chart {
+        if let ChartState::Hierarchy(h) = &mut self.chart {
             h.reduced_motion = reduced;
         }
     }
@@ -592,7 +600,7 @@ impl Session {
     /// A click or Enter on an item. In the hierarchy a node zooms to its subtree (animated) and
     /// a node's button collapses or expands it; true when the view changed.
     pub fn activate(&mut self, item: Item) -> bool {
-        let ChartState::Hierarchy(h, _) = &mut self.chart else {
+        let ChartState::Hierarchy(h) = &mut self.chart else {
             return false;
         };
         let changed = h.activate(item);
@@ -605,7 +613,7 @@ impl Session {
 
     /// Escape: back out one zoom level in the hierarchy; false when there is nothing to leave.
     pub fn escape(&mut self) -> bool {
-        let ChartState::Hierarchy(h, _) = &mut self.chart else {
+        let ChartState::Hierarchy(h) = &mut self.chart else {
             return false;
         };
         let done = h.escape();
@@ -614,7 +622,7 @@ impl Session {
     }
 
     pub fn zoom_out_to(&mut self, depth: usize) {
-        if let ChartState::Hierarchy(h, _) = &mut self.chart {
+        if let ChartState::Hierarchy(h) = &mut self.chart {
             h.zoom_out_to(depth);
             self.dirty = true;
         }
@@ -624,14 +632,14 @@ impl Session {
     /// `set_hier_state`.
     pub fn hier_state(&self) -> Vec<f64> {
         match &self.chart {
-            ChartState::Hierarchy(h, _) => h.view_state(),
+            ChartState::Hierarchy(h) => h.view_state(),
             ChartState::Quadrant(_) => Vec::new(),
         }
     }
 
     /// Shows a `hier_state` of another session (the SVG export draws what the page shows).
     pub fn set_hier_state(&mut self, state: &[f64]) -> Result<(), SessionError> {
-        let ChartState::Hierarchy(h, _) = &mut self.chart else {
+        let ChartState::Hierarchy(h) = &mut self.chart else {
             return Err(SessionError::Draw("not the hierarchy view".to_string()));
         };
         h.set_view_state(state)
@@ -644,7 +652,7 @@ impl Session {
     /// The hierarchy's zoom path as labels (empty in the quadrant view).
     pub fn breadcrumb(&self) -> Vec<String> {
         match &self.chart {
-            ChartState::Hierarchy(h, _) => h.breadcrumb(self.lang()),
+            ChartState::Hierarchy(h) => h.breadcrumb(self.lang()),
             ChartState::Quadrant(_) => Vec::new(),
         }
     }
@@ -654,7 +662,7 @@ impl Session {
         let (x, y) = (x_css * self.size.dpr, y_css * self.size.dpr);
         match &self.chart {
             ChartState::Quadrant(q) => q.hit(x, y),
-            ChartState::Hierarchy(h, _) => h.hit(x, y),
+            ChartState::Hierarchy(h) => h.hit(x, y),
         }
     }
 
@@ -662,7 +670,7 @@ impl Session {
     pub fn next_item(&self, current: Option<Item>, dir: i32) -> Option<Item> {
         let order = match &self.chart {
             ChartState::Quadrant(q) => q.order(),
-            ChartState::Hierarchy(h, _) => h.order(),
+            ChartState::Hierarchy(h) => h.order(),
         };
         let pos = current.and_then(|c| order.iter().position(|&i| i == c));
         match (pos, dir >= 0) {
@@ -677,7 +685,7 @@ impl Session {
     pub fn item_position(&self, item: Item) -> Option<(f64, f64)> {
         let (x, y) = match &self.chart {
             ChartState::Quadrant(q) => q.position(item)?,
-            ChartState::Hierarchy(h, _) => h.position(item)?,
+            ChartState::Hierarchy(h) => h.position(item)?,
         };
         Some((x / self.size.dpr, y / self.size.dpr))
     }
@@ -686,7 +694,7 @@ impl Session {
     pub fn tooltip(&self, item: Item) -> Option<Tooltip> {
         let stats = self.stats.as_ref();
         match item {
-            Item::Role(r) => match &self.comparison {
+            Item::Role(r) => match self.comparison() {
                 Some(cmp) => tooltip::role_compare(r, cmp, self.lang()),
                 None => tooltip::role(r, stats?, self.lang()),
             },
@@ -707,20 +715,20 @@ impl Session {
         let input = SceneInput {
             settings: &self.settings,
             stats: self.stats.as_ref(),
-            comparison: self.comparison.as_ref(),
+            comparison: comparison!(self),
             highlighted: self.highlighted,
             selected: self.selected,
         };
         let laid_out = match &self.chart {
             ChartState::Quadrant(q) => q.layout.is_some(),
-            ChartState::Hierarchy(h, _) => h.layout.is_some(),
+            ChartState::Hierarchy(h) => h.layout.is_some(),
         };
         if laid_out && !self.dirty {
             return Ok(());
         }
         match &mut self.chart {
             ChartState::Quadrant(q) => q.lay_out(&input, self.size, measure)?,
-            ChartState::Hierarchy(h, _) => h.lay_out(&input, self.size, measure)?,
+            ChartState::Hierarchy(h) => h.lay_out(&input, self.size, measure)?,
         }
         self.dirty = false;
         Ok(())
@@ -738,7 +746,7 @@ impl Session {
     pub fn layout_css(&self) -> Option<LayoutCss> {
         let mut css = match &self.chart {
             ChartState::Quadrant(q) => q.layout_css(self.size)?,
-            ChartState::Hierarchy(h, _) => h.layout_css(self.size, self.lang())?,
+            ChartState::Hierarchy(h) => h.layout_css(self.size, self.lang())?,
         };
         css.highlighted = self.highlighted.map(Item::to_js);
         css.selected = self.selected.map(Item::to_js);
@@ -757,7 +765,7 @@ impl Session {
                     text.push(' ');
                     text.push_str(&describe::quadrant_summary(stats, self.lang()));
                 }
-                if let Some(c) = &self.comparison {
+                if let Some(c) = self.comparison() {
                     let names = [
                         quadrant::side_name(&c.a.selection),
                         quadrant::side_name(&c.b.selection),
@@ -773,7 +781,7 @@ impl Session {
                 }
                 text
             }
-            ChartState::Hierarchy(h, _) => h.summary_text(self.stats.as_ref(), self.lang()),
+            ChartState::Hierarchy(h) => h.summary_text(self.stats.as_ref(), self.lang()),
         }
     }
 
@@ -785,7 +793,7 @@ impl Session {
                 self.lang(),
                 self.selected,
             )),
-            ChartState::Hierarchy(h, _) => h.table(&self.input()),
+            ChartState::Hierarchy(h) => h.table(&self.input()),
         }
     }
 
@@ -803,7 +811,7 @@ impl Session {
     fn next_order(&self) -> Vec<Item> {
         match &self.chart {
             ChartState::Quadrant(q) => q.order(),
-            ChartState::Hierarchy(h, _) => h.order(),
+            ChartState::Hierarchy(h) => h.order(),
         }
     }
 
@@ -813,7 +821,7 @@ impl Session {
         let ts = self.size.text_scale;
         match &self.chart {
             ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css, ts),
-            ChartState::Hierarchy(h, _) => h.svg(&self.input(), width_css, height_css, ts),
+            ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css, ts),
         }
         .map_err(|e| SessionError::Draw(e.to_string()))
     }
@@ -824,7 +832,7 @@ impl Session {
     pub fn svg_like_canvas(&self, measure: &mut dyn TextMeasure) -> Result<String, SessionError> {
         match &self.chart {
             ChartState::Quadrant(q) => q.svg_like_canvas(&self.input(), self.size, measure),
-            ChartState::Hierarchy(h, _) => h.svg_like_canvas(&self.input(), self.size, measure),
+            ChartState::Hierarchy(h) => h.svg_like_canvas(&self.input(), self.size, measure),
         }
         .map_err(|e| SessionError::Draw(e.to_string()))
     }
@@ -857,7 +865,7 @@ impl Session {
     ) -> Result<bool, SessionError> {
         // An animated transition moves the view, so it needs a fresh layout this frame.
         let mut more = false;
-        if let ChartState::Hierarchy(h, _) = &mut self.chart {
+        if let ChartState::Hierarchy(h) = &mut self.chart {
             if let Some(going) = h.tick(now_ms) {
                 self.dirty = true;
                 more = going;
@@ -867,7 +875,7 @@ impl Session {
         let input = self.input();
         match &self.chart {
             ChartState::Quadrant(q) => q.draw(backend, &input)?,
-            ChartState::Hierarchy(h, _) => h.draw(backend, &input)?,
+            ChartState::Hierarchy(h) => h.draw(backend, &input)?,
         }
         // The last frame of a transition still needs drawing at its end view.
         Ok(more)

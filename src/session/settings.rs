@@ -114,7 +114,7 @@ pub struct SettingsError {
 
 impl SettingsError {
     fn message(&self) -> String {
-        // The start wasm's answer to `view="hierarchy"` (Settings::set) is MORE alone.
+        // The start wasm's answer to `compare` (Settings::set) is MORE alone.
         if self.value == crate::import::MORE {
             return self.value.clone();
         }
@@ -241,15 +241,7 @@ impl Settings {
             Attr::View => {
                 self.view = match lower.as_str() {
                     "" | "quadrant" => View::Quadrant,
-                    "hierarchy" if cfg!(feature = "full") => View::Hierarchy,
-                    // The start wasm has no hierarchy: the element moves to the on-demand module.
-                    "hierarchy" => {
-                        return Err(SettingsError {
-                            attr,
-                            value: crate::import::MORE.to_string(),
-                            why: None,
-                        })
-                    }
+                    "hierarchy" => View::Hierarchy,
                     _ => return Err(bad()),
                 }
             }
@@ -281,6 +273,14 @@ impl Settings {
             Attr::Compare => {
                 self.compare = if text.is_empty() {
                     None
+                } else if !cfg!(feature = "full") {
+                    // The start wasm has no group comparison (Session::comparison): the element
+                    // moves its chart to the on-demand module.
+                    return Err(SettingsError {
+                        attr,
+                        value: crate::import::MORE.to_string(),
+                        why: None,
+                    });
                 } else {
                     Some(stats::parse_sides(text).map_err(|e| SettingsError {
                         attr,

@@ -201,8 +201,8 @@ export class SpcoRolesElement extends HTMLElement {
   async _ensureHandle() {
     if (this._handle) return this._handle;
     await wasmReady();
-    // The hierarchy is drawn by the on-demand module (more.js): a chart asked for it starts there.
-    const m = /^\s*hierarchy\s*$/i.test(this.getAttribute('view') ?? '') ? await loadMore() : undefined;
+    // A group comparison is drawn by the on-demand module (more.js): a chart asked for one starts there.
+    const m = /\S/.test(this.getAttribute('compare') ?? '') ? await loadMore() : undefined;
     if (!this.isConnected || this._handle) return this._handle;
     this._handle = this._call(() => this._newHandle(m));
     track(this);

@@ -2,9 +2,9 @@
 // built with the JSON and Qualtrics importers, the words of import errors and the SVG writer,
 // which a page showing a CSV file never needs. The start module answers MORE for a format or an
 // import error it cannot handle; the element then imports here and hands the compact encoding to
-// its own instance (as from the worker). It also has the hierarchy diagram, which the start
-// module refuses with MORE: the element's chart then moves here (moveToMore). Fetched once per
-// page, on first need.
+// its own instance (as from the worker). It also has the group comparison (`compare`), which the
+// start module refuses with MORE: the element's chart then moves here (moveToMore). Fetched once
+// per page, on first need.
 
 /** What the start module says instead (src/import/error.rs, `MORE`). */
 export const MORE = '\u0001more';
@@ -29,7 +29,7 @@ export async function importInMore(el, s) {
 }
 
 /**
- * `view="hierarchy"` (the start module answered MORE): the element's chart moves to the on-demand
+ * `compare` (the start module answered MORE): the element's chart moves to the on-demand
  * module for good: a new Chart there on the same canvas (`makeHandle(module)`), the same data (the
  * compact form when there is one, else the kept bytes), then size, settings, zoom and selection
  * as after any load. Failures show in the element.
