@@ -87,6 +87,8 @@ if [ "$out" = pkg ]; then
 
   # The on-demand module's glue (minified) and wasm, named after their content like the start
   # module; the element and the worker are rewritten to ask for those names.
+  # A trap there needs a fresh instance too (more.js restartMore), as for the start module.
+  cat www/glue-reinit.js >> pkg/.more/spco_roles.js
   node_modules/.bin/esbuild pkg/.more/spco_roles.js --format=esm --target=es2020 "${minify[@]}" \
     --legal-comments=none --log-level=warning --outfile=pkg/.more/more.js
   more="spco-roles-more.$(cat pkg/.more/spco_roles_bg.wasm pkg/.more/more.js | sha256sum | cut -c1-8)"

@@ -68,6 +68,54 @@ test('a trap restarts wasm: the other elements reload, keep their view and work;
   await page.context().close();
 });
 
+test('a trap in the on-demand module restarts only it: its other chart reloads, the start module\'s chart is untouched', async () => {
+  const page = await open(`
+    <spco-roles id="a" src="/data/reconstructed-table3.csv" style="height:300px"></spco-roles>
+    <spco-roles id="m" src="/data/reconstructed-table3.csv" compare="sme,large" style="height:300px"></spco-roles>
+    <spco-roles id="n" src="/data/reconstructed-table3.csv" compare="sme,large" style="height:300px"></spco-roles>`);
+  await drawn(page, '#a');
+  const arrows = () => page.evaluate(async () => {
+    const t0 = performance.now();
+    const n = document.getElementById('n');
+    while (!(n._handle && n.layout?.arrows?.length) && performance.now() - t0 < 20000) await new Promise((ok) => setTimeout(ok, 50));
+    return { arrows: n.layout?.arrows?.length ?? 0, cmp: JSON.stringify(n.comparison), more: n._handle?.more };
+  });
+  const before = await arrows();
+  // Both compare charts live in the on-demand module, with 14 arrows (one per role).
+  assert.equal(before.arrows, 14);
+  assert.equal(before.more, true);
+  const r = await page.evaluate(async () => {
+    const a = document.getElementById('a'), m = document.getElementById('m'), n = document.getElementById('n');
+    const aHandle = a._handle, nHandle = n._handle;
+    // A trap from m's next call (see the first test): m's chart is in the on-demand module.
+    m._handle.wasm.__wbg_ptr = 0xfffffff0;
+    await m.setData('respondent,group,role,importance,performance\nr1,sme,1,5,3\n');
+    const t0 = performance.now();
+    while (!(n._handle && n._handle !== nHandle && n.layout?.arrows?.length) && performance.now() - t0 < 20000) await new Promise((ok) => setTimeout(ok, 50));
+    return {
+      msg: m.shadowRoot.querySelector('.msg').textContent,
+      aSame: a._handle === aHandle, aPoints: a.layout?.points?.length ?? 0,
+      nNew: n._handle !== nHandle, nMore: n._handle?.more,
+    };
+  });
+  assert.match(r.msg, /^Could not show the chartinternal error: (RuntimeError: )?memory access out of bounds/);
+  assert.ok(r.aSame, 'the start module\'s chart was not restarted');
+  assert.equal(r.aPoints, 14);
+  assert.ok(r.nNew && r.nMore, JSON.stringify(r));
+  const after = await arrows();
+  assert.deepEqual(after, before, 'n reloaded its data and comparison in the fresh instance');
+  // The trapped element takes new data in the fresh on-demand instance, still comparing.
+  const m = await page.evaluate(async () => {
+    const m = document.getElementById('m');
+    await m.setData(await (await fetch('/data/reconstructed-table3.csv')).text());
+    const t0 = performance.now();
+    while (!(m.layout?.arrows?.length) && performance.now() - t0 < 20000) await new Promise((ok) => setTimeout(ok, 50));
+    return { arrows: m.layout?.arrows?.length ?? 0, more: m._handle?.more };
+  });
+  assert.deepEqual(m, { arrows: 14, more: true });
+  await page.context().close();
+});
+
 test('running out of memory says so, not "unreachable"', async () => {
   const page = await open('<spco-roles id="a" lang="nl"></spco-roles>');
   const msg = await page.evaluate(async () => {

@@ -22,6 +22,18 @@ export function loadMore() {
   return more;
 }
 
+/**
+ * After a trap in the on-demand module (recovery.js): a fresh instance of it (the glue's
+ * __spco_reinit, www/glue-reinit.js); `old` are the trapped instance's raw Chart objects.
+ * loadMore() resolves to the module again once the new instance is ready.
+ */
+export function restartMore(old) {
+  const m = more;
+  more = m.then((g) => g.__spco_reinit(old).then(() => g));
+  more.catch(() => { more = null; });
+  return more;
+}
+
 /** The source `s` imported by the on-demand module, as the compact encoding (load_encoded). */
 export async function importInMore(el, s) {
   const m = await loadMore();
