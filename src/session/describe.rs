@@ -142,7 +142,7 @@ pub fn hierarchy_summary(stats: Option<&Stats>, shown: usize, lang: Lang) -> Str
     out
 }
 
-fn signed(v: f64, lang: Lang) -> String {
+pub(super) fn signed(v: f64, lang: Lang) -> String {
     let s = fmt_fixed(v, 2, lang);
     if v > 0.0 {
         format!("+{s}")
@@ -151,7 +151,7 @@ fn signed(v: f64, lang: Lang) -> String {
     }
 }
 
-fn quadrant_short(q: Quadrant, lang: Lang) -> String {
+pub(super) fn quadrant_short(q: Quadrant, lang: Lang) -> String {
     catalogue()
         .quadrants
         .iter()

@@ -15,6 +15,7 @@ use thiserror::Error;
 
 mod css;
 pub mod describe;
+mod describe_compare;
 mod hierarchy;
 mod item;
 mod quadrant;
@@ -653,7 +654,10 @@ impl Session {
                 Some(cmp) => tooltip::role_compare(r, cmp, self.lang()),
                 None => tooltip::role(r, stats?, self.lang()),
             },
-            Item::Node(id) => tooltip::node(id, stats, self.lang()),
+            Item::Node(id) => match &self.comparison {
+                Some(cmp) => tooltip::node_compare(id, cmp, self.lang()),
+                None => tooltip::node(id, stats, self.lang()),
+            },
             Item::Toggle(_) => None,
         }
     }
@@ -742,6 +746,13 @@ impl Session {
 
     /// The data table of what is shown (None before data or, in the hierarchy, a layout).
     pub fn table(&self) -> Option<describe::Table> {
+        if let (Some(cmp), ChartState::Quadrant(_)) = (&self.comparison, &self.chart) {
+            return Some(describe_compare::compare_table(
+                cmp,
+                self.lang(),
+                self.selected,
+            ));
+        }
         match &self.chart {
             ChartState::Quadrant(_) => Some(describe::quadrant_table(
                 self.stats.as_ref()?,
