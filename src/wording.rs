@@ -151,6 +151,7 @@ pub fn compare_summary(
     clear: u32,
     differences: u32,
     n: [Option<u32>; 2],
+    hierarchy: bool,
 ) -> String {
     let [a, b] = names;
     let most_not = clear * 2 < differences;
@@ -161,9 +162,17 @@ pub fn compare_summary(
         },
         _ => String::new(),
     };
+    let lead = match (lang, hierarchy) {
+        (Lang::Nl, false) => format!("Pijlen van {a} naar {b}."),
+        (Lang::En, false) => format!("Arrows from {a} to {b}."),
+        (Lang::Nl, true) => format!("Kleuren tonen {b} − {a}; grijs is niet duidelijk."),
+        (Lang::En, true) => format!("Colours show {b} − {a}; grey is not clear."),
+    };
     match lang {
-        Lang::Nl => format!("Pijlen van {a} naar {b}. {clear} van {differences} verschillen zijn duidelijk bij 95%{ns}."),
-        Lang::En => format!("Arrows from {a} to {b}. {clear} of {differences} differences are clear at 95%{ns}."),
+        Lang::Nl => {
+            format!("{lead} {clear} van {differences} verschillen zijn duidelijk bij 95%{ns}.")
+        }
+        Lang::En => format!("{lead} {clear} of {differences} differences are clear at 95%{ns}."),
     }
 }
 

@@ -717,31 +717,33 @@ impl Session {
         if self.stats.is_none() {
             return crate::wording::NO_DATA.get(self.lang()).into();
         }
-        match &self.chart {
+        let mut text = match &self.chart {
             ChartState::Quadrant(q) => {
                 let mut text = q.summary_text(&self.input());
                 if let Some(stats) = &self.stats {
                     text.push(' ');
                     text.push_str(&describe::quadrant_summary(stats, self.lang()));
                 }
-                if let Some(c) = &self.comparison {
-                    let names = [
-                        quadrant::side_name(&c.a.selection),
-                        quadrant::side_name(&c.b.selection),
-                    ];
-                    text.push(' ');
-                    text.push_str(&crate::wording::compare_summary(
-                        self.lang(),
-                        [&names[0], &names[1]],
-                        c.clear,
-                        c.differences,
-                        [c.a.n_respondents, c.b.n_respondents],
-                    ));
-                }
                 text
             }
             ChartState::Hierarchy(h) => h.summary_text(self.stats.as_ref(), self.lang()),
+        };
+        if let Some(c) = &self.comparison {
+            let names = [
+                quadrant::side_name(&c.a.selection),
+                quadrant::side_name(&c.b.selection),
+            ];
+            text.push(' ');
+            text.push_str(&crate::wording::compare_summary(
+                self.lang(),
+                [&names[0], &names[1]],
+                c.clear,
+                c.differences,
+                [c.a.n_respondents, c.b.n_respondents],
+                matches!(self.chart, ChartState::Hierarchy(_)),
+            ));
         }
+        text
     }
 
     /// The data table of what is shown (None before data or, in the hierarchy, a layout).

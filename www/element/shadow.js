@@ -73,6 +73,7 @@ const MARKUP = `
       <div class="root">
         <div class="bar" part="controls" hidden>
           <div class="chips" role="group"></div>
+          <select class="cmp" aria-label="" hidden></select>
           <div class="zoom">
             <button data-zoom="full"></button><button data-zoom="report"></button><button data-zoom="fit"></button>
             <button data-zoom="in" aria-label="">+</button><button data-zoom="out" aria-label="">−</button>
@@ -106,7 +107,7 @@ export const CSS_TEXT = STYLE + PRESENTER_STYLE;
 
 /**
  * Fills `root` (the element's shadow root) and returns its parts by name: bar, chips, zoom, note,
- * plot, canvas, box, tip, badge, msg, sr, eb (whisker select), cb (colour select), crumbs, dl.
+ * plot, canvas, box, tip, badge, msg, sr, eb (whisker select), cb (colour select), cmp (Compare select), crumbs, dl.
  */
 export function buildShadow(root) {
   root.adoptedStyleSheets = [sheet()];
@@ -115,7 +116,7 @@ export function buildShadow(root) {
   const $ = (s) => root.querySelector(s);
   return {
     bar: $('.bar'), chips: $('.chips'), zoom: $('.zoom'), note: $('.note'), plot: $('.plot'), canvas: $('canvas'),
-    box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), cb: $('.cb'),
+    box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), cb: $('.cb'), cmp: $('.cmp'),
     crumbs: $('.crumbs'), dl: $('.dl'), tablebox: $('.tablebox'), table: $('.tablebox table'), summary: $('#summary'),
     help: $('.help'),
   };
