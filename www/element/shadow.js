@@ -16,6 +16,7 @@ const STYLE = `
 .root { position: absolute; inset: 0; display: flex; flex-direction: column; }
 .bar { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; padding: 4px 2px 6px; }
 .bar[hidden] { display: none; }
+.cmp { max-width: 16em; }
 .chips, .zoom { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
 button, select { font: inherit; font-size: 12px; border: 1px solid #c9ced6; background: #fff; color: #1f2328;
   border-radius: 999px; padding: 2px 9px; cursor: pointer; }
