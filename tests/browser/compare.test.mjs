@@ -212,10 +212,13 @@ test('the Compare control sets compare and the chart follows; it sits in the pho
   // On a phone: the select is in the groups menu, 44 px high.
   const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
   const phone = await ctx.newPage();
-  await mount(phone, env.base, `<spco-roles src="${RECON}" controls compare="sme,large" style="width:100%;height:520px;display:block"></spco-roles>`);
+  await phone.goto(`${env.base}/tests/fixtures/phone.html`);
+  await phone.evaluate((html) => { document.body.innerHTML = html; },
+    `<spco-roles src="${RECON}" controls compare="sme,large" style="width:100%;height:520px;display:block"></spco-roles>`);
+  await phone.waitForFunction(() => document.querySelector('spco-roles').layout?.arrows?.length === 14);
   const r = await phone.evaluate(() => {
     const sr = document.querySelector('spco-roles').shadowRoot;
-    const menus = [...sr.querySelectorAll('.menu')];
+    const menus = [...sr.querySelectorAll('.menu')].filter((m) => m.offsetParent);
     menus[0].click();
     const b = sr.querySelector('.cmp').getBoundingClientRect();
     const bar = sr.querySelector('.bar').getBoundingClientRect();
