@@ -54,20 +54,23 @@ pub const LEGEND_GAP: Words = w(
 );
 /// The legend of a hierarchy coloured by a comparison: what B - A the colours show.
 pub fn legend_difference(lang: Lang, performance: bool, [a, b]: [&str; 2]) -> String {
-    match (lang, performance) {
-        (Lang::Nl, false) => {
-            format!("Verschil in belang, {b} − {a} (blauw = {b} hoger, oranje = lager)")
-        }
-        (Lang::Nl, true) => {
-            format!("Verschil in prestatie, {b} − {a} (blauw = {b} hoger, oranje = lager)")
-        }
-        (Lang::En, false) => {
-            format!("Difference in importance, {b} − {a} (blue = {b} higher, orange = lower)")
-        }
-        (Lang::En, true) => {
-            format!("Difference in performance, {b} − {a} (blue = {b} higher, orange = lower)")
-        }
+    let scale = if performance {
+        w("Verschil in prestatie, ", "Difference in performance, ")
+    } else {
+        w("Verschil in belang, ", "Difference in importance, ")
+    };
+    let mut s = String::from(scale.get(lang));
+    for part in [
+        b,
+        " − ",
+        a,
+        lang.pick(" (blauw = ", " (blue = "),
+        b,
+        lang.pick(" hoger, oranje = lager)", " higher, orange = lower)"),
+    ] {
+        s.push_str(part);
     }
+    s
 }
 /// The swatch of compared nodes whose difference is not clear at 95%.
 pub const NOT_CLEAR_SWATCH: Words = w("niet duidelijk (95%)", "not clear (95%)");
@@ -177,53 +180,61 @@ pub fn compare_summary(
 }
 
 /// Why a comparison has no difference or no interval for a role (or roll-up), naming the side
-/// it concerns (`names` are A and B).
+/// it concerns (`names` are A and B): the words before and after the name.
 pub fn compare_reason(lang: Lang, reason: crate::stats::Reason, [a, b]: [&str; 2]) -> String {
     use crate::stats::Reason as R;
-    let nl = lang == Lang::Nl;
-    let side = |first: bool| if first { a } else { b };
-    match reason {
-        R::NoAnswersA | R::NoAnswersB => {
-            let x = side(reason == R::NoAnswersA);
-            match nl {
-                true => format!("geen antwoorden voor deze rol in {x}"),
-                false => format!("no answers for this role in {x}"),
-            }
-        }
-        R::SingleAnswerA | R::SingleAnswerB => {
-            let x = side(reason == R::SingleAnswerA);
-            match nl {
-                true => format!("geen interval: {x} heeft minder dan 2 antwoorden"),
-                false => format!("no interval: {x} has fewer than 2 answers"),
-            }
-        }
-        R::UnknownNA | R::UnknownNB => {
-            let x = side(reason == R::UnknownNA);
-            match nl {
-                true => format!("geen interval: de tabel geeft geen n voor {x}"),
-                false => format!("no interval: the table gives no n for {x}"),
-            }
-        }
-        R::UnknownSdA | R::UnknownSdB => {
-            let x = side(reason == R::UnknownSdA);
-            match nl {
-                true => format!("geen interval: de tabel geeft geen SD voor {x}"),
-                false => format!("no interval: the table gives no SD for {x}"),
-            }
-        }
-        R::NoSpread => lang
-            .pick(
+    let (before, after, first) = match reason {
+        R::NoAnswersA | R::NoAnswersB => (
+            w(
+                "geen antwoorden voor deze rol in ",
+                "no answers for this role in ",
+            ),
+            w("", ""),
+            reason == R::NoAnswersA,
+        ),
+        R::SingleAnswerA | R::SingleAnswerB => (
+            w("geen interval: ", "no interval: "),
+            w(
+                " heeft minder dan 2 antwoorden",
+                " has fewer than 2 answers",
+            ),
+            reason == R::SingleAnswerA,
+        ),
+        R::UnknownNA | R::UnknownNB => (
+            w(
+                "geen interval: de tabel geeft geen n voor ",
+                "no interval: the table gives no n for ",
+            ),
+            w("", ""),
+            reason == R::UnknownNA,
+        ),
+        R::UnknownSdA | R::UnknownSdB => (
+            w(
+                "geen interval: de tabel geeft geen SD voor ",
+                "no interval: the table gives no SD for ",
+            ),
+            w("", ""),
+            reason == R::UnknownSdA,
+        ),
+        R::NoSpread => {
+            return w(
                 "geen interval: alle antwoorden aan beide kanten gelijk",
                 "no interval: all answers equal on both sides",
             )
-            .into(),
-        R::RolledUp => lang
-            .pick(
-                "geen interval: een gemiddelde van rolgemiddelden (antwoorden op rollen hangen samen)",
-                "no interval: a mean of role means (answers to roles correlate)",
-            )
-            .into(),
-    }
+            .get(lang)
+            .into()
+        }
+        R::RolledUp => return w(
+            "geen interval: een gemiddelde van rolgemiddelden (antwoorden op rollen hangen samen)",
+            "no interval: a mean of role means (answers to roles correlate)",
+        )
+        .get(lang)
+        .into(),
+    };
+    let mut s = String::from(before.get(lang));
+    s.push_str(if first { a } else { b });
+    s.push_str(after.get(lang));
+    s
 }
 
 /// Tooltip rows and notes of a comparison.
@@ -373,31 +384,28 @@ pub fn compare_table_caption(lang: Lang, [a, b]: [&str; 2]) -> String {
         Lang::En => format!("Comparison per role: A = {a}, B = {b}; difference B − A with 95% confidence interval (Welch)"),
     }
 }
-pub const COMPARE_TABLE_ROLE: Words = w("Rol", "Role");
 pub const COMPARE_TABLE_NODE: Words = w("Knoop", "Node");
 pub const COMPARE_TABLE_PARENTS: Words = w("Bovenliggend", "Parents");
-pub const COMPARE_TABLE_SCALES: [[Words; 7]; 2] = [
-    [
-        w("Belang A gem.", "Importance A mean"),
-        w("Belang A n", "Importance A n"),
-        w("Belang B gem.", "Importance B mean"),
-        w("Belang B n", "Importance B n"),
-        w("Belang verschil B − A", "Importance difference B − A"),
-        w("Belang 95%-BI", "Importance 95% CI"),
-        w("Belang duidelijk", "Importance clear"),
-    ],
-    [
-        w("Prestatie A gem.", "Performance A mean"),
-        w("Prestatie A n", "Performance A n"),
-        w("Prestatie B gem.", "Performance B mean"),
-        w("Prestatie B n", "Performance B n"),
-        w("Prestatie verschil B − A", "Performance difference B − A"),
-        w("Prestatie 95%-BI", "Performance 95% CI"),
-        w("Prestatie duidelijk", "Performance clear"),
-    ],
+/// Per scale seven columns (A is the first side), then both quadrants.
+pub const COMPARE_TABLE_HEAD: [Words; 17] = [
+    w("Rol", "Role"),
+    w("Belang A gem.", "Importance A mean"),
+    w("Belang A n", "Importance A n"),
+    w("Belang B gem.", "Importance B mean"),
+    w("Belang B n", "Importance B n"),
+    w("Belang verschil B − A", "Importance difference B − A"),
+    w("Belang 95%-BI", "Importance 95% CI"),
+    w("Belang duidelijk", "Importance clear"),
+    w("Prestatie A gem.", "Performance A mean"),
+    w("Prestatie A n", "Performance A n"),
+    w("Prestatie B gem.", "Performance B mean"),
+    w("Prestatie B n", "Performance B n"),
+    w("Prestatie verschil B − A", "Performance difference B − A"),
+    w("Prestatie 95%-BI", "Performance 95% CI"),
+    w("Prestatie duidelijk", "Performance clear"),
+    w("Kwadrant A", "Quadrant A"),
+    w("Kwadrant B", "Quadrant B"),
 ];
-pub const COMPARE_TABLE_QUADRANTS: [Words; 2] =
-    [w("Kwadrant A", "Quadrant A"), w("Kwadrant B", "Quadrant B")];
 /// Whether a difference's interval excludes zero.
 pub const CLEAR_YES: Words = w("ja", "yes");
 pub const CLEAR_NO: Words = w("nee", "no");

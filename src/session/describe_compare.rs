@@ -1,89 +1,80 @@
 //! The data table of a comparison (the `compare` setting): per role, or per hierarchy node, both
 //! sides' means and n, B − A, its 95% interval (or why there is none), whether it is clear, and
-//! both quadrants, on both scales. Text cells only, like `describe`'s tables.
+//! both quadrants, on both scales. Text cells only, like `describe`'s tables. One row builder
+//! serves both charts (the shipped bytes: each copy of it costs about a kilobyte of wasm).
 
 use super::describe::{quadrant_short, role_name, signed, Row, Table};
 use super::quadrant::side_name;
 use super::Item;
 use crate::catalogue::Lang;
 use crate::chart::fmt_fixed;
-use crate::chart::hierarchy::{
-    category_id, node_label, spearhead_id, HierarchyLayout, NodeId, NodeSet,
-};
-use crate::stats::compare::{RollupScaleDiff, ScaleDiff};
+use crate::chart::hierarchy::{category_id, node_label, spearhead_id, HierarchyLayout, NodeId};
+use crate::stats::compare::{Reason, SideFigures};
 use crate::stats::{Comparison, Quadrant};
 use crate::wording;
 
 const DASH: &str = "–";
 
-fn names(cmp: &Comparison) -> [String; 2] {
-    [side_name(&cmp.a.selection), side_name(&cmp.b.selection)]
+/// One scale of a role or roll-up, reduced to what the table shows.
+struct Cells {
+    a: Option<SideFigures>,
+    b: Option<SideFigures>,
+    diff: Option<f64>,
+    ci95: Option<[f64; 2]>,
+    excludes_zero: Option<bool>,
+    reason: Option<Reason>,
 }
 
-/// A role's seven cells on one scale.
-fn scale_cells(d: &ScaleDiff, names: &[String; 2], lang: Lang) -> [String; 7] {
-    let mean = |f: &Option<crate::stats::compare::SideFigures>| {
-        f.map_or_else(|| DASH.into(), |f| fmt_fixed(f.mean, 2, lang))
-    };
-    let n = |f: &Option<crate::stats::compare::SideFigures>| {
-        f.and_then(|f| f.n)
-            .map_or_else(|| DASH.into(), |n| n.to_string())
-    };
-    let ci = match (d.ci95, d.reason) {
-        (Some([lo, hi]), _) => format!("{} – {}", fmt_fixed(lo, 2, lang), fmt_fixed(hi, 2, lang)),
-        (None, Some(why)) => wording::compare_reason(lang, why, [&names[0], &names[1]]),
-        (None, None) => DASH.into(),
-    };
-    let clear = match d.excludes_zero {
-        Some(true) => wording::CLEAR_YES.get(lang),
-        Some(false) => wording::CLEAR_NO.get(lang),
-        None => DASH,
-    };
-    [
-        mean(&d.a),
-        n(&d.a),
-        mean(&d.b),
-        n(&d.b),
-        d.diff.map_or_else(|| DASH.into(), |v| signed(v, lang)),
-        ci,
-        clear.into(),
-    ]
+fn opt(v: Option<String>) -> String {
+    v.unwrap_or_else(|| DASH.into())
 }
 
-/// A roll-up's seven cells on one scale: no n, and never an interval.
-fn rollup_cells(d: &RollupScaleDiff, names: &[String; 2], lang: Lang) -> [String; 7] {
-    let mean = |v: Option<f64>| v.map_or_else(|| DASH.into(), |v| fmt_fixed(v, 2, lang));
-    [
-        mean(d.a.mean),
-        DASH.into(),
-        mean(d.b.mean),
-        DASH.into(),
-        d.diff.map_or_else(|| DASH.into(), |v| signed(v, lang)),
-        wording::compare_reason(lang, d.reason, [&names[0], &names[1]]),
-        DASH.into(),
-    ]
-}
-
-fn quadrant_cells(a: Option<Quadrant>, b: Option<Quadrant>, lang: Lang) -> [String; 2] {
-    let q = |q: Option<Quadrant>| q.map_or_else(|| DASH.into(), |q| quadrant_short(q, lang));
-    [q(a), q(b)]
-}
-
-/// The cells after the name of a role or roll-up node (None for nodes without figures).
-fn node_cells(
-    id: NodeId,
-    cmp: &Comparison,
-    names: &[String; 2],
-    lang: Lang,
-) -> Option<Vec<String>> {
-    let mut cells = Vec::new();
-    if let Some(r) = cmp.roles.iter().find(|r| NodeId::from(r.role) == id) {
-        cells.extend(scale_cells(&r.importance, names, lang));
-        cells.extend(scale_cells(&r.performance, names, lang));
-        cells.extend(quadrant_cells(r.quadrant_a, r.quadrant_b, lang));
-        return Some(cells);
+/// A scale's seven cells: A mean, A n, B mean, B n, B − A, interval (or why none), clear.
+fn push_scale(out: &mut Vec<String>, d: Cells, names: [&str; 2], lang: Lang) {
+    for f in [d.a, d.b] {
+        out.push(opt(f.map(|f| fmt_fixed(f.mean, 2, lang))));
+        out.push(opt(f.and_then(|f| f.n).map(|n| n.to_string())));
     }
-    let rollup = cmp
+    out.push(opt(d.diff.map(|v| signed(v, lang))));
+    out.push(match (d.ci95, d.reason) {
+        (Some([lo, hi]), _) => {
+            let mut s = fmt_fixed(lo, 2, lang);
+            s.push_str(" – ");
+            s.push_str(&fmt_fixed(hi, 2, lang));
+            s
+        }
+        (None, Some(why)) => wording::compare_reason(lang, why, names),
+        (None, None) => DASH.into(),
+    });
+    out.push(
+        match d.excludes_zero {
+            Some(true) => wording::CLEAR_YES.get(lang),
+            Some(false) => wording::CLEAR_NO.get(lang),
+            None => DASH,
+        }
+        .into(),
+    );
+}
+
+/// The cells after the name of a role or roll-up node (16 dashes for nodes without figures).
+#[inline(never)]
+fn node_cells(id: NodeId, cmp: &Comparison, names: [&str; 2], lang: Lang) -> Vec<String> {
+    let mut out = Vec::with_capacity(17);
+    let quadrants: [Option<Quadrant>; 2];
+    if let Some(r) = cmp.roles.iter().find(|r| NodeId::from(r.role) == id) {
+        for d in [&r.importance, &r.performance] {
+            let c = Cells {
+                a: d.a,
+                b: d.b,
+                diff: d.diff,
+                ci95: d.ci95,
+                excludes_zero: d.excludes_zero,
+                reason: d.reason,
+            };
+            push_scale(&mut out, c, names, lang);
+        }
+        quadrants = [r.quadrant_a, r.quadrant_b];
+    } else if let Some(r) = cmp
         .spearheads
         .iter()
         .find(|r| r.id.map(spearhead_id) == Some(id))
@@ -91,89 +82,114 @@ fn node_cells(
             cmp.categories
                 .iter()
                 .find(|r| r.code.map(category_id) == Some(id))
-        })?;
-    cells.extend(rollup_cells(&rollup.importance, names, lang));
-    cells.extend(rollup_cells(&rollup.performance, names, lang));
-    cells.extend(quadrant_cells(rollup.quadrant_a, rollup.quadrant_b, lang));
-    Some(cells)
+        })
+    {
+        for d in [&r.importance, &r.performance] {
+            let side = |m: Option<f64>| {
+                m.map(|mean| SideFigures {
+                    n: None,
+                    mean,
+                    sd: None,
+                })
+            };
+            let c = Cells {
+                a: side(d.a.mean),
+                b: side(d.b.mean),
+                diff: d.diff,
+                ci95: None,
+                excludes_zero: None,
+                reason: Some(d.reason),
+            };
+            push_scale(&mut out, c, names, lang);
+        }
+        quadrants = [r.quadrant_a, r.quadrant_b];
+    } else {
+        out.resize(16, DASH.into());
+        return out;
+    }
+    for q in quadrants {
+        out.push(opt(q.map(|q| quadrant_short(q, lang))));
+    }
+    out
 }
 
-fn head(lang: Lang, first: wording::Words, last: Option<wording::Words>) -> Vec<&'static str> {
-    let mut head = vec![first.get(lang)];
-    for scale in wording::COMPARE_TABLE_SCALES {
-        head.extend(scale.iter().map(|w| w.get(lang)));
+/// The table of `items` (item, its name, its parents in the hierarchy), for either chart.
+#[inline(never)]
+fn table(
+    cmp: &Comparison,
+    items: Vec<(Item, String, Option<String>, Option<bool>, u32)>,
+    lang: Lang,
+    selected: Option<Item>,
+) -> Table {
+    let [a, b] = [side_name(&cmp.a.selection), side_name(&cmp.b.selection)];
+    let names = [a.as_str(), b.as_str()];
+    let hierarchy = items.first().is_some_and(|i| i.2.is_some());
+    let rows = items
+        .into_iter()
+        .map(|(item, name, parents, expanded, toggle)| {
+            let id = item.node().unwrap_or(0);
+            let mut cells = vec![name];
+            cells.extend(node_cells(id, cmp, names, lang));
+            cells.extend(parents);
+            Row {
+                item: item.to_js(),
+                cells,
+                selected: selected == Some(item),
+                expanded,
+                toggle,
+            }
+        })
+        .collect();
+    let mut head: Vec<&'static str> = wording::COMPARE_TABLE_HEAD
+        .iter()
+        .map(|w| w.get(lang))
+        .collect();
+    if hierarchy {
+        head[0] = wording::COMPARE_TABLE_NODE.get(lang);
+        head.push(wording::COMPARE_TABLE_PARENTS.get(lang));
     }
-    head.extend(wording::COMPARE_TABLE_QUADRANTS.iter().map(|w| w.get(lang)));
-    head.extend(last.map(|w| w.get(lang)));
-    head
+    Table {
+        caption: wording::compare_table_caption(lang, names),
+        head,
+        rows,
+    }
 }
 
 /// Every role with both sides' figures and the differences.
 pub fn compare_table(cmp: &Comparison, lang: Lang, selected: Option<Item>) -> Table {
-    let names = names(cmp);
-    let rows = cmp
-        .roles
-        .iter()
-        .filter_map(|r| {
-            let mut cells = vec![role_name(r.role, lang)];
-            cells.extend(node_cells(NodeId::from(r.role), cmp, &names, lang)?);
-            Some(Row {
-                item: u32::from(r.role),
-                cells,
-                selected: selected == Some(Item::Role(r.role)),
-                expanded: None,
-                toggle: 0,
-            })
-        })
+    let items = (1..=14u8)
+        .map(|r| (Item::Role(r), role_name(r, lang), None, None, 0))
         .collect();
-    Table {
-        caption: wording::compare_table_caption(lang, [&names[0], &names[1]]),
-        head: head(lang, wording::COMPARE_TABLE_ROLE, None),
-        rows,
-    }
+    table(cmp, items, lang, selected)
 }
 
 /// The nodes laid out now with both sides' figures, the differences and the parents.
 pub fn hierarchy_compare_table(
     layout: &HierarchyLayout,
     cmp: &Comparison,
-    collapsed: &NodeSet,
+    collapsed: &crate::chart::hierarchy::NodeSet,
     lang: Lang,
     selected: Option<Item>,
 ) -> Table {
-    let names = names(cmp);
-    let rows = layout
+    let items = layout
         .nodes
         .iter()
         .filter_map(|n| {
             let item = Item::from_node(n.id)?;
-            let mut cells = vec![node_label(n.id, lang)];
-            cells.extend(
-                node_cells(n.id, cmp, &names, lang).unwrap_or_else(|| vec![DASH.into(); 16]),
-            );
             let parents: Vec<String> = layout
                 .edges
                 .iter()
                 .filter(|e| e.to == n.id)
                 .map(|e| node_label(e.from, lang))
                 .collect();
-            cells.push(parents.join(", "));
-            Some(Row {
-                item: item.to_js(),
-                cells,
-                selected: selected == Some(item),
-                expanded: n.toggle.as_ref().map(|_| !collapsed.contains(&n.id)),
-                toggle: n.toggle.as_ref().map_or(0, |_| Item::Toggle(n.id).to_js()),
-            })
+            Some((
+                item,
+                node_label(n.id, lang),
+                Some(parents.join(", ")),
+                n.toggle.as_ref().map(|_| !collapsed.contains(&n.id)),
+                n.toggle.as_ref().map_or(0, |_| Item::Toggle(n.id).to_js()),
+            ))
         })
         .collect();
-    Table {
-        caption: wording::compare_table_caption(lang, [&names[0], &names[1]]),
-        head: head(
-            lang,
-            wording::COMPARE_TABLE_NODE,
-            Some(wording::COMPARE_TABLE_PARENTS),
-        ),
-        rows,
-    }
+    table(cmp, items, lang, selected)
 }

@@ -183,20 +183,23 @@ pub(super) fn node_compare(id: NodeId, cmp: &Comparison, lang: Lang) -> Option<T
         (wording::IMPORTANCE.get(lang), &r.importance),
         (wording::PERFORMANCE.get(lang), &r.performance),
     ] {
-        tip.rows.push((
-            scale.to_string(),
-            format!(
-                "{}\u{a0}{} → {}\u{a0}{}",
-                names[0],
-                num(d.a.mean),
-                names[1],
-                num(d.b.mean)
-            ),
-        ));
-        let mut diff = d.diff.map_or_else(
-            || "–".into(),
-            |v| format!("{}{}", if v > 0.0 { "+" } else { "" }, num(Some(v))),
-        );
+        let mut both = names[0].clone();
+        for (i, part) in [num(d.a.mean), " → ".into(), names[1].clone(), num(d.b.mean)]
+            .iter()
+            .enumerate()
+        {
+            if i != 1 && i != 2 {
+                both.push('\u{a0}');
+            }
+            both.push_str(part);
+        }
+        tip.rows.push((scale.to_string(), both));
+        let mut diff = if d.diff.is_some_and(|v| v > 0.0) {
+            "+".to_string()
+        } else {
+            String::new()
+        };
+        diff.push_str(&num(d.diff));
         diff.push_str(" (");
         diff.push_str(&wording::compare_reason(
             lang,
@@ -214,6 +217,8 @@ pub(super) fn node_compare(id: NodeId, cmp: &Comparison, lang: Lang) -> Option<T
 }
 
 /// Tooltip of a hierarchy node that is not a role (roles share the quadrant's tooltip).
+/// Not inlined: `node_compare` calls it too, and a second copy would ship twice.
+#[inline(never)]
 pub(super) fn node(id: NodeId, stats: Option<&Stats>, lang: Lang) -> Option<Tooltip> {
     let kind = node_kind(id)?;
     let cat = catalogue();
