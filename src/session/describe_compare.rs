@@ -3,12 +3,12 @@
 //! both quadrants, on both scales. Text cells only, like `describe`'s tables. One row builder
 //! serves both charts (the shipped bytes: each copy of it costs about a kilobyte of wasm).
 
-use super::describe::{quadrant_short, role_name, signed, Row, Table};
+use super::describe::{heads, node_rows, quadrant_short, role_rows, signed, Row, Table};
 use super::quadrant::side_name;
 use super::Item;
 use crate::catalogue::Lang;
 use crate::chart::fmt_fixed;
-use crate::chart::hierarchy::{category_id, node_label, spearhead_id, HierarchyLayout, NodeId};
+use crate::chart::hierarchy::{category_id, spearhead_id, HierarchyLayout, NodeId, NodeSet};
 use crate::stats::compare::{Reason, SideFigures};
 use crate::stats::{Comparison, Quadrant};
 use crate::wording;
@@ -113,43 +113,16 @@ fn node_cells(id: NodeId, cmp: &Comparison, names: [&str; 2], lang: Lang) -> Vec
     out
 }
 
-/// The table of `items` (item, its name, its parents in the hierarchy), for either chart.
-#[inline(never)]
-fn table(
-    cmp: &Comparison,
-    items: Vec<(Item, String, Option<String>, Option<bool>, u32)>,
-    lang: Lang,
-    selected: Option<Item>,
-) -> Table {
+/// The head (in the hierarchy: "Node" first and the parents last) and the caption.
+fn table(cmp: &Comparison, lang: Lang, hierarchy: bool, rows: Vec<Row>) -> Table {
     let [a, b] = [side_name(&cmp.a.selection), side_name(&cmp.b.selection)];
-    let names = [a.as_str(), b.as_str()];
-    let hierarchy = items.first().is_some_and(|i| i.2.is_some());
-    let rows = items
-        .into_iter()
-        .map(|(item, name, parents, expanded, toggle)| {
-            let id = item.node().unwrap_or(0);
-            let mut cells = vec![name];
-            cells.extend(node_cells(id, cmp, names, lang));
-            cells.extend(parents);
-            Row {
-                item: item.to_js(),
-                cells,
-                selected: selected == Some(item),
-                expanded,
-                toggle,
-            }
-        })
-        .collect();
-    let mut head: Vec<&'static str> = wording::COMPARE_TABLE_HEAD
-        .iter()
-        .map(|w| w.get(lang))
-        .collect();
+    let mut head = heads(&wording::COMPARE_TABLE_HEAD, lang);
     if hierarchy {
         head[0] = wording::COMPARE_TABLE_NODE.get(lang);
         head.push(wording::COMPARE_TABLE_PARENTS.get(lang));
     }
     Table {
-        caption: wording::compare_table_caption(lang, names),
+        caption: wording::compare_table_caption(lang, [&a, &b]),
         head,
         rows,
     }
@@ -157,39 +130,26 @@ fn table(
 
 /// Every role with both sides' figures and the differences.
 pub fn compare_table(cmp: &Comparison, lang: Lang, selected: Option<Item>) -> Table {
-    let items = (1..=14u8)
-        .map(|r| (Item::Role(r), role_name(r, lang), None, None, 0))
-        .collect();
-    table(cmp, items, lang, selected)
+    let [a, b] = [side_name(&cmp.a.selection), side_name(&cmp.b.selection)];
+    let cells = |role: u8| node_cells(NodeId::from(role), cmp, [&a, &b], lang);
+    let roles: Vec<u8> = cmp.roles.iter().map(|r| r.role).collect();
+    table(cmp, lang, false, role_rows(&roles, lang, selected, &cells))
 }
 
 /// The nodes laid out now with both sides' figures, the differences and the parents.
 pub fn hierarchy_compare_table(
     layout: &HierarchyLayout,
     cmp: &Comparison,
-    collapsed: &crate::chart::hierarchy::NodeSet,
+    collapsed: &NodeSet,
     lang: Lang,
     selected: Option<Item>,
 ) -> Table {
-    let items = layout
-        .nodes
-        .iter()
-        .filter_map(|n| {
-            let item = Item::from_node(n.id)?;
-            let parents: Vec<String> = layout
-                .edges
-                .iter()
-                .filter(|e| e.to == n.id)
-                .map(|e| node_label(e.from, lang))
-                .collect();
-            Some((
-                item,
-                node_label(n.id, lang),
-                Some(parents.join(", ")),
-                n.toggle.as_ref().map(|_| !collapsed.contains(&n.id)),
-                n.toggle.as_ref().map_or(0, |_| Item::Toggle(n.id).to_js()),
-            ))
-        })
-        .collect();
-    table(cmp, items, lang, selected)
+    let [a, b] = [side_name(&cmp.a.selection), side_name(&cmp.b.selection)];
+    let cells = |id: NodeId| node_cells(id, cmp, [&a, &b], lang);
+    table(
+        cmp,
+        lang,
+        true,
+        node_rows(layout, collapsed, lang, selected, &cells),
+    )
 }
