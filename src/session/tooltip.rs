@@ -189,7 +189,7 @@ pub(super) fn node_compare(id: NodeId, cmp: &Comparison, lang: Lang) -> Option<T
             .enumerate()
         {
             if i != 1 && i != 2 {
-                both.push('\u{a0}');
+                both.push_str("\u{a0}");
             }
             both.push_str(part);
         }
@@ -217,8 +217,6 @@ pub(super) fn node_compare(id: NodeId, cmp: &Comparison, lang: Lang) -> Option<T
 }
 
 /// Tooltip of a hierarchy node that is not a role (roles share the quadrant's tooltip).
-/// Not inlined: `node_compare` calls it too, and a second copy would ship twice.
-#[inline(never)]
 pub(super) fn node(id: NodeId, stats: Option<&Stats>, lang: Lang) -> Option<Tooltip> {
     let kind = node_kind(id)?;
     let cat = catalogue();
