@@ -189,7 +189,7 @@ pub(super) fn node_compare(id: NodeId, cmp: &Comparison, lang: Lang) -> Option<T
             .enumerate()
         {
             if i != 1 && i != 2 {
-                both.push_str("\u{a0}");
+                both.push('\u{a0}');
             }
             both.push_str(part);
         }
