@@ -52,6 +52,28 @@ pub const LEGEND_GAP: Words = w(
     "Kloof belang − prestatie (schaal 0–1; oranje = schiet tekort)",
     "Gap importance − performance (0–1 scale; orange = falls short)",
 );
+/// The legend of a hierarchy coloured by a comparison: what B - A the colours show.
+pub fn legend_difference(lang: Lang, performance: bool, [a, b]: [&str; 2]) -> String {
+    let scale = if performance {
+        w("Verschil in prestatie, ", "Difference in performance, ")
+    } else {
+        w("Verschil in belang, ", "Difference in importance, ")
+    };
+    let mut s = String::from(scale.get(lang));
+    for part in [
+        b,
+        " − ",
+        a,
+        lang.pick(" (blauw = ", " (blue = "),
+        b,
+        lang.pick(" hoger, oranje = lager)", " higher, orange = lower)"),
+    ] {
+        s.push_str(part);
+    }
+    s
+}
+/// The swatch of compared nodes whose difference is not clear at 95%.
+pub const NOT_CLEAR_SWATCH: Words = w("niet duidelijk (95%)", "not clear (95%)");
 /// The colour scale's swatch for nodes without a value.
 pub const NO_VALUE: Words = w("geen waarde", "no value");
 
@@ -132,6 +154,7 @@ pub fn compare_summary(
     clear: u32,
     differences: u32,
     n: [Option<u32>; 2],
+    hierarchy: bool,
 ) -> String {
     let [a, b] = names;
     let most_not = clear * 2 < differences;
@@ -142,10 +165,76 @@ pub fn compare_summary(
         },
         _ => String::new(),
     };
+    let lead = match (lang, hierarchy) {
+        (Lang::Nl, false) => format!("Pijlen van {a} naar {b}."),
+        (Lang::En, false) => format!("Arrows from {a} to {b}."),
+        (Lang::Nl, true) => format!("Kleuren tonen {b} − {a}; grijs is niet duidelijk."),
+        (Lang::En, true) => format!("Colours show {b} − {a}; grey is not clear."),
+    };
     match lang {
-        Lang::Nl => format!("Pijlen van {a} naar {b}. {clear} van {differences} verschillen zijn duidelijk bij 95%{ns}."),
-        Lang::En => format!("Arrows from {a} to {b}. {clear} of {differences} differences are clear at 95%{ns}."),
+        Lang::Nl => {
+            format!("{lead} {clear} van {differences} verschillen zijn duidelijk bij 95%{ns}.")
+        }
+        Lang::En => format!("{lead} {clear} of {differences} differences are clear at 95%{ns}."),
     }
+}
+
+/// Why a comparison has no difference or no interval for a role (or roll-up), naming the side
+/// it concerns (`names` are A and B): the words before and after the name.
+pub fn compare_reason(lang: Lang, reason: crate::stats::Reason, [a, b]: [&str; 2]) -> String {
+    use crate::stats::Reason as R;
+    let (before, after, first) = match reason {
+        R::NoAnswersA | R::NoAnswersB => (
+            w(
+                "geen antwoorden voor deze rol in ",
+                "no answers for this role in ",
+            ),
+            w("", ""),
+            reason == R::NoAnswersA,
+        ),
+        R::SingleAnswerA | R::SingleAnswerB => (
+            w("geen interval: ", "no interval: "),
+            w(
+                " heeft minder dan 2 antwoorden",
+                " has fewer than 2 answers",
+            ),
+            reason == R::SingleAnswerA,
+        ),
+        R::UnknownNA | R::UnknownNB => (
+            w(
+                "geen interval: de tabel geeft geen n voor ",
+                "no interval: the table gives no n for ",
+            ),
+            w("", ""),
+            reason == R::UnknownNA,
+        ),
+        R::UnknownSdA | R::UnknownSdB => (
+            w(
+                "geen interval: de tabel geeft geen SD voor ",
+                "no interval: the table gives no SD for ",
+            ),
+            w("", ""),
+            reason == R::UnknownSdA,
+        ),
+        R::NoSpread => {
+            return w(
+                "geen interval: alle antwoorden aan beide kanten gelijk",
+                "no interval: all answers equal on both sides",
+            )
+            .get(lang)
+            .into()
+        }
+        R::RolledUp => return w(
+            "geen interval: een gemiddelde van rolgemiddelden (antwoorden op rollen hangen samen)",
+            "no interval: a mean of role means (answers to roles correlate)",
+        )
+        .get(lang)
+        .into(),
+    };
+    let mut s = String::from(before.get(lang));
+    s.push_str(if first { a } else { b });
+    s.push_str(after.get(lang));
+    s
 }
 
 /// Tooltip rows and notes of a comparison.
@@ -157,6 +246,11 @@ pub const NOTE_CLEAR: Words = w(
 pub const NOTE_UNCLEAR: Words = w(
     "Niet duidelijk bij 95%: het interval bevat nul; met zo weinig respondenten kan een verschil van deze grootte toeval zijn.",
     "Not clear at 95%: the interval includes zero; with so few respondents a difference this size can be chance.",
+);
+
+pub const NOTE_ROLLUP_UNCLEAR: Words = w(
+    "In de vergelijking grijs: zonder interval is niet te zeggen of dit verschil meer is dan toeval.",
+    "Grey in the comparison: without an interval there is no telling whether this difference is more than chance.",
 );
 
 /// What the hierarchy shows, and its keys.
@@ -282,3 +376,36 @@ pub const HIERARCHY_TABLE_HEAD: [Words; 5] = [
     w("Kloof", "Gap"),
     w("Bovenliggend", "Parents"),
 ];
+
+/// A comparison's data table: caption, and per scale seven columns (A is the first side).
+pub fn compare_table_caption(lang: Lang, [a, b]: [&str; 2]) -> String {
+    match lang {
+        Lang::Nl => format!("Vergelijking per rol: A = {a}, B = {b}; verschil B − A met 95%-betrouwbaarheidsinterval (Welch)"),
+        Lang::En => format!("Comparison per role: A = {a}, B = {b}; difference B − A with 95% confidence interval (Welch)"),
+    }
+}
+pub const COMPARE_TABLE_NODE: Words = w("Knoop", "Node");
+pub const COMPARE_TABLE_PARENTS: Words = w("Bovenliggend", "Parents");
+/// Per scale seven columns (A is the first side), then both quadrants.
+pub const COMPARE_TABLE_HEAD: [Words; 17] = [
+    w("Rol", "Role"),
+    w("Belang A gem.", "Importance A mean"),
+    w("Belang A n", "Importance A n"),
+    w("Belang B gem.", "Importance B mean"),
+    w("Belang B n", "Importance B n"),
+    w("Belang verschil B − A", "Importance difference B − A"),
+    w("Belang 95%-BI", "Importance 95% CI"),
+    w("Belang duidelijk", "Importance clear"),
+    w("Prestatie A gem.", "Performance A mean"),
+    w("Prestatie A n", "Performance A n"),
+    w("Prestatie B gem.", "Performance B mean"),
+    w("Prestatie B n", "Performance B n"),
+    w("Prestatie verschil B − A", "Performance difference B − A"),
+    w("Prestatie 95%-BI", "Performance 95% CI"),
+    w("Prestatie duidelijk", "Performance clear"),
+    w("Kwadrant A", "Quadrant A"),
+    w("Kwadrant B", "Quadrant B"),
+];
+/// Whether a difference's interval excludes zero.
+pub const CLEAR_YES: Words = w("ja", "yes");
+pub const CLEAR_NO: Words = w("nee", "no");

@@ -261,6 +261,8 @@ export interface ViewState {
   zoom: [number, number, number, number] | null;
   groups: string[];
   selected: number | null;
+  /** The `compare` setting ("sme,large"); null or absent: no comparison. */
+  compare?: string | null;
 }
 
 export interface RoleSelectDetail {

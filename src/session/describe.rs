@@ -7,7 +7,9 @@ use serde::Serialize;
 use super::Item;
 use crate::catalogue::{catalogue, Lang};
 use crate::chart::fmt_fixed;
-use crate::chart::hierarchy::{node_label, values_from_stats, ColorBy, HierarchyLayout, NodeSet};
+use crate::chart::hierarchy::{
+    node_label, values_from_stats, ColorBy, HierarchyLayout, NodeId, NodeSet,
+};
 use crate::stats::{Quadrant, RoleStats, Stats};
 use crate::wording;
 
@@ -142,7 +144,7 @@ pub fn hierarchy_summary(stats: Option<&Stats>, shown: usize, lang: Lang) -> Str
     out
 }
 
-fn signed(v: f64, lang: Lang) -> String {
+pub(super) fn signed(v: f64, lang: Lang) -> String {
     let s = fmt_fixed(v, 2, lang);
     if v > 0.0 {
         format!("+{s}")
@@ -151,7 +153,7 @@ fn signed(v: f64, lang: Lang) -> String {
     }
 }
 
-fn quadrant_short(q: Quadrant, lang: Lang) -> String {
+pub(super) fn quadrant_short(q: Quadrant, lang: Lang) -> String {
     catalogue()
         .quadrants
         .iter()
@@ -193,11 +195,9 @@ fn mean_sd_n(d: Option<&crate::stats::Describe>, lang: Lang) -> [String; 3] {
 
 /// Every role of the current selection with its figures, quadrant and gap.
 pub fn quadrant_table(stats: &Stats, lang: Lang, selected: Option<Item>) -> Table {
-    let rows = stats
-        .roles
-        .iter()
-        .map(|r| {
-            let mut cells = vec![role_name(r.role, lang)];
+    let cells = |role: u8| {
+        let mut cells = Vec::new();
+        if let Some(r) = stats.roles.iter().find(|r| r.role == role) {
             cells.extend(mean_sd_n(r.importance.as_ref(), lang));
             cells.extend(mean_sd_n(r.performance.as_ref(), lang));
             cells.push(
@@ -205,23 +205,45 @@ pub fn quadrant_table(stats: &Stats, lang: Lang, selected: Option<Item>) -> Tabl
                     .map_or_else(String::new, |q| quadrant_short(q, lang)),
             );
             cells.push(r.gap.map_or_else(|| "–".into(), |g| signed(g, lang)));
+        }
+        cells
+    };
+    let roles: Vec<u8> = stats.roles.iter().map(|r| r.role).collect();
+    Table {
+        caption: wording::table_caption(lang, stats.n_respondents),
+        head: heads(&wording::QUADRANT_TABLE_HEAD, lang),
+        rows: role_rows(&roles, lang, selected, &cells),
+    }
+}
+
+/// The words of a table's head in `lang`.
+pub(super) fn heads(words: &[wording::Words], lang: Lang) -> Vec<&'static str> {
+    words.iter().map(|w| w.get(lang)).collect()
+}
+
+/// One row per role: its name, then `cells(role)`. Shared by the plain and the comparison table
+/// (one copy in the wasm).
+#[inline(never)]
+pub(super) fn role_rows(
+    roles: &[u8],
+    lang: Lang,
+    selected: Option<Item>,
+    cells: &dyn Fn(u8) -> Vec<String>,
+) -> Vec<Row> {
+    roles
+        .iter()
+        .map(|&role| {
+            let mut c = vec![role_name(role, lang)];
+            c.extend(cells(role));
             Row {
-                item: u32::from(r.role),
-                cells,
-                selected: selected == Some(Item::Role(r.role)),
+                item: u32::from(role),
+                cells: c,
+                selected: selected == Some(Item::Role(role)),
                 expanded: None,
                 toggle: 0,
             }
         })
-        .collect();
-    Table {
-        caption: wording::table_caption(lang, stats.n_respondents),
-        head: wording::QUADRANT_TABLE_HEAD
-            .iter()
-            .map(|w| w.get(lang))
-            .collect(),
-        rows,
-    }
+        .collect()
 }
 
 /// The nodes laid out now (collapsed branches left out), with their figures and parents.
@@ -234,14 +256,11 @@ pub fn hierarchy_table(
 ) -> Table {
     let maps = [ColorBy::Importance, ColorBy::Performance, ColorBy::Gap]
         .map(|c| stats.map(|s| values_from_stats(s, c)).unwrap_or_default());
-    let rows = layout
-        .nodes
-        .iter()
-        .filter_map(|n| {
-            let item = Item::from_node(n.id)?;
-            let mut cells = vec![node_label(n.id, lang)];
-            for (i, m) in maps.iter().enumerate() {
-                cells.push(m.get(&n.id).map_or_else(
+    let cells = |id: NodeId| {
+        maps.iter()
+            .enumerate()
+            .map(|(i, m)| {
+                m.get(&id).map_or_else(
                     || "–".into(),
                     |&v| {
                         if i == 2 {
@@ -250,32 +269,50 @@ pub fn hierarchy_table(
                             fmt_fixed(v, 2, lang)
                         }
                     },
-                ));
-            }
+                )
+            })
+            .collect()
+    };
+    Table {
+        caption: wording::hierarchy_table_caption(lang),
+        head: heads(&wording::HIERARCHY_TABLE_HEAD, lang),
+        rows: node_rows(layout, collapsed, lang, selected, &cells),
+    }
+}
+
+/// One row per node laid out: its name, `cells(node)`, then its parents. Shared by the plain
+/// and the comparison table (one copy in the wasm).
+#[inline(never)]
+pub(super) fn node_rows(
+    layout: &HierarchyLayout,
+    collapsed: &NodeSet,
+    lang: Lang,
+    selected: Option<Item>,
+    cells: &dyn Fn(NodeId) -> Vec<String>,
+) -> Vec<Row> {
+    layout
+        .nodes
+        .iter()
+        .filter_map(|n| {
+            let item = Item::from_node(n.id)?;
+            let mut c = vec![node_label(n.id, lang)];
+            c.extend(cells(n.id));
             let parents: Vec<String> = layout
                 .edges
                 .iter()
                 .filter(|e| e.to == n.id)
                 .map(|e| node_label(e.from, lang))
                 .collect();
-            cells.push(parents.join(", "));
+            c.push(parents.join(", "));
             Some(Row {
                 item: item.to_js(),
-                cells,
+                cells: c,
                 selected: selected == Some(item),
                 expanded: n.toggle.as_ref().map(|_| !collapsed.contains(&n.id)),
                 toggle: n.toggle.as_ref().map_or(0, |_| Item::Toggle(n.id).to_js()),
             })
         })
-        .collect();
-    Table {
-        caption: wording::hierarchy_table_caption(lang),
-        head: wording::HIERARCHY_TABLE_HEAD
-            .iter()
-            .map(|w| w.get(lang))
-            .collect(),
-        rows,
-    }
+        .collect()
 }
 
 /// An arrow key's direction.

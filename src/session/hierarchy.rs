@@ -44,14 +44,33 @@ impl HierState {
 
     pub fn scene(&self, input: &SceneInput) -> HierarchyScene {
         let settings = input.settings;
+        let (values, compare) = match input.comparison {
+            Some(cmp) => {
+                let (values, unclear) = hierarchy::values_from_comparison(cmp, settings.color_by);
+                let compare = hierarchy::HierCompare {
+                    names: [
+                        super::quadrant::side_name(&cmp.a.selection),
+                        super::quadrant::side_name(&cmp.b.selection),
+                    ],
+                    scale: hierarchy::compared_scale(settings.color_by),
+                    unclear,
+                };
+                (values, Some(compare))
+            }
+            None => (
+                input
+                    .stats
+                    .map(|s| hierarchy::values_from_stats(s, settings.color_by))
+                    .unwrap_or_default(),
+                None,
+            ),
+        };
         HierarchyScene {
             arrangement: settings.arrangement,
             lang: settings.lang,
             color_by: settings.color_by,
-            values: input
-                .stats
-                .map(|s| hierarchy::values_from_stats(s, settings.color_by))
-                .unwrap_or_default(),
+            values,
+            compare,
             collapsed: self.collapsed.clone(),
             highlighted: input.highlighted.and_then(Item::node),
             selected: input.selected.and_then(Item::node),
@@ -304,6 +323,15 @@ impl HierState {
 
     /// The data table: the nodes laid out now, with their figures and parents.
     pub fn table(&self, input: &SceneInput) -> Option<super::describe::Table> {
+        if let Some(cmp) = input.comparison {
+            return Some(super::describe_compare::hierarchy_compare_table(
+                self.layout.as_ref()?,
+                cmp,
+                &self.collapsed,
+                input.settings.lang,
+                input.selected,
+            ));
+        }
         Some(super::describe::hierarchy_table(
             self.layout.as_ref()?,
             input.stats,

@@ -15,6 +15,7 @@ use thiserror::Error;
 
 mod css;
 pub mod describe;
+mod describe_compare;
 mod hierarchy;
 mod item;
 mod quadrant;
@@ -698,7 +699,10 @@ impl Session {
                 Some(cmp) => tooltip::role_compare(r, cmp, self.lang()),
                 None => tooltip::role(r, stats?, self.lang()),
             },
-            Item::Node(id) => tooltip::node(id, stats, self.lang()),
+            Item::Node(id) => match self.comparison() {
+                Some(cmp) => tooltip::node_compare(id, cmp, self.lang()),
+                None => tooltip::node(id, stats, self.lang()),
+            },
             Item::Toggle(_) => None,
         }
     }
@@ -758,35 +762,44 @@ impl Session {
         if self.stats.is_none() {
             return crate::wording::NO_DATA.get(self.lang()).into();
         }
-        match &self.chart {
+        let mut text = match &self.chart {
             ChartState::Quadrant(q) => {
                 let mut text = q.summary_text(&self.input());
                 if let Some(stats) = &self.stats {
                     text.push(' ');
                     text.push_str(&describe::quadrant_summary(stats, self.lang()));
                 }
-                if let Some(c) = self.comparison() {
-                    let names = [
-                        quadrant::side_name(&c.a.selection),
-                        quadrant::side_name(&c.b.selection),
-                    ];
-                    text.push(' ');
-                    text.push_str(&crate::wording::compare_summary(
-                        self.lang(),
-                        [&names[0], &names[1]],
-                        c.clear,
-                        c.differences,
-                        [c.a.n_respondents, c.b.n_respondents],
-                    ));
-                }
                 text
             }
             ChartState::Hierarchy(h) => h.summary_text(self.stats.as_ref(), self.lang()),
+        };
+        if let Some(c) = self.comparison() {
+            let names = [
+                quadrant::side_name(&c.a.selection),
+                quadrant::side_name(&c.b.selection),
+            ];
+            text.push(' ');
+            text.push_str(&crate::wording::compare_summary(
+                self.lang(),
+                [&names[0], &names[1]],
+                c.clear,
+                c.differences,
+                [c.a.n_respondents, c.b.n_respondents],
+                matches!(self.chart, ChartState::Hierarchy(_)),
+            ));
         }
+        text
     }
 
     /// The data table of what is shown (None before data or, in the hierarchy, a layout).
     pub fn table(&self) -> Option<describe::Table> {
+        if let (Some(cmp), ChartState::Quadrant(_)) = (self.comparison(), &self.chart) {
+            return Some(describe_compare::compare_table(
+                cmp,
+                self.lang(),
+                self.selected,
+            ));
+        }
         match &self.chart {
             ChartState::Quadrant(_) => Some(describe::quadrant_table(
                 self.stats.as_ref()?,

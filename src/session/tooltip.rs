@@ -132,7 +132,7 @@ pub(super) fn role_compare(role: u8, cmp: &Comparison, lang: Lang) -> Option<Too
         }
         if let Some(why) = d.reason {
             diff.push_str(" (");
-            diff.push_str(why.text());
+            diff.push_str(&wording::compare_reason(lang, why, [&names[0], &names[1]]));
             diff.push(')');
         }
         rows.push((format!("  {}", wording::DIFF_CI.get(lang)), diff));
@@ -156,6 +156,64 @@ pub(super) fn role_compare(role: u8, cmp: &Comparison, lang: Lang) -> Option<Too
         rows,
         note: note.get(lang).into(),
     })
+}
+
+/// Tooltip of a roll-up node in a comparison: the node's own text, then per scale each side's
+/// roll-up mean and B − A, and why there is no interval.
+pub(super) fn node_compare(id: NodeId, cmp: &Comparison, lang: Lang) -> Option<Tooltip> {
+    let mut tip = node(id, None, lang)?;
+    let rollup = match node_kind(id)? {
+        NodeKind::Spearhead => cmp
+            .spearheads
+            .iter()
+            .find(|r| r.id.map(spearhead_id) == Some(id)),
+        NodeKind::Category => cmp
+            .categories
+            .iter()
+            .find(|r| r.code.map(category_id) == Some(id)),
+        _ => None,
+    };
+    let Some(r) = rollup else { return Some(tip) };
+    let names = [
+        super::quadrant::side_name(&cmp.a.selection),
+        super::quadrant::side_name(&cmp.b.selection),
+    ];
+    let num = |v: Option<f64>| v.map_or_else(|| "–".into(), |v| fmt_fixed(v, 2, lang));
+    for (scale, d) in [
+        (wording::IMPORTANCE.get(lang), &r.importance),
+        (wording::PERFORMANCE.get(lang), &r.performance),
+    ] {
+        let mut both = names[0].clone();
+        for (i, part) in [num(d.a.mean), " → ".into(), names[1].clone(), num(d.b.mean)]
+            .iter()
+            .enumerate()
+        {
+            if i != 1 && i != 2 {
+                both.push('\u{a0}');
+            }
+            both.push_str(part);
+        }
+        tip.rows.push((scale.to_string(), both));
+        let mut diff = if d.diff.is_some_and(|v| v > 0.0) {
+            "+".to_string()
+        } else {
+            String::new()
+        };
+        diff.push_str(&num(d.diff));
+        diff.push_str(" (");
+        diff.push_str(&wording::compare_reason(
+            lang,
+            d.reason,
+            [&names[0], &names[1]],
+        ));
+        diff.push(')');
+        tip.rows
+            .push((format!("  {}", wording::DIFF_CI.get(lang)), diff));
+    }
+    tip.note = format!("{} {}", tip.note, wording::NOTE_ROLLUP_UNCLEAR.get(lang))
+        .trim()
+        .to_string();
+    Some(tip)
 }
 
 /// Tooltip of a hierarchy node that is not a role (roles share the quadrant's tooltip).

@@ -96,3 +96,137 @@ test('no label covers another label, a marker or an arrow at three sizes; screen
     await page.context().close();
   }
 });
+
+// ---- the hierarchy, the table and the Compare control --------------------------------------
+
+/** The fill of node `id` read from the canvas: the commonest colour inside its box away from its
+ * border and its text lines. */
+async function nodeFill(page, sel, id) {
+  return page.evaluate(([sel, id]) => {
+    const el = document.querySelector(sel);
+    const n = el.layout.nodes.find((x) => x.id === id);
+    const canvas = el.shadowRoot.querySelector('canvas');
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    const ctx = canvas.getContext('2d');
+    const inText = (x, y) => n.line_boxes.some((b) => x > b.x - 2 && x < b.x + b.w + 2 && y > b.y - 2 && y < b.y + b.h + 2);
+    const counts = new Map();
+    for (let x = n.x + 4; x < n.x + n.w - 4; x += 2) {
+      for (let y = n.y + 4; y < n.y + n.h - 4; y += 2) {
+        if (inText(x, y)) continue;
+        const [r, g, b] = ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+        const k = `${r},${g},${b}`;
+        counts.set(k, (counts.get(k) || 0) + 1);
+      }
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    return best ? best[0].split(',').map(Number) : null;
+  }, [sel, id]);
+}
+
+test('hierarchy with compare: role 5 (clear) is coloured by its difference, the others and the roll-ups grey; no label overlaps', async () => {
+  fs.mkdirSync('/work/notes/shots-compare', { recursive: true });
+  const page = await env.page({ width: 1100, height: 800 });
+  await mount(page, env.base, `<spco-roles src="${RECON}" view="hierarchy" color-by="performance" compare="sme,large"
+    style="width:1000px;height:700px;display:block"></spco-roles>`, { wait: false });
+  await page.waitForFunction(() => document.querySelector('spco-roles').layout?.nodes?.length > 20);
+  const { cmp, l } = await page.evaluate(() => {
+    const el = document.querySelector('spco-roles');
+    return { cmp: el.comparison, l: el.layout };
+  });
+  const r5 = cmp.roles.find((r) => r.role === 5).performance;
+  assert.equal(r5.excludes_zero, true);
+  const grey = [0xc4, 0xc9, 0xcf];
+  const clear = await nodeFill(page, 'spco-roles', 5);
+  // Blue where large rates role 5's performance higher than SME, orange where lower.
+  if (r5.diff > 0) assert.ok(clear[2] > clear[0] + 40, `role 5 is blue: ${clear}`);
+  else assert.ok(clear[0] > clear[2] + 40, `role 5 (${r5.diff}) is orange: ${clear}`);
+  assert.notDeepEqual(clear, grey);
+  for (const id of [4, 7, 105]) {
+    const f = await nodeFill(page, 'spco-roles', id);
+    assert.deepEqual(f, grey, `node ${id} is grey (not clear at 95%)`);
+  }
+  // No text line of one node overlaps another's.
+  const lines = l.nodes.flatMap((n) => n.line_boxes.map((b) => ({ ...b, id: n.id })));
+  for (const a of lines) for (const b of lines) if (a.id !== b.id) assert.ok(!rectsOverlap(a, b), `labels of ${a.id} and ${b.id}`);
+  // The tooltip of a spearhead role gives both groups' roll-ups and the reason for no interval.
+  const tip = await page.evaluate(() => document.querySelector('spco-roles')._handle.tooltip(105));
+  const rows = tip.rows.map(([k, v]) => `${k}: ${v}`).join(' | ');
+  assert.match(rows, /sme\u00a0\d\.\d\d → large\u00a0\d\.\d\d/);
+  assert.match(rows, /no interval: a mean of role means/);
+  await page.locator('spco-roles').screenshot({ path: '/work/notes/shots-compare/hierarchy-compare.png' });
+  assert.deepEqual(page.errors, []);
+});
+
+test('the data table gains the comparison columns (EN and NL), in the accessibility tree', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<spco-roles src="${RECON}" compare="sme,large" style="width:900px;height:600px;display:block"></spco-roles>`);
+  const read = () => page.evaluate(() => {
+    const t = document.querySelector('spco-roles').shadowRoot.querySelector('table');
+    return {
+      head: [...t.querySelectorAll('thead th')].map((th) => th.textContent),
+      row5: [...t.querySelectorAll('tbody tr')].find((tr) => tr.dataset.item === '5') ?
+        [...[...t.querySelectorAll('tbody tr')].find((tr) => tr.dataset.item === '5').cells].map((c) => c.textContent) : null,
+      caption: t.caption?.textContent,
+    };
+  });
+  const en = await read();
+  assert.equal(en.head.length, 17);
+  assert.deepEqual(en.head.slice(8, 15), ['Performance A mean', 'Performance A n', 'Performance B mean', 'Performance B n',
+    'Performance difference B − A', 'Performance 95% CI', 'Performance clear']);
+  assert.equal(en.row5[14], 'yes');
+  assert.match(en.caption, /A = sme, B = large/);
+  // The table is in the accessibility tree with its column headers.
+  const snap = await page.locator('spco-roles').ariaSnapshot();
+  assert.match(snap, /columnheader "Performance 95% CI"/);
+  await page.evaluate(() => document.querySelector('spco-roles').setAttribute('lang', 'nl'));
+  await page.waitForFunction(() => document.querySelector('spco-roles').shadowRoot.querySelector('thead th:nth-child(15)')?.textContent === 'Prestatie duidelijk');
+  const nl = await read();
+  assert.equal(nl.row5[14], 'ja');
+  assert.match(nl.head[13], /Prestatie 95%-BI/);
+});
+
+test('the Compare control sets compare and the chart follows; it sits in the phone groups menu at 44 px', async () => {
+  const page = await env.page({ width: 1100, height: 800 });
+  await mount(page, env.base, `<spco-roles id="c" src="${RECON}" controls url-state style="width:1000px;height:640px;display:block"></spco-roles>`);
+  const sel = page.locator('spco-roles .chips select.cmp');
+  assert.equal(await sel.getAttribute('aria-label'), 'Compare two groups');
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').layout.arrows.length), 0);
+  // The pairs come in the data's group order (large first in the demo); a native select, so keys work.
+  await sel.focus();
+  await sel.selectOption('large,sme');
+  await page.waitForFunction(() => document.querySelector('spco-roles').layout?.arrows?.length === 14);
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').compare), 'large,sme');
+  // Focus stays on the control after the bar is rebuilt.
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.activeElement?.className), 'cmp');
+  // The URL state carries the comparison.
+  await page.waitForFunction(() => location.hash.includes('c:large,sme'));
+  await page.evaluate(() => document.querySelector('spco-roles').setAttribute('lang', 'nl'));
+  await page.waitForFunction(() => document.querySelector('spco-roles').shadowRoot.querySelector('.cmp').getAttribute('aria-label') === 'Twee groepen vergelijken');
+  await page.locator('spco-roles').screenshot({ path: '/work/notes/shots-compare/quadrant-compare-nl.png' });
+  // Off again.
+  await sel.selectOption('');
+  await page.waitForFunction(() => document.querySelector('spco-roles').layout?.arrows?.length === 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // On a phone: the select is in the groups menu, 44 px high.
+  const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  const phone = await ctx.newPage();
+  await phone.goto(`${env.base}/tests/fixtures/phone.html`);
+  await phone.evaluate((html) => { document.body.innerHTML = html; },
+    `<spco-roles src="${RECON}" controls compare="sme,large" style="width:100%;height:520px;display:block"></spco-roles>`);
+  await phone.waitForFunction(() => document.querySelector('spco-roles').layout?.arrows?.length === 14);
+  const r = await phone.evaluate(() => {
+    const sr = document.querySelector('spco-roles').shadowRoot;
+    const menus = [...sr.querySelectorAll('.menu')].filter((m) => m.offsetParent);
+    menus[0].click();
+    const b = sr.querySelector('.cmp').getBoundingClientRect();
+    const bar = sr.querySelector('.bar').getBoundingClientRect();
+    return { menus: menus.length, h: b.height, w: b.width, visible: b.width > 0, right: b.right, vw: innerWidth, barTop: bar.top };
+  });
+  assert.equal(r.menus, 2);
+  assert.ok(r.visible && r.h >= 44, `select ${r.w}x${r.h}`);
+  assert.ok(r.right <= r.vw, 'inside the screen');
+  await phone.locator('spco-roles').screenshot({ path: '/work/notes/shots-compare/phone-compare-menu.png' });
+  await ctx.close();
+});

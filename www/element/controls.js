@@ -1,4 +1,4 @@
-// The controls bar (group chips with n, zoom buttons, whisker and colour selects, PNG and data
+// The controls bar (group chips with n, the Compare select, zoom buttons, whisker and colour selects, PNG and data
 // links), the synthetic-data badge and the hierarchy's breadcrumb: their labels, their state and
 // their clicks.
 
@@ -29,6 +29,7 @@ export function bindControls(el) {
     if (set.has(code)) set.delete(code); else set.add(code);
     el.group = [...set].join(',');
   });
+  el._el.cmp.addEventListener('change', () => { el.compare = el._el.cmp.value; });
   el._el.crumbs.addEventListener('click', (e) => {
     const b = e.target.closest('button');
     if (b && el._handle) { el._safe(() => el._handle.zoomOutTo(Number(b.dataset.depth))); el._invalidate(true); renderCrumbs(el); }
@@ -54,6 +55,8 @@ export function applyControlLabels(el) {
   cb.title = t('colorBy');
   ['gap', 'importance', 'performance'].forEach((k, i) => { cb.options[i].textContent = `${t('colorBy')}: ${t(k).toLowerCase()}`; });
   el._el.chips.setAttribute('aria-label', t('groups'));
+  el._el.cmp.setAttribute('aria-label', t('compareGroups'));
+  el._el.cmp.title = t('compareGroups');
   el._el.dl.title = t('data');
   renderControls(el);
   renderBadge(el);
@@ -75,8 +78,10 @@ export function renderControls(el) {
   const chips = el._el.chips;
   // Chips are rebuilt: the one just activated gets the focus back.
   const had = el.shadowRoot.activeElement;
-  const refocus = had && chips.contains(had) ? (had.dataset.group ?? '') : null;
+  const cmpFocused = had === el._el.cmp;
+  const refocus = had && chips.contains(had) && !cmpFocused ? (had.dataset.group ?? '') : null;
   chips.replaceChildren();
+  el._el.cmp.hidden = true;
   const groups = el._info.groups || [];
   const selected = new Set(el.group.split(',').filter(Boolean));
   const stats = el.stats;
@@ -103,10 +108,43 @@ export function renderControls(el) {
   }
   chip('', el._t('everyone'), el._info.n_respondents ?? null);
   for (const g of groups) chip(g.code, el._lang === 'nl' ? g.label_nl : g.label_en, g.n ?? null);
+  renderCompare(el, groups);
+  if (cmpFocused) el._el.cmp.focus();
   const parts = [];
   if (stats && stats.n_respondents != null) parts.push(`n = ${stats.n_respondents} ${el._t('respondents')}`);
   if (stats && stats.roles?.some((r) => r.small_n)) parts.push(el._t('smallN'));
   note.textContent = parts.join(' · ');
+}
+
+/**
+ * The Compare select after the chips (so the phone layout's groups menu holds it too): off, or
+ * one of the pairs of groups in the data's order (A first; differences are B − A). A comparison
+ * set otherwise (reversed, SPCOs, pooled groups) is offered as it was written.
+ */
+function renderCompare(el, groups) {
+  const sel = el._el.cmp;
+  const name = (code) => {
+    const g = groups.find((x) => x.code === code);
+    return g ? (el._lang === 'nl' ? g.label_nl : g.label_en) : code;
+  };
+  const pairs = [];
+  groups.forEach((a, i) => { for (const b of groups.slice(i + 1)) pairs.push(`${a.code},${b.code}`); });
+  const cur = el.compare || '';
+  if (cur && !pairs.includes(cur)) pairs.push(cur);
+  const off = document.createElement('option');
+  off.value = '';
+  off.textContent = el._t(cur ? 'compareOff' : 'compare');
+  const opts = [off];
+  for (const p of pairs) {
+    const o = document.createElement('option');
+    o.value = p;
+    o.textContent = p.split(',').map((side) => side.split('+').map(name).join(' + ')).join(' → ');
+    opts.push(o);
+  }
+  sel.replaceChildren(...opts);
+  sel.value = cur;
+  sel.hidden = groups.length < 2;
+  el._el.chips.append(sel);
 }
 
 export function renderBadge(el) {

@@ -16,6 +16,7 @@ const STYLE = `
 .root { position: absolute; inset: 0; display: flex; flex-direction: column; }
 .bar { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; padding: 4px 2px 6px; }
 .bar[hidden] { display: none; }
+.cmp { max-width: 16em; }
 .chips, .zoom { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
 button, select { font: inherit; font-size: 12px; border: 1px solid #c9ced6; background: #fff; color: #1f2328;
   border-radius: 999px; padding: 2px 9px; cursor: pointer; }
@@ -73,6 +74,7 @@ const MARKUP = `
       <div class="root">
         <div class="bar" part="controls" hidden>
           <div class="chips" role="group"></div>
+          <select class="cmp" aria-label="" hidden></select>
           <div class="zoom">
             <button data-zoom="full"></button><button data-zoom="report"></button><button data-zoom="fit"></button>
             <button data-zoom="in" aria-label="">+</button><button data-zoom="out" aria-label="">−</button>
@@ -106,7 +108,7 @@ export const CSS_TEXT = STYLE + PRESENTER_STYLE;
 
 /**
  * Fills `root` (the element's shadow root) and returns its parts by name: bar, chips, zoom, note,
- * plot, canvas, box, tip, badge, msg, sr, eb (whisker select), cb (colour select), crumbs, dl.
+ * plot, canvas, box, tip, badge, msg, sr, eb (whisker select), cb (colour select), cmp (Compare select), crumbs, dl.
  */
 export function buildShadow(root) {
   root.adoptedStyleSheets = [sheet()];
@@ -115,7 +117,7 @@ export function buildShadow(root) {
   const $ = (s) => root.querySelector(s);
   return {
     bar: $('.bar'), chips: $('.chips'), zoom: $('.zoom'), note: $('.note'), plot: $('.plot'), canvas: $('canvas'),
-    box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), cb: $('.cb'),
+    box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), cb: $('.cb'), cmp: $('.cmp'),
     crumbs: $('.crumbs'), dl: $('.dl'), tablebox: $('.tablebox'), table: $('.tablebox table'), summary: $('#summary'),
     help: $('.help'),
   };

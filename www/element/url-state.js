@@ -1,7 +1,8 @@
 // Shareable views. `el.state` is what a presenter showed, as a plain object:
-//   { view: 'quadrant' | 'hierarchy', zoom: [x0, x1, y0, y1] | null, groups: [codes], selected: role | null }
+//   { view: 'quadrant' | 'hierarchy', zoom: [x0, x1, y0, y1] | null, groups: [codes], selected: role | null,
+//     compare: 'a,b' | null }
 // (zoom: the quadrant's data ranges; the hierarchy keeps its own starting view). With the
-// `url-state` attribute it also lives in the URL as `spco-<id>=v:quadrant;z:1,7,1,5;g:a,b;r:5`
+// `url-state` attribute it also lives in the URL as `spco-<id>=v:quadrant;z:1,7,1,5;g:a,b;r:5;c:sme,large`
 // (`&` between elements), so a reload restores it and Back steps through it: a deliberate change
 // (a selection, a group, the view, a zoom button) is a new history entry; a continuous gesture
 // (wheel, drag) rewrites its own entry as it goes. A malformed or stale entry (a group the data
@@ -26,7 +27,7 @@ export function getState(el) {
     if (v && v.length === 4) zoom = [...v].map((x) => Number(x.toPrecision(6)));
   }
   const role = roleOf(el._selected ?? 0);
-  return { view, zoom, groups: el.group.split(',').filter(Boolean), selected: role || null };
+  return { view, zoom, groups: el.group.split(',').filter(Boolean), selected: role || null, compare: el.compare || null };
 }
 
 /** Checks a state object against the loaded data; returns the reason it is refused, or null. */
@@ -41,6 +42,7 @@ function refuse(el, s) {
     const bad = s.groups.find((g) => !known.has(g));
     if (bad !== undefined) return `unknown group "${bad}"`;
   }
+  if (s.compare != null && typeof s.compare !== 'string') return 'compare is not text';
   if (s.selected != null) {
     const roles = new Set((el.stats?.roles || []).map((r) => r.role));
     if (!roles.has(s.selected)) return `unknown role ${s.selected}`;
@@ -57,6 +59,8 @@ export function setState(el, s) {
   try {
     if (s.view != null && s.view !== el.view) el.view = s.view;
     if (s.groups != null && s.groups.join(',') !== el.group) el.group = s.groups.join(',');
+    // A comparison wasm refuses (unknown group, overlap) shows its worded error, like the attribute.
+    if (s.compare !== undefined && (s.compare || '') !== el.compare) el.compare = s.compare || '';
     if (s.zoom != null && el.view === 'quadrant') {
       el._safe(() => el._handle.setZoom(s.zoom.join(',')));
     } else if (s.zoom === null) {
@@ -78,11 +82,12 @@ function encode(s) {
   if (s.zoom) parts.push(`z:${s.zoom.join(',')}`);
   if (s.groups.length) parts.push(`g:${s.groups.map(encodeURIComponent).join(',')}`);
   if (s.selected) parts.push(`r:${s.selected}`);
+  if (s.compare) parts.push(`c:${s.compare.split(',').map(encodeURIComponent).join(',')}`);
   return parts.join(';');
 }
 
 function decode(text) {
-  const s = { view: 'quadrant', zoom: null, groups: [], selected: null };
+  const s = { view: 'quadrant', zoom: null, groups: [], selected: null, compare: null };
   for (const part of text.split(';')) {
     const i = part.indexOf(':');
     if (i < 1) throw new Error(`"${part}"`);
@@ -90,6 +95,7 @@ function decode(text) {
     if (k === 'v') s.view = v;
     else if (k === 'z') s.zoom = v.split(',').map(Number);
     else if (k === 'g') s.groups = v.split(',').filter(Boolean).map(decodeURIComponent);
+    else if (k === 'c') s.compare = v.split(',').map(decodeURIComponent).join(',');
     else if (k === 'r') { s.selected = Number(v); if (!Number.isInteger(s.selected)) throw new Error(`role "${v}"`); }
     else throw new Error(`unknown key "${k}"`);
   }

@@ -96,7 +96,7 @@ pub fn table(c: &Comparison, imported: &Imported) -> String {
             row.push(ci(d));
         }
         row.push(quadrants(r.quadrant_a, r.quadrant_b, r.quadrant_changes));
-        let mut why: Vec<&str> = Vec::new();
+        let mut why: Vec<String> = Vec::new();
         for d in [&r.importance, &r.performance] {
             if let Some(t) = d.reason.map(|x| x.text()) {
                 if !why.contains(&t) {

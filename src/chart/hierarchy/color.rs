@@ -34,6 +34,25 @@ const PUOR_REV: [Rgb; 9] = [
     Rgb(0xb3, 0x58, 0x06),
 ];
 
+/// A comparison's differences (B - A), orange where B rates lower and blue where higher:
+/// PuOr's orange arm, RdBu's blue arm, one light centre. Blue and orange stay apart with the
+/// common colour-vision deficiencies, and blue matches the quadrant's "performs better" arrows.
+const BLUE_ORANGE: [Rgb; 9] = [
+    Rgb(0xb3, 0x58, 0x06),
+    Rgb(0xe0, 0x82, 0x14),
+    Rgb(0xfd, 0xb8, 0x63),
+    Rgb(0xfe, 0xe0, 0xb6),
+    Rgb(0xf7, 0xf7, 0xf7),
+    Rgb(0xd1, 0xe5, 0xf0),
+    Rgb(0x92, 0xc5, 0xde),
+    Rgb(0x43, 0x93, 0xc3),
+    Rgb(0x21, 0x66, 0xac),
+];
+
+/// Fill of a compared node whose difference is not clear (its interval includes zero, or it
+/// has none): a grey darker than `NEUTRAL`, so "not clear" and "no value" stay apart.
+pub const UNCLEAR: Rgb = Rgb(0xc4, 0xc9, 0xcf);
+
 /// Fill of nodes without a value (kinds, purpose items, missing data).
 pub const NEUTRAL: Rgb = Rgb(0xf1, 0xf3, 0xf5);
 pub const INK: Rgb = Rgb(0x1f, 0x23, 0x28);
@@ -143,6 +162,8 @@ pub fn dimmed_ink(fill: Rgb, under: Rgb, ink: Rgb, box_alpha: f64) -> Rgb {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ColorScale {
     pub color_by: ColorBy,
+    /// A comparison's differences: centred on zero, blue–orange.
+    pub diff: bool,
     /// Values mapped to the ends of the ramp (for the gap: -m and +m around 0).
     pub lo: f64,
     pub hi: f64,
@@ -169,6 +190,7 @@ impl ColorScale {
                 let m = ((m / 0.05).ceil() * 0.05).max(0.05);
                 ColorScale {
                     color_by,
+                    diff: false,
                     lo: -m,
                     hi: m,
                 }
@@ -182,6 +204,7 @@ impl ColorScale {
                 if lo > hi {
                     return ColorScale {
                         color_by,
+                        diff: false,
                         lo: smin,
                         hi: smax,
                     };
@@ -196,10 +219,27 @@ impl ColorScale {
                 }
                 ColorScale {
                     color_by,
+                    diff: false,
                     lo: l,
                     hi: h,
                 }
             }
+        }
+    }
+
+    /// The scale of a comparison's differences of `color_by`'s means: centred on zero,
+    /// symmetric, out to the largest |difference| rounded up to a quarter point (at least 0.25).
+    pub fn difference(color_by: ColorBy, values: impl IntoIterator<Item = f64>) -> ColorScale {
+        let m = values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, |m, v| m.max(v.abs()));
+        let m = ((m / 0.25).ceil() * 0.25).max(0.25);
+        ColorScale {
+            color_by,
+            diff: true,
+            lo: -m,
+            hi: m,
         }
     }
 
@@ -211,6 +251,9 @@ impl ColorScale {
     pub fn color(&self, v: f64) -> Rgb {
         if !v.is_finite() {
             return NEUTRAL;
+        }
+        if self.diff {
+            return ramp(&BLUE_ORANGE, self.t(v));
         }
         match self.color_by {
             ColorBy::Gap => ramp(&PUOR_REV, self.t(v)),
@@ -236,7 +279,8 @@ mod tests {
             Palette::CONTRAST_DARK,
         ] {
             let bg = pal.background;
-            for &fill in YLGNBU.iter().chain(&PUOR_REV).chain(&[NEUTRAL, white]) {
+            let fills = YLGNBU.iter().chain(&PUOR_REV).chain(&BLUE_ORANGE);
+            for &fill in fills.chain(&[NEUTRAL, UNCLEAR, white]) {
                 let ink = text_on(fill);
                 assert!(contrast(ink, fill) >= 4.5, "{fill:?}");
                 // Dimmed: the box at DIM over the background, the text at DIM_TEXT over the box.
@@ -251,6 +295,35 @@ mod tests {
             assert!(contrast(pal.muted, bg) >= 4.5);
             assert!(contrast(blend(pal.muted, bg, DIM_TEXT), bg) >= 3.0);
         }
+    }
+
+    #[test]
+    fn difference_scale_is_centred_and_readable() {
+        let s = ColorScale::difference(ColorBy::Importance, [-0.3, 1.1, f64::NAN]);
+        // Symmetric around zero, out to 1.1 rounded up to a quarter point.
+        assert_eq!((s.lo, s.hi), (-1.25, 1.25));
+        assert_eq!(s.t(0.0), 0.5);
+        assert_eq!(s.color(0.0), Rgb(0xf7, 0xf7, 0xf7));
+        assert_eq!(s.color(-1.25), Rgb(0xb3, 0x58, 0x06));
+        assert_eq!(s.color(1.25), Rgb(0x21, 0x66, 0xac));
+        // Orange below zero (red above blue), blue above (blue above red).
+        let (lo, hi) = (s.color(-0.6), s.color(0.6));
+        assert!(lo.0 > lo.2 && hi.2 > hi.0, "{lo:?} {hi:?}");
+        // Equal distances from zero are equally light on both arms (within a few levels).
+        let l = |c: Rgb| luminance(c);
+        assert!((l(lo) - l(hi)).abs() < 0.12, "{} {}", l(lo), l(hi));
+        // Every fill along the ramp takes text at 4.5:1.
+        for i in 0..=100 {
+            let v = -1.25 + 2.5 * f64::from(i) / 100.0;
+            let f = s.color(v);
+            assert!(contrast(text_on(f), f) >= 4.5, "{v}: {f:?}");
+        }
+        // No differences: the narrowest scale.
+        let e = ColorScale::difference(ColorBy::Performance, []);
+        assert_eq!((e.lo, e.hi), (-0.25, 0.25));
+        // The grey of "not clear" is told apart from "no value" and from the centre.
+        assert!(contrast(UNCLEAR, NEUTRAL) > 1.3);
+        assert!(contrast(UNCLEAR, Rgb(0xf7, 0xf7, 0xf7)) > 1.3);
     }
 
     fn luminance_powf(c: Rgb) -> f64 {

@@ -237,7 +237,7 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
             boxed(
                 &mut p,
                 sw,
-                color(super::NEUTRAL, 1.0),
+                color(lg.swatch, 1.0),
                 &stroke(pal.border, 1.0, s),
                 2.0 * s,
             )?;

@@ -18,7 +18,7 @@ mod ids;
 mod layout;
 mod view;
 
-pub use color::{contrast, ColorScale, NEUTRAL};
+pub use color::{contrast, ColorScale, NEUTRAL, UNCLEAR};
 pub use draw::{chains, draw_hierarchy, render_hierarchy_svg, render_hierarchy_svg_with};
 pub use graph::{
     category_id, crossings_between, graph, kind_id, node_kind, node_label, node_short, order_graph,
@@ -79,6 +79,20 @@ pub struct HierarchyScene {
     pub collapsed: NodeSet,
     pub highlighted: Option<NodeId>,
     pub selected: Option<NodeId>,
+    /// Two groups compared: `values` are then B - A and the colours diverge around zero.
+    pub compare: Option<HierCompare>,
+}
+
+/// What the hierarchy shows of a comparison besides the differences themselves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HierCompare {
+    /// The sides as the legend names them (A, B).
+    pub names: [String; 2],
+    /// The scale whose means are compared (importance or performance).
+    pub scale: ColorBy,
+    /// Nodes with a difference that is not clear at 95% (the interval includes zero, or there
+    /// is none, as for every roll-up): drawn grey.
+    pub unclear: NodeSet,
 }
 
 impl HierarchyScene {
@@ -92,6 +106,7 @@ impl HierarchyScene {
             collapsed: NodeSet::new(),
             highlighted: None,
             selected: None,
+            compare: None,
         }
     }
 }
@@ -139,6 +154,52 @@ pub fn values_from_stats(stats: &Stats, color_by: ColorBy) -> NodeMap<f64> {
         }
     }
     out
+}
+
+/// The scale a comparison colours by: the gap has no interval, so `Gap` compares performance
+/// (as the quadrant's arrows are coloured).
+pub fn compared_scale(color_by: ColorBy) -> ColorBy {
+    match color_by {
+        ColorBy::Importance => ColorBy::Importance,
+        ColorBy::Performance | ColorBy::Gap => ColorBy::Performance,
+    }
+}
+
+/// A comparison's differences B - A of `compared_scale(color_by)` per node, and the nodes
+/// whose difference is not clear (roll-ups have no interval, so they are never clear).
+pub fn values_from_comparison(
+    cmp: &crate::stats::Comparison,
+    color_by: ColorBy,
+) -> (NodeMap<f64>, NodeSet) {
+    let perf = compared_scale(color_by) == ColorBy::Performance;
+    let mut values = NodeMap::new();
+    let mut unclear = NodeSet::new();
+    for r in &cmp.roles {
+        let d = if perf { &r.performance } else { &r.importance };
+        if let Some(v) = d.diff.filter(|v| v.is_finite()) {
+            values.insert(r.role as NodeId, v);
+            if d.excludes_zero != Some(true) {
+                unclear.insert(r.role as NodeId);
+            }
+        }
+    }
+    let rollups = cmp
+        .spearheads
+        .iter()
+        .filter_map(|s| Some((spearhead_id(s.id?), s)))
+        .chain(
+            cmp.categories
+                .iter()
+                .filter_map(|c| Some((category_id(c.code?), c))),
+        );
+    for (id, r) in rollups {
+        let d = if perf { &r.performance } else { &r.importance };
+        if let Some(v) = d.diff.filter(|v| v.is_finite()) {
+            values.insert(id, v);
+            unclear.insert(id);
+        }
+    }
+    (values, unclear)
 }
 
 /// How a roll-up node's value is derived, for a tooltip (None for roles and unrated nodes).

@@ -88,20 +88,14 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// The reason in English, for tables and tooltips.
-    pub fn text(self) -> &'static str {
-        match self {
-            Reason::NoAnswersA => "nobody in the first selection answered",
-            Reason::NoAnswersB => "nobody in the second selection answered",
-            Reason::SingleAnswerA => "one answer in the first selection: no interval",
-            Reason::SingleAnswerB => "one answer in the second selection: no interval",
-            Reason::UnknownNA => "the table gives no n for the first selection",
-            Reason::UnknownNB => "the table gives no n for the second selection",
-            Reason::UnknownSdA => "the table gives no SD for the first selection",
-            Reason::UnknownSdB => "the table gives no SD for the second selection",
-            Reason::NoSpread => "all answers equal on both sides: no interval",
-            Reason::RolledUp => "a mean of role means: no interval (answers to roles correlate)",
-        }
+    /// The reason in English naming the sides "the first/second selection", for the CLI's
+    /// table (the words, in Dutch too, are `crate::wording::compare_reason`'s).
+    pub fn text(self) -> String {
+        crate::wording::compare_reason(
+            crate::catalogue::Lang::En,
+            self,
+            ["the first selection", "the second selection"],
+        )
     }
 }
 

@@ -6,7 +6,7 @@ use crate::catalogue::Lang;
 use crate::chart::text::ellipsize;
 use crate::chart::{fmt_num, HAlign, Metrics, Rect, Rgb, TextBox, TextMeasure};
 
-use super::super::color::ColorScale;
+use super::super::color::{ColorScale, NEUTRAL, UNCLEAR};
 use super::super::{ColorBy, HierarchyScene};
 use super::{HierLegend, LEGEND_H};
 
@@ -50,7 +50,10 @@ pub(super) fn layout_legend(
         .text_width(&lo_txt, tf)
         .max(measure.text_width(&hi_txt, tf))
         / 2.0;
-    let neutral_txt = crate::wording::NO_VALUE.get(scene.lang);
+    let neutral_txt = match scene.compare {
+        Some(_) => crate::wording::NOT_CLEAR_SWATCH.get(scene.lang),
+        None => crate::wording::NO_VALUE.get(scene.lang),
+    };
     let nw = measure.text_width(neutral_txt, tf) + 16.0 * s;
     let avail = rect.width();
     let bar_x0 = rect.x0 + end_w;
@@ -79,6 +82,11 @@ pub(super) fn layout_legend(
         ramp: ramp(scale, &bar, bar_w),
         ticks: ticks(scene.lang, scale, &bar, bar_w, m, measure),
         neutral,
+        swatch: if scene.compare.is_some() {
+            UNCLEAR
+        } else {
+            NEUTRAL
+        },
     })
 }
 
@@ -91,7 +99,14 @@ fn title_box(
 ) -> TextBox {
     let lf = m.px(m.theme.tick_font);
     let lh = lf * m.theme.line;
-    let mut title = legend_title(scene.color_by, scene.lang).to_string();
+    let mut title = match &scene.compare {
+        Some(c) => crate::wording::legend_difference(
+            scene.lang,
+            c.scale == ColorBy::Performance,
+            [&c.names[0], &c.names[1]],
+        ),
+        None => legend_title(scene.color_by, scene.lang).to_string(),
+    };
     let avail = rect.width();
     if measure.text_width(&title, lf) > avail {
         title = ellipsize(&title, avail, lf, measure);

@@ -105,6 +105,8 @@ pub struct HierLegend {
     pub ramp: Vec<(Rect, Rgb)>,
     pub ticks: Vec<(f64, TextBox)>,
     pub neutral: Option<(Rect, TextBox)>,
+    /// The swatch's fill: `NEUTRAL` ("no value"), or `UNCLEAR` in a comparison.
+    pub swatch: Rgb,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -230,7 +232,11 @@ pub fn layout_hierarchy(
     let orientation = bands::orientation(size_px);
     let plan = Plan::new(scene, view, orientation, m);
     let world = bands::world(&plan);
-    let scale = ColorScale::new(scene.color_by, scene.values.values().copied());
+    let values = scene.values.values().copied();
+    let scale = match &scene.compare {
+        Some(c) => ColorScale::difference(c.scale, values),
+        None => ColorScale::new(scene.color_by, values),
+    };
     let mut nodes = nodes::lay_nodes(&plan, &world.boxes, &scale, measure);
     let bands_dev = bands::to_device(&plan, &world.bands);
     toggles::place_toggles(&plan, &bands_dev, &mut nodes, measure);

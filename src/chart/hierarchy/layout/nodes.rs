@@ -6,7 +6,7 @@ use crate::catalogue::{catalogue, Lang};
 use crate::chart::text::{ellipsize, wrap};
 use crate::chart::{HAlign, Rect, Rgb, TextBox, TextMeasure};
 
-use super::super::color::{text_on, ColorScale, INK, NEUTRAL};
+use super::super::color::{text_on, ColorScale, INK, NEUTRAL, UNCLEAR};
 use super::super::graph::{node_kind, node_label, node_short, purpose_role_label};
 use super::super::{Arrangement, NodeId, NodeKind};
 use super::bands::WorldBox;
@@ -209,8 +209,14 @@ fn make_node(
         node_label(id, lang)
     };
     let value = scene.values.get(&id).copied().filter(|v| v.is_finite());
+    let unclear = scene
+        .compare
+        .as_ref()
+        .is_some_and(|c| c.unclear.contains(&id));
     let fill = if frame {
         Rgb(0xf8, 0xf9, 0xfa)
+    } else if unclear && value.is_some() {
+        UNCLEAR
     } else {
         value.map_or(NEUTRAL, |v| scale.color(v))
     };
