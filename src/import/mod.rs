@@ -16,7 +16,7 @@ mod text;
 mod wide;
 mod wording;
 
-pub use error::{Conflict, ImportError};
+pub use error::{Conflict, Detail, ImportError};
 
 use serde::Serialize;
 
