@@ -1,0 +1,84 @@
+// Printing (issue 11). A canvas prints as the bitmap it holds, and the screen's (1-2 device px per
+// CSS px, laid out for the screen's width) prints blurred and, scaled to the paper, with text too
+// small or too large. So when printing starts the chart is drawn once more for paper: laid out at
+// the printable width of A4 or Letter (so its text keeps its CSS size) with the element's aspect
+// (bounded, so the hierarchy fits one page), at 3 device px per CSS px (about 270-290 dpi), and
+// copied into a second canvas that only print media shows (adaptive.js). The live canvas is drawn
+// back at its screen size at once, so the screen never changes.
+//
+// Why not redraw the live canvas for print (the first attempt, which crashed Chromium): under print
+// media the canvas is sized by its own aspect (`height: auto`), so the plot's size followed the
+// backing store, the ResizeObserver resized the backing store to the new plot size, which changed
+// the plot again: a resize loop of large frames inside print layout. Here the print canvas is one
+// no observer measures, sizing is frozen while printing, and its pixel count is bounded.
+
+/** CSS px of paper width: A4 (794 px) or Letter (816 px) less Chromium's default margins. */
+const PAPER_W = 720;
+/** Device px per CSS px of the print bitmap: 720 x 3 = 2160 px over ~7.5 in, ~290 dpi. */
+const PRINT_DPR = 3;
+
+/** The print media query, read by the element's sizing (element.js). */
+export const PRINT = matchMedia('print');
+
+export function bindPrint(el) {
+  const media = PRINT;
+  const on = () => toPrint(el);
+  const off = () => fromPrint(el);
+  const change = () => (media.matches ? on() : off());
+  addEventListener('beforeprint', on);
+  addEventListener('afterprint', off);
+  // Emulated print media (and some browsers' print preview) switch the media query only.
+  media.addEventListener('change', change);
+  return () => {
+    removeEventListener('beforeprint', on);
+    removeEventListener('afterprint', off);
+    media.removeEventListener('change', change);
+  };
+}
+
+function printCanvas(el) {
+  let c = el._printCanvas;
+  if (!c) {
+    c = document.createElement('canvas');
+    c.className = 'print';
+    c.setAttribute('aria-hidden', 'true');
+    el._el.canvas.after(c);
+    el._printCanvas = c;
+  }
+  return c;
+}
+
+/** The print size in CSS px: the paper's width, the element's aspect within 0.4-1.3. */
+export function printSize(w, h) {
+  const aspect = Math.min(1.3, Math.max(0.4, h / Math.max(1, w)));
+  return [PAPER_W, Math.round(PAPER_W * aspect)];
+}
+
+function toPrint(el) {
+  if (el._printing || !el.isConnected || !el._handle || !el._info || !el._size) return;
+  el._printing = true;
+  const { w, h, dpr } = el._size;
+  const [pw, ph] = printSize(w, h);
+  const live = el._el.canvas;
+  const out = printCanvas(el);
+  el._safe(() => {
+    el._handle.resize(pw, ph, PRINT_DPR);
+    // Far in the future: a running transition is drawn at its end.
+    el._handle.draw(performance.now() + 1e6);
+    // A copy, as pixels: a canvas drawn while hidden printed blank in Chromium (its drawing is
+    // recorded but not kept for print), and pixels print the same everywhere.
+    out.width = live.width;
+    out.height = live.height;
+    out.getContext('2d').drawImage(live, 0, 0);
+  });
+  // The screen's chart back at once (the print canvas keeps the paper's).
+  el._safe(() => { el._handle.resize(w, h, dpr); el._handle.draw(performance.now()); });
+}
+
+function fromPrint(el) {
+  if (!el._printing) return;
+  el._printing = false;
+  // Free the print bitmap (up to ~27 MB) and catch up with any size change while printing.
+  if (el._printCanvas) { el._printCanvas.width = 0; el._printCanvas.height = 0; }
+  el._measure(true);
+}
