@@ -219,6 +219,9 @@ test('the hierarchy prints on one page, before the table', { skip: !PDF_TOOLS &&
   const rect = await page.evaluate(() => { const r = document.querySelector('spco-roles').shadowRoot.querySelector('canvas.print').getBoundingClientRect(); return [r.top, r.height]; });
   assert.ok(rect[1] > 300 && rect[0] + rect[1] < 1123, `chart on page 1: ${rect}`);
   assert.match(pages.join(''), /Business support services/);
+  // The table's expand/collapse buttons do not print; the synthetic-data badge does.
+  assert.ok(!/Collapse|Expand/.test(pages.join('')), 'table buttons printed');
+  assert.match(pages[0], /Synthetic data/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -50,7 +50,8 @@ button, select, .zoom a, .menu { min-height: 24px; min-width: 24px; box-sizing: 
 @media print {
   :host { height: auto !important; width: auto !important; max-width: 100%; contain: none !important; color: #000; }
   .root { position: static; display: block; }
-  .bar, .menu, .hint, .help, .crumbs, .tip, .box, .msg, .plot .sr, .badge { display: none !important; }
+  .bar, .menu, .hint, .help, .crumbs, .tip, .box, .msg, .plot .sr, .tablebox button { display: none !important; }
+  /* The badge prints: a printed chart of synthetic data says so. */
   .plot { break-inside: avoid; page-break-inside: avoid; }
   .plot { height: auto !important; }
   .plot canvas { display: none !important; }

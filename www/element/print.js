@@ -1,8 +1,8 @@
 // Printing (issue 11). A canvas prints as the bitmap it holds, and the screen's (1-2 device px per
 // CSS px, laid out for the screen's width) prints blurred and, scaled to the paper, with text too
 // small or too large. So when printing starts the chart is drawn once more for paper: laid out at
-// the printable width of A4 or Letter (so its text keeps its CSS size) with the element's aspect
-// (bounded, so the hierarchy fits one page), at 3 device px per CSS px (about 270-290 dpi), and
+// least as wide as A4's or Letter's printable width, with the element's aspect (bounded, so the
+// hierarchy fits one page), at 3 device px per CSS px (about 270-400 dpi on paper), and
 // copied into a second canvas that only print media shows (adaptive.js). The live canvas is drawn
 // back at its screen size at once, so the screen never changes.
 //
@@ -14,7 +14,9 @@
 
 /** CSS px of paper width: A4 (794 px) or Letter (816 px) less Chromium's default margins. */
 const PAPER_W = 720;
-/** Device px per CSS px of the print bitmap: 720 x 3 = 2160 px over ~7.5 in, ~290 dpi. */
+/** The widest print layout: wider elements are laid out at this width and scaled to the paper. */
+const MAX_W = 1100;
+/** Device px per CSS px of the print bitmap: 720-1100 x 3 = 2160-3300 px, 270-400 dpi on paper. */
 const PRINT_DPR = 3;
 
 /** The print media query, read by the element's sizing (element.js). */
@@ -48,10 +50,15 @@ function printCanvas(el) {
   return c;
 }
 
-/** The print size in CSS px: the paper's width, the element's aspect within 0.4-1.3. */
+/**
+ * The print layout's size in CSS px: the element's width within the paper's and MAX_W (so a
+ * desktop chart prints as laid out, its number key still true, and a phone's gets the paper's
+ * room), its aspect within 0.4-1.3 (the page holds it whole). At most 1100 x 1430 x 3^2 = 14 Mpx.
+ */
 export function printSize(w, h) {
+  const pw = Math.round(Math.min(MAX_W, Math.max(PAPER_W, w)));
   const aspect = Math.min(1.3, Math.max(0.4, h / Math.max(1, w)));
-  return [PAPER_W, Math.round(PAPER_W * aspect)];
+  return [pw, Math.round(pw * aspect)];
 }
 
 function toPrint(el) {
