@@ -52,6 +52,7 @@ button, select, .zoom a, .menu { min-height: 24px; min-width: 24px; box-sizing: 
   .root { position: static; display: block; }
   .bar, .menu, .hint, .help, .crumbs, .tip, .box, .msg, .plot .sr, .tablebox button { display: none !important; }
   /* The badge prints: a printed chart of synthetic data says so. */
+  .badge { display: table; margin: 2px 0 0 auto; }
   .plot { break-inside: avoid; page-break-inside: avoid; }
   .plot { height: auto !important; }
   .plot canvas { display: none !important; }
