@@ -287,132 +287,171 @@ pub enum Detail {
     },
 }
 
-impl std::fmt::Display for Detail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+/// A value a `Detail`'s template stands for at `%0`, `%1`, ...: text from the file as found, a
+/// number, a scale, a fixed English word (translated by wording.rs), a character.
+pub(super) enum Arg<'a> {
+    T(&'a str),
+    N(u64),
+    S(Scale),
+    W(&'a str),
+    C(char),
+}
+
+impl Detail {
+    /// The English template (the Dutch one is wording.rs's) and its values. One template and
+    /// one filler for every detail keep the wasm small (a `format!` per message costs code).
+    pub(super) fn parts(&self) -> (&'static str, Vec<Arg<'_>>) {
+        use Arg::{C, N, S, T, W};
         use Detail as D;
         match self {
-            D::AnswerTwice { respondent, scale, role } => write!(
-                f,
-                "respondent \"{respondent}\" already has a {} answer for role {role}",
-                scale.name()
+            D::AnswerTwice { respondent, scale, role } => (
+                "respondent \"%0\" already has a %1 answer for role %2",
+                vec![T(respondent), S(*scale), N((*role).into())],
             ),
-            D::SameRole { other, role, question } => write!(
-                f,
-                "this column and column \"{other}\" both hold role {role} of question {question}"
+            D::SameRole { other, role, question } => (
+                "this column and column \"%0\" both hold role %1 of question %2",
+                vec![T(other), N((*role).into()), T(question)],
             ),
-            D::RowTwice { role, scale, group, first } => {
-                write!(f, "role {role}, {} for ", scale.name())?;
-                match group {
-                    Some(g) => write!(f, "group \"{g}\"")?,
-                    None => f.write_str("all respondents")?,
-                }
-                write!(f, " is already given on line {first}")
-            }
-            D::ColumnTwice { scale, role } => {
-                write!(f, "a second column for the {} of role {role}", scale.name())
-            }
-            D::ResponseTwice { id, first } => {
-                write!(f, "response \"{id}\" already appears on line {first}")
-            }
-            D::RowOfRespondent { id, first } => {
-                write!(f, "respondent \"{id}\" already has a row, on line {first}")
-            }
-            D::OnScale(s) => write!(
-                f,
-                "a number from {} to {} ({} scale)",
-                (*s).min(),
-                (*s).max(),
-                s.name()
+            D::RowTwice { role, scale, group, first } => (
+                if group.is_some() {
+                    "role %0, %1 for group \"%2\" is already given on line %3"
+                } else {
+                    "role %0, %1 for all respondents is already given on line %3"
+                },
+                vec![N((*role).into()), S(*scale), T(group.as_deref().unwrap_or_default()), N(*first)],
             ),
-            D::Sd(max) => write!(f, "a standard deviation from 0 to {max}"),
-            D::Count => f.write_str("a positive whole number (the number of answers)"),
-            D::PrefixColumns(p) => write!(f, "columns {p}_1 .. {p}_14"),
-            D::MatrixMentioning(Scale::Importance) => f.write_str(
+            D::ColumnTwice { scale, role } => (
+                "a second column for the %0 of role %1",
+                vec![S(*scale), N((*role).into())],
+            ),
+            D::ResponseTwice { id, first } => (
+                "response \"%0\" already appears on line %1",
+                vec![T(id), N(*first)],
+            ),
+            D::RowOfRespondent { id, first } => (
+                "respondent \"%0\" already has a row, on line %1",
+                vec![T(id), N(*first)],
+            ),
+            D::OnScale(s) => (
+                "a number from %0 to %1 (%2 scale)",
+                vec![N((*s).min().into()), N((*s).max().into()), S(*s)],
+            ),
+            D::Sd(max) => ("a standard deviation from 0 to %0", vec![N((*max).into())]),
+            D::Count => ("a positive whole number (the number of answers)", vec![]),
+            D::PrefixColumns(p) => ("columns %0_1 .. %0_14", vec![T(p)]),
+            D::MatrixMentioning(Scale::Importance) => (
                 "a matrix question mentioning \"belang\", \"belangrijk\" or \"important\"",
+                vec![],
             ),
-            D::MatrixMentioning(Scale::Performance) => f.write_str(
+            D::MatrixMentioning(Scale::Performance) => (
                 "a matrix question mentioning \"prest\", \"uitvoering\" or \"perform\"",
+                vec![],
             ),
-            D::Statements(q) => write!(f, "statements matching the 14 roles in question {q}"),
-            D::ColumnNamed(c) => write!(f, "a column named \"{c}\""),
-            D::GroupQuestion => f.write_str(
+            D::Statements(q) => ("statements matching the 14 roles in question %0", vec![T(q)]),
+            D::ColumnNamed(c) => ("a column named \"%0\"", vec![T(c)]),
+            D::GroupQuestion => (
                 "a question mentioning \"groep\", \"group\", \"type organisatie\" or \"respondent\"",
+                vec![],
             ),
-            D::OneHeaderRow => f.write_str(
+            D::OneHeaderRow => (
                 "a Qualtrics export starts with three header rows (column ids, question texts, \
                  import ids), but this file ends after the first.",
+                vec![],
             ),
-            D::EndsForValue => f.write_str("the file ends where a value was expected"),
-            D::NoValue => f.write_str(
+            D::EndsForValue => ("the file ends where a value was expected", vec![]),
+            D::NoValue => (
                 "expected a value: text in double quotes, a number, true, false, null, \
                  a list or an object",
+                vec![],
             ),
-            D::BadNumber => f.write_str("invalid number; JSON numbers look like 7, -2.5 or 1e3"),
-            D::OpenText => {
-                f.write_str("the file ends inside a text in quotes: a closing \" is missing")
-            }
-            D::ControlInText => f.write_str(
+            D::BadNumber => ("invalid number; JSON numbers look like 7, -2.5 or 1e3", vec![]),
+            D::OpenText => (
+                "the file ends inside a text in quotes: a closing \" is missing",
+                vec![],
+            ),
+            D::ControlInText => (
                 "a line break or other control character inside a text in quotes; \
                  write it as \\n or \\t",
+                vec![],
             ),
-            D::BadEscape => f.write_str(
+            D::BadEscape => (
                 "invalid escape after a backslash: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \
                  and \\u with four hex digits (two such for characters beyond U+FFFF)",
+                vec![],
             ),
-            D::TrailingComma(c) => {
-                write!(f, "a comma before \"{c}\": JSON allows none after the last item")
-            }
-            D::CommaOr(c) => write!(f, "expected \",\" or \"{c}\""),
-            D::EndsInside(c) => {
-                let what = if *c == ']' { "a list" } else { "an object" };
-                write!(f, "the file ends inside {what}: a \"{c}\" is missing")
-            }
-            D::NoKey => f.write_str("expected a field name in double quotes"),
-            D::NoColon => f.write_str("expected \":\" after the field name"),
-            D::AfterEnd => f.write_str("unexpected text after the end of the array of respondents"),
-            D::NotArray(found) => write!(
-                f,
-                "expected an array of respondents such as [{JSON_EXAMPLE}], found {found}"
+            D::TrailingComma(c) => (
+                "a comma before \"%0\": JSON allows none after the last item",
+                vec![C(*c)],
             ),
-            D::NotRespondent(found) => {
-                write!(f, "expected a respondent such as {JSON_EXAMPLE}, found {found}")
-            }
-            D::TooManyFields => f.write_str(
+            D::CommaOr(c) => ("expected \",\" or \"%0\"", vec![C(*c)]),
+            D::EndsInside(c) => (
+                "the file ends inside %1: a \"%0\" is missing",
+                vec![C(*c), W(if *c == ']' { "a list" } else { "an object" })],
+            ),
+            D::NoKey => ("expected a field name in double quotes", vec![]),
+            D::NoColon => ("expected \":\" after the field name", vec![]),
+            D::AfterEnd => (
+                "unexpected text after the end of the array of respondents",
+                vec![],
+            ),
+            D::NotArray(found) => (
+                "expected an array of respondents such as [%0], found %1",
+                vec![T(JSON_EXAMPLE), W(found)],
+            ),
+            D::NotRespondent(found) => (
+                "expected a respondent such as %0, found %1",
+                vec![T(JSON_EXAMPLE), W(found)],
+            ),
+            D::TooManyFields => (
                 "expected at most 5 fields in a respondent's list: respondent, group, \
                  spco, importance, performance",
+                vec![],
             ),
-            D::UnknownField(k) => write!(
-                f,
-                "unknown field \"{k}\", expected one of \"respondent\", \"group\", \
-                 \"spco\", \"importance\", \"performance\""
+            D::UnknownField(k) => (
+                "unknown field \"%0\", expected one of \"respondent\", \"group\", \
+                 \"spco\", \"importance\", \"performance\"",
+                vec![T(k)],
             ),
-            D::FieldTwice(k) => write!(f, "duplicate field \"{k}\""),
-            D::NotText(found) => write!(f, "expected text or a number, found {found}"),
-            D::EmptyText => f.write_str("expected text or a number, found an empty string"),
-            D::TooManyDifferent(what) => write!(f, "more than 65535 different {what}"),
-            D::ListedTwice(id) => write!(f, "respondent \"{id}\" is listed twice"),
-            D::NoField(k) => write!(f, "this respondent has no \"{k}\" field"),
-            D::NotAnswers(found) => write!(
-                f,
+            D::FieldTwice(k) => ("duplicate field \"%0\"", vec![T(k)]),
+            D::NotText(found) => ("expected text or a number, found %0", vec![W(found)]),
+            D::EmptyText => ("expected text or a number, found an empty string", vec![]),
+            D::TooManyDifferent(what) => ("more than 65535 different %0", vec![W(what)]),
+            D::ListedTwice(id) => ("respondent \"%0\" is listed twice", vec![T(id)]),
+            D::NoField(k) => ("this respondent has no \"%0\" field", vec![T(k)]),
+            D::NotAnswers(found) => (
                 "expected an object from role number to answer, such as \
-                 {{\"1\": 7, \"2\": 5}}, found {found}"
+                 {\"1\": 7, \"2\": 5}, found %0",
+                vec![W(found)],
             ),
-            D::TooManyAnswers(s) => {
-                write!(f, "{}: expected at most 14 answers (one per role)", s.name())
-            }
-            D::NotRole(s, key) => write!(
-                f,
-                "{}: expected a role number from 1 to 14, found \"{key}\"",
-                s.name()
+            D::TooManyAnswers(s) => (
+                "%0: expected at most 14 answers (one per role)",
+                vec![S(*s)],
             ),
-            D::RoleTwice(s, role) => write!(f, "{} of role {role} is given twice", s.name()),
-            D::NotAnswer { scale, role, found } => write!(
-                f,
-                "{} of role {role}: expected a whole number from {} to {}, found {found}",
-                scale.name(),
-                (*scale).min(),
-                (*scale).max()
+            D::NotRole(s, key) => (
+                "%0: expected a role number from 1 to 14, found \"%1\"",
+                vec![S(*s), T(key)],
+            ),
+            D::RoleTwice(s, role) => (
+                "%0 of role %1 is given twice",
+                vec![S(*s), N((*role).into())],
+            ),
+            D::NotAnswer { scale, role, found } => (
+                "%0 of role %1: expected a whole number from %2 to %3, found %4",
+                vec![
+                    S(*scale),
+                    N((*role).into()),
+                    N((*scale).min().into()),
+                    N((*scale).max().into()),
+                    W(found),
+                ],
             ),
         }
+    }
+}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (template, args) = self.parts();
+        f.write_str(&super::wording::fill(template, &args, false))
     }
 }

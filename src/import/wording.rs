@@ -5,7 +5,7 @@
 //! details that carry what was found (`Detail`) are worded by `detail`. Column and JSON field
 //! names stay as the file must spell them.
 
-use super::error::{Conflict, Detail, ImportError, JSON_EXAMPLE};
+use super::error::{Arg, Conflict, Detail, ImportError};
 
 /// English parts of messages as set in the import code, and their Dutch.
 const FRAGMENTS: &[(&str, &str)] = &[
@@ -245,121 +245,111 @@ fn conflict(c: &Conflict) -> String {
     )
 }
 
-/// The Dutch of a `Detail` (its English is its `Display`).
+/// `template` with `%0`, `%1`, ... replaced by `args`, in Dutch when `dutch` (scales and fixed
+/// English words translated; text from the file as found).
+pub(super) fn fill(template: &str, args: &[Arg<'_>], dutch: bool) -> String {
+    let word = |w: &'static str| if dutch { nl(w) } else { w };
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.bytes().position(|b| b == b'%') {
+        let (head, tail) = rest.split_at_checked(i).unwrap_or((rest, ""));
+        out.push_str(head);
+        let k = tail
+            .as_bytes()
+            .get(1)
+            .map_or(0, |d| usize::from(d.wrapping_sub(b'0')));
+        match args.get(k) {
+            Some(Arg::T(t)) => out.push_str(t),
+            Some(Arg::N(n)) => out.push_str(&n.to_string()),
+            Some(Arg::S(s)) => out.push_str(word(s.name())),
+            Some(Arg::W(w)) => out.push_str(if dutch { nl(w) } else { w }),
+            Some(Arg::C(c)) => out.push(*c),
+            None => {}
+        }
+        rest = tail.get(2..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The Dutch of a `Detail` (its English is its `Display`): the same values in a Dutch template.
 fn detail(d: &Detail) -> String {
+    use crate::model::Scale;
     use Detail as D;
-    let sc = |s: &crate::model::Scale| nl(s.name());
-    match d {
-        D::AnswerTwice { respondent, scale, role } => format!(
-            "respondent \"{respondent}\" heeft al een antwoord voor {} bij rol {role}",
-            sc(scale)
-        ),
-        D::SameRole { other, role, question } => format!(
-            "deze kolom en kolom \"{other}\" bevatten allebei rol {role} van vraag {question}"
-        ),
-        D::RowTwice { role, scale, group, first } => {
-            let who = match group {
-                Some(g) => format!("groep \"{g}\""),
-                None => "alle respondenten".into(),
-            };
-            format!("rol {role}, {} voor {who} staat al op regel {first}", sc(scale))
+    let (_, args) = d.parts();
+    let template = match d {
+        D::AnswerTwice { .. } => "respondent \"%0\" heeft al een antwoord voor %1 bij rol %2",
+        D::SameRole { .. } => "deze kolom en kolom \"%0\" bevatten allebei rol %1 van vraag %2",
+        D::RowTwice { group: Some(_), .. } => "rol %0, %1 voor groep \"%2\" staat al op regel %3",
+        D::RowTwice { group: None, .. } => "rol %0, %1 voor alle respondenten staat al op regel %3",
+        D::ColumnTwice { .. } => "een tweede kolom voor %0 van rol %1",
+        D::ResponseTwice { .. } => "antwoord \"%0\" staat al op regel %1",
+        D::RowOfRespondent { .. } => "respondent \"%0\" heeft al een rij, op regel %1",
+        D::OnScale(_) => "een getal van %0 tot %1 (schaal %2)",
+        D::Sd(_) => "een standaardafwijking van 0 tot %0",
+        D::Count => "een positief geheel getal (het aantal antwoorden)",
+        D::PrefixColumns(_) => "de kolommen %0_1 .. %0_14",
+        D::MatrixMentioning(Scale::Importance) => {
+            "een matrixvraag die \"belang\", \"belangrijk\" of \"important\" noemt"
         }
-        D::ColumnTwice { scale, role } => {
-            format!("een tweede kolom voor {} van rol {role}", sc(scale))
+        D::MatrixMentioning(Scale::Performance) => {
+            "een matrixvraag die \"prest\", \"uitvoering\" of \"perform\" noemt"
         }
-        D::ResponseTwice { id, first } => format!("antwoord \"{id}\" staat al op regel {first}"),
-        D::RowOfRespondent { id, first } => {
-            format!("respondent \"{id}\" heeft al een rij, op regel {first}")
+        D::Statements(_) => "stellingen die bij de 14 rollen passen in vraag %0",
+        D::ColumnNamed(_) => "een kolom met de naam \"%0\"",
+        D::GroupQuestion => {
+            "een vraag die \"groep\", \"group\", \"type organisatie\" of \"respondent\" noemt"
         }
-        D::OnScale(s) => format!(
-            "een getal van {} tot {} (schaal {})",
-            (*s).min(),
-            (*s).max(),
-            sc(s)
-        ),
-        D::Sd(max) => format!("een standaardafwijking van 0 tot {max}"),
-        D::Count => "een positief geheel getal (het aantal antwoorden)".into(),
-        D::PrefixColumns(p) => format!("de kolommen {p}_1 .. {p}_14"),
-        D::MatrixMentioning(crate::model::Scale::Importance) => {
-            "een matrixvraag die \"belang\", \"belangrijk\" of \"important\" noemt".into()
+        D::OneHeaderRow => {
+            "een Qualtrics-export begint met drie kopregels (kolom-id's, vraagteksten, \
+             import-id's), maar dit bestand houdt op na de eerste."
         }
-        D::MatrixMentioning(crate::model::Scale::Performance) => {
-            "een matrixvraag die \"prest\", \"uitvoering\" of \"perform\" noemt".into()
+        D::EndsForValue => "het bestand houdt op waar een waarde werd verwacht",
+        D::NoValue => {
+            "verwacht een waarde: tekst tussen dubbele aanhalingstekens, een getal, true, false, \
+             null, een lijst of een object"
         }
-        D::Statements(q) => format!("stellingen die bij de 14 rollen passen in vraag {q}"),
-        D::ColumnNamed(c) => format!("een kolom met de naam \"{c}\""),
-        D::GroupQuestion => "een vraag die \"groep\", \"group\", \"type organisatie\" of \
-                             \"respondent\" noemt"
-            .into(),
-        D::OneHeaderRow => "een Qualtrics-export begint met drie kopregels (kolom-id's, \
-                            vraagteksten, import-id's), maar dit bestand houdt op na de eerste."
-            .into(),
-        D::EndsForValue => "het bestand houdt op waar een waarde werd verwacht".into(),
-        D::NoValue => "verwacht een waarde: tekst tussen dubbele aanhalingstekens, een getal, \
-                       true, false, null, een lijst of een object"
-            .into(),
-        D::BadNumber => "ongeldig getal; JSON-getallen zien eruit als 7, -2.5 of 1e3".into(),
+        D::BadNumber => "ongeldig getal; JSON-getallen zien eruit als 7, -2.5 of 1e3",
         D::OpenText => {
             "het bestand houdt op binnen een tekst tussen aanhalingstekens: een sluitend \" ontbreekt"
-                .into()
         }
-        D::ControlInText => "een regeleinde of ander stuurteken binnen een tekst tussen \
-                             aanhalingstekens; schrijf het als \\n of \\t"
-            .into(),
-        D::BadEscape => "ongeldige escape na een backslash: JSON kent \\\" \\\\ \\/ \\b \\f \\n \\r \\t \
-                         en \\u met vier hexadecimale cijfers (twee daarvan voor tekens na U+FFFF)"
-            .into(),
-        D::TrailingComma(c) => {
-            format!("een komma voor \"{c}\": JSON staat er geen toe na het laatste element")
+        D::ControlInText => {
+            "een regeleinde of ander stuurteken binnen een tekst tussen aanhalingstekens; \
+             schrijf het als \\n of \\t"
         }
-        D::CommaOr(c) => format!("verwacht \",\" of \"{c}\""),
-        D::EndsInside(c) => {
-            let what = if *c == ']' { "een lijst" } else { "een object" };
-            format!("het bestand houdt op binnen {what}: een \"{c}\" ontbreekt")
+        D::BadEscape => {
+            "ongeldige escape na een backslash: JSON kent \\\" \\\\ \\/ \\b \\f \\n \\r \\t \
+             en \\u met vier hexadecimale cijfers (twee daarvan voor tekens na U+FFFF)"
         }
-        D::NoKey => "verwacht een veldnaam tussen dubbele aanhalingstekens".into(),
-        D::NoColon => "verwacht \":\" na de veldnaam".into(),
-        D::AfterEnd => "onverwachte tekst na het einde van de lijst van respondenten".into(),
-        D::NotArray(found) => format!(
-            "verwacht een lijst van respondenten zoals [{JSON_EXAMPLE}], gevonden {}",
-            nl(found)
-        ),
-        D::NotRespondent(found) => format!(
-            "verwacht een respondent zoals {JSON_EXAMPLE}, gevonden {}",
-            nl(found)
-        ),
-        D::TooManyFields => "verwacht hoogstens 5 velden in de lijst van een respondent: \
-                             respondent, group, spco, importance, performance"
-            .into(),
-        D::UnknownField(k) => format!(
-            "onbekend veld \"{k}\", verwacht een van \"respondent\", \"group\", \"spco\", \
+        D::TrailingComma(_) => "een komma voor \"%0\": JSON staat er geen toe na het laatste element",
+        D::CommaOr(_) => "verwacht \",\" of \"%0\"",
+        D::EndsInside(_) => "het bestand houdt op binnen %1: een \"%0\" ontbreekt",
+        D::NoKey => "verwacht een veldnaam tussen dubbele aanhalingstekens",
+        D::NoColon => "verwacht \":\" na de veldnaam",
+        D::AfterEnd => "onverwachte tekst na het einde van de lijst van respondenten",
+        D::NotArray(_) => "verwacht een lijst van respondenten zoals [%0], gevonden %1",
+        D::NotRespondent(_) => "verwacht een respondent zoals %0, gevonden %1",
+        D::TooManyFields => {
+            "verwacht hoogstens 5 velden in de lijst van een respondent: respondent, group, spco, \
+             importance, performance"
+        }
+        D::UnknownField(_) => {
+            "onbekend veld \"%0\", verwacht een van \"respondent\", \"group\", \"spco\", \
              \"importance\", \"performance\""
-        ),
-        D::FieldTwice(k) => format!("het veld \"{k}\" staat er twee keer in"),
-        D::NotText(found) => format!("verwacht tekst of een getal, gevonden {}", nl(found)),
-        D::EmptyText => "verwacht tekst of een getal, gevonden een lege tekst".into(),
-        D::TooManyDifferent(what) => format!("meer dan 65535 verschillende {}", nl(what)),
-        D::ListedTwice(id) => format!("respondent \"{id}\" staat er twee keer in"),
-        D::NoField(k) => format!("deze respondent heeft geen veld \"{k}\""),
-        D::NotAnswers(found) => format!(
-            "verwacht een object van rolnummer naar antwoord, zoals {{\"1\": 7, \"2\": 5}}, \
-             gevonden {}",
-            nl(found)
-        ),
-        D::TooManyAnswers(s) => {
-            format!("{}: verwacht hoogstens 14 antwoorden (één per rol)", sc(s))
         }
-        D::NotRole(s, key) => format!(
-            "{}: verwacht een rolnummer van 1 tot 14, gevonden \"{key}\"",
-            sc(s)
-        ),
-        D::RoleTwice(s, role) => format!("{} van rol {role} staat er twee keer in", sc(s)),
-        D::NotAnswer { scale, role, found } => format!(
-            "{} van rol {role}: verwacht een geheel getal van {} tot {}, gevonden {}",
-            sc(scale),
-            (*scale).min(),
-            (*scale).max(),
-            nl(found)
-        ),
-    }
+        D::FieldTwice(_) => "het veld \"%0\" staat er twee keer in",
+        D::NotText(_) => "verwacht tekst of een getal, gevonden %0",
+        D::EmptyText => "verwacht tekst of een getal, gevonden een lege tekst",
+        D::TooManyDifferent(_) => "meer dan 65535 verschillende %0",
+        D::ListedTwice(_) => "respondent \"%0\" staat er twee keer in",
+        D::NoField(_) => "deze respondent heeft geen veld \"%0\"",
+        D::NotAnswers(_) => {
+            "verwacht een object van rolnummer naar antwoord, zoals {\"1\": 7, \"2\": 5}, gevonden %0"
+        }
+        D::TooManyAnswers(_) => "%0: verwacht hoogstens 14 antwoorden (één per rol)",
+        D::NotRole(..) => "%0: verwacht een rolnummer van 1 tot 14, gevonden \"%1\"",
+        D::RoleTwice(..) => "%0 van rol %1 staat er twee keer in",
+        D::NotAnswer { .. } => "%0 van rol %1: verwacht een geheel getal van %2 tot %3, gevonden %4",
+    };
+    fill(template, &args, true)
 }
