@@ -6,7 +6,8 @@
 // copied into a second canvas that only print media shows (adaptive.js). The live canvas is drawn
 // back at its screen size at once, so the screen never changes.
 //
-// Why not redraw the live canvas for print (the first attempt, which crashed Chromium): under print
+// Why not redraw the live canvas for print (the first attempt, which crashed Chromium; the cause
+// was read from its code, not reproduced): under print
 // media the canvas is sized by its own aspect (`height: auto`), so the plot's size followed the
 // backing store, the ResizeObserver resized the backing store to the new plot size, which changed
 // the plot again: a resize loop of large frames inside print layout. Here the print canvas is one
