@@ -29,6 +29,8 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# pdftotext and pdfimages read printed PDFs back (tests/browser/colours-print.test.mjs).
+command -v pdftotext >/dev/null && command -v pdfimages >/dev/null || missing+=(poppler-utils)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v zip >/dev/null || missing+=(zip)
 command -v unzip >/dev/null || missing+=(unzip)

@@ -275,3 +275,16 @@ fn svg_subcommand_draws_the_chart() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("astronauts"));
 }
+
+#[test]
+fn svg_import_errors_follow_lang() {
+    let csv = "respondent,group,spco,role,importance,performance\nr1,sme,,15,5,3\n";
+    let nl = run_stdin(&["svg", "-", "--lang", "nl"], csv);
+    assert_eq!(nl.status.code(), Some(2));
+    assert_eq!(
+        stderr(&nl).trim(),
+        "spco-roles: stdin, regel 2, kolom \"role\": verwacht een rolnummer van 1 tot 14, gevonden \"15\"."
+    );
+    let en = run_stdin(&["svg", "-"], csv);
+    assert!(stderr(&en).contains("line 2, column \"role\": expected a role number"));
+}

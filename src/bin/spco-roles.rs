@@ -517,9 +517,10 @@ fn svg(args: &[String]) -> Result<String, String> {
     } else {
         path.clone()
     };
+    // An import error in the chosen --lang (the element's errors follow its language too).
     session
         .load(&bytes, "auto", &name)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message(settings.lang))?;
     settings
         .set(Attr::Group, Some(&groups.join(",")))
         .map_err(|e| e.to_string())?;

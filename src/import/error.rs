@@ -2,6 +2,7 @@
 //! one, the line (1-based, header lines included) and the column (its header name), and says
 //! what was expected, so that a non-programmer can find and fix the cell.
 
+use crate::model::Scale;
 use thiserror::Error;
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -86,7 +87,7 @@ pub enum ImportError {
         file: String,
         line: u64,
         column: String,
-        what: String,
+        what: Detail,
     },
 
     /// A respondent listed with two different groups or SPCOs (boxed: it is the largest).
@@ -106,7 +107,7 @@ pub enum ImportError {
         file: String,
         line: usize,
         column: usize,
-        message: String,
+        message: Detail,
     },
 
     #[error("{file}, line {line}, column {column}: {message}.")]
@@ -114,7 +115,7 @@ pub enum ImportError {
         file: String,
         line: usize,
         column: usize,
-        message: String,
+        message: Detail,
     },
 
     #[error(
@@ -125,7 +126,7 @@ pub enum ImportError {
     QualtricsColumns {
         file: String,
         what: &'static str,
-        looked_for: String,
+        looked_for: Box<Detail>,
         tried: Vec<String>,
         option: &'static str,
     },
@@ -134,7 +135,7 @@ pub enum ImportError {
     QualtricsHeader {
         file: String,
         line: u64,
-        message: String,
+        message: Detail,
     },
 
     #[error("{file}, line {line}, column \"{column}\": expected {expected}, found \"{found}\".")]
@@ -142,7 +143,7 @@ pub enum ImportError {
         file: String,
         line: u64,
         column: String,
-        expected: String,
+        expected: Box<Detail>,
         found: String,
     },
 
@@ -211,4 +212,264 @@ pub struct Conflict {
     pub first: String,
     pub first_line: u64,
     pub found: String,
+}
+
+/// The JSON example the JSON messages show.
+pub(super) const JSON_EXAMPLE: &str =
+    "{\"respondent\": \"r1\", \"group\": \"sme\", \"spco\": \"VIL\", \
+                                       \"importance\": {\"1\": 7}, \"performance\": {\"1\": 4}}";
+
+/// A part of a message that depends on what was found, made where the error is found and worded
+/// in both languages: English here (`Display`), Dutch in wording.rs. Text from the file (ids,
+/// cells, column names, `found`) is shown as found; `found` of a JSON value is `null`, a number,
+/// a quoted text, "a list" or "an object" (the last two translated by wording.rs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// long: the respondent already answered this scale for this role.
+    AnswerTwice {
+        respondent: String,
+        scale: Scale,
+        role: u8,
+    },
+    /// Qualtrics: two columns of one question hold the same role.
+    SameRole {
+        other: String,
+        role: u8,
+        question: String,
+    },
+    /// summary: a row for this role, scale and group (`None`: all respondents) came before.
+    RowTwice {
+        role: u8,
+        scale: Scale,
+        group: Option<String>,
+        first: u64,
+    },
+    /// wide: a second column for one role's scale.
+    ColumnTwice {
+        scale: Scale,
+        role: u8,
+    },
+    /// Qualtrics: a response id seen on an earlier line.
+    ResponseTwice {
+        id: String,
+        first: u64,
+    },
+    /// wide: a respondent with a row before.
+    RowOfRespondent {
+        id: String,
+        first: u64,
+    },
+    /// summary: what a statistic must be.
+    OnScale(Scale),
+    Sd(u8),
+    Count,
+    /// Qualtrics: what was looked for.
+    PrefixColumns(String),
+    MatrixMentioning(Scale),
+    Statements(String),
+    ColumnNamed(String),
+    GroupQuestion,
+    OneHeaderRow,
+    // JSON syntax.
+    EndsForValue,
+    NoValue,
+    BadNumber,
+    OpenText,
+    ControlInText,
+    BadEscape,
+    TrailingComma(char),
+    CommaOr(char),
+    EndsInside(char),
+    NoKey,
+    NoColon,
+    AfterEnd,
+    // JSON shape.
+    NotArray(String),
+    NotRespondent(String),
+    TooManyFields,
+    UnknownField(String),
+    FieldTwice(&'static str),
+    NotText(String),
+    EmptyText,
+    TooManyDifferent(&'static str),
+    ListedTwice(String),
+    NoField(&'static str),
+    NotAnswers(String),
+    TooManyAnswers(Scale),
+    NotRole(Scale, String),
+    RoleTwice(Scale, u8),
+    NotAnswer {
+        scale: Scale,
+        role: u8,
+        found: String,
+    },
+}
+
+/// A value a `Detail`'s template stands for at `%0`, `%1`, ...: text from the file as found, a
+/// number, a scale, a fixed English word (translated by wording.rs), a character.
+pub(super) enum Arg<'a> {
+    T(&'a str),
+    N(u64),
+    S(Scale),
+    W(&'a str),
+    C(char),
+}
+
+impl Detail {
+    /// The English template (the Dutch one is wording.rs's) and its values. One template and
+    /// one filler for every detail keep the wasm small (a `format!` per message costs code).
+    pub(super) fn parts(&self) -> (&'static str, Vec<Arg<'_>>) {
+        use Arg::{C, N, S, T, W};
+        use Detail as D;
+        match self {
+            D::AnswerTwice { respondent, scale, role } => (
+                "respondent \"%0\" already has a %1 answer for role %2",
+                vec![T(respondent), S(*scale), N((*role).into())],
+            ),
+            D::SameRole { other, role, question } => (
+                "this column and column \"%0\" both hold role %1 of question %2",
+                vec![T(other), N((*role).into()), T(question)],
+            ),
+            D::RowTwice { role, scale, group, first } => (
+                if group.is_some() {
+                    "role %0, %1 for group \"%2\" is already given on line %3"
+                } else {
+                    "role %0, %1 for all respondents is already given on line %3"
+                },
+                vec![N((*role).into()), S(*scale), T(group.as_deref().unwrap_or_default()), N(*first)],
+            ),
+            D::ColumnTwice { scale, role } => (
+                "a second column for the %0 of role %1",
+                vec![S(*scale), N((*role).into())],
+            ),
+            D::ResponseTwice { id, first } => (
+                "response \"%0\" already appears on line %1",
+                vec![T(id), N(*first)],
+            ),
+            D::RowOfRespondent { id, first } => (
+                "respondent \"%0\" already has a row, on line %1",
+                vec![T(id), N(*first)],
+            ),
+            D::OnScale(s) => (
+                "a number from %0 to %1 (%2 scale)",
+                vec![N((*s).min().into()), N((*s).max().into()), S(*s)],
+            ),
+            D::Sd(max) => ("a standard deviation from 0 to %0", vec![N((*max).into())]),
+            D::Count => ("a positive whole number (the number of answers)", vec![]),
+            D::PrefixColumns(p) => ("columns %0_1 .. %0_14", vec![T(p)]),
+            D::MatrixMentioning(Scale::Importance) => (
+                "a matrix question mentioning \"belang\", \"belangrijk\" or \"important\"",
+                vec![],
+            ),
+            D::MatrixMentioning(Scale::Performance) => (
+                "a matrix question mentioning \"prest\", \"uitvoering\" or \"perform\"",
+                vec![],
+            ),
+            D::Statements(q) => ("statements matching the 14 roles in question %0", vec![T(q)]),
+            D::ColumnNamed(c) => ("a column named \"%0\"", vec![T(c)]),
+            D::GroupQuestion => (
+                "a question mentioning \"groep\", \"group\", \"type organisatie\" or \"respondent\"",
+                vec![],
+            ),
+            D::OneHeaderRow => (
+                "a Qualtrics export starts with three header rows (column ids, question texts, \
+                 import ids), but this file ends after the first.",
+                vec![],
+            ),
+            D::EndsForValue => ("the file ends where a value was expected", vec![]),
+            D::NoValue => (
+                "expected a value: text in double quotes, a number, true, false, null, \
+                 a list or an object",
+                vec![],
+            ),
+            D::BadNumber => ("invalid number; JSON numbers look like 7, -2.5 or 1e3", vec![]),
+            D::OpenText => (
+                "the file ends inside a text in quotes: a closing \" is missing",
+                vec![],
+            ),
+            D::ControlInText => (
+                "a line break or other control character inside a text in quotes; \
+                 write it as \\n or \\t",
+                vec![],
+            ),
+            D::BadEscape => (
+                "invalid escape after a backslash: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \
+                 and \\u with four hex digits (two such for characters beyond U+FFFF)",
+                vec![],
+            ),
+            D::TrailingComma(c) => (
+                "a comma before \"%0\": JSON allows none after the last item",
+                vec![C(*c)],
+            ),
+            D::CommaOr(c) => ("expected \",\" or \"%0\"", vec![C(*c)]),
+            D::EndsInside(c) => (
+                "the file ends inside %1: a \"%0\" is missing",
+                vec![C(*c), W(if *c == ']' { "a list" } else { "an object" })],
+            ),
+            D::NoKey => ("expected a field name in double quotes", vec![]),
+            D::NoColon => ("expected \":\" after the field name", vec![]),
+            D::AfterEnd => (
+                "unexpected text after the end of the array of respondents",
+                vec![],
+            ),
+            D::NotArray(found) => (
+                "expected an array of respondents such as [%0], found %1",
+                vec![T(JSON_EXAMPLE), W(found)],
+            ),
+            D::NotRespondent(found) => (
+                "expected a respondent such as %0, found %1",
+                vec![T(JSON_EXAMPLE), W(found)],
+            ),
+            D::TooManyFields => (
+                "expected at most 5 fields in a respondent's list: respondent, group, \
+                 spco, importance, performance",
+                vec![],
+            ),
+            D::UnknownField(k) => (
+                "unknown field \"%0\", expected one of \"respondent\", \"group\", \
+                 \"spco\", \"importance\", \"performance\"",
+                vec![T(k)],
+            ),
+            D::FieldTwice(k) => ("duplicate field \"%0\"", vec![T(k)]),
+            D::NotText(found) => ("expected text or a number, found %0", vec![W(found)]),
+            D::EmptyText => ("expected text or a number, found an empty string", vec![]),
+            D::TooManyDifferent(what) => ("more than 65535 different %0", vec![W(what)]),
+            D::ListedTwice(id) => ("respondent \"%0\" is listed twice", vec![T(id)]),
+            D::NoField(k) => ("this respondent has no \"%0\" field", vec![T(k)]),
+            D::NotAnswers(found) => (
+                "expected an object from role number to answer, such as \
+                 {\"1\": 7, \"2\": 5}, found %0",
+                vec![W(found)],
+            ),
+            D::TooManyAnswers(s) => (
+                "%0: expected at most 14 answers (one per role)",
+                vec![S(*s)],
+            ),
+            D::NotRole(s, key) => (
+                "%0: expected a role number from 1 to 14, found \"%1\"",
+                vec![S(*s), T(key)],
+            ),
+            D::RoleTwice(s, role) => (
+                "%0 of role %1 is given twice",
+                vec![S(*s), N((*role).into())],
+            ),
+            D::NotAnswer { scale, role, found } => (
+                "%0 of role %1: expected a whole number from %2 to %3, found %4",
+                vec![
+                    S(*scale),
+                    N((*role).into()),
+                    N((*scale).min().into()),
+                    N((*scale).max().into()),
+                    W(found),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (template, args) = self.parts();
+        f.write_str(&super::wording::fill(template, &args, false))
+    }
 }

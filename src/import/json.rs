@@ -12,15 +12,13 @@
 use std::borrow::Cow;
 
 use super::build::{Groups, Respondents, Spcos};
-use super::error::ImportError;
+use super::error::{Detail, ImportError};
 use super::text::{self, shown_str};
 use crate::model::{Scale, Survey, N_ROLES};
 
 /// A respondent's fields, in the order of its list form.
 const FIELDS: [&str; 5] = ["respondent", "group", "spco", "importance", "performance"];
 const SCALES: [Scale; 2] = [Scale::Importance, Scale::Performance];
-const EXAMPLE: &str = "{\"respondent\": \"r1\", \"group\": \"sme\", \"spco\": \"VIL\", \
-                       \"importance\": {\"1\": 7}, \"performance\": {\"1\": 4}}";
 
 struct State {
     groups: Groups,
@@ -42,23 +40,14 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
     };
     let (at, v) = r.value()?;
     if !matches!(v, Val::List) {
-        return r.shape(
-            at,
-            format!(
-                "expected an array of respondents such as [{EXAMPLE}], found {}",
-                v.found()
-            ),
-        );
+        return r.shape(at, Detail::NotArray(v.found()));
     }
     let mut first = true;
     while r.more(b']', &mut first)? {
         r.respondent(&mut st)?;
     }
     if r.peek().is_some() {
-        return r.syntax(
-            r.i,
-            "unexpected text after the end of the array of respondents",
-        );
+        return r.syntax(r.i, Detail::AfterEnd);
     }
     Ok(st.resp.finish(st.groups, st.spcos))
 }
@@ -107,7 +96,7 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// The error at byte offset `at`: line and column (in characters) are counted only here,
     /// so reading a valid file never pays for them.
-    fn error(&self, at: usize, syntax: bool, message: String) -> ImportError {
+    fn error(&self, at: usize, syntax: bool, message: Detail) -> ImportError {
         let before = self.s.get(..at).unwrap_or(self.s);
         let line_start = before
             .iter()
@@ -135,11 +124,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn syntax<T>(&self, at: usize, message: &str) -> Result<T, ImportError> {
-        Err(self.error(at, true, message.to_string()))
+    fn syntax<T>(&self, at: usize, message: Detail) -> Result<T, ImportError> {
+        Err(self.error(at, true, message))
     }
 
-    fn shape<T>(&self, at: usize, message: String) -> Result<T, ImportError> {
+    fn shape<T>(&self, at: usize, message: Detail) -> Result<T, ImportError> {
         Err(self.error(at, false, message))
     }
 
@@ -170,7 +159,7 @@ impl<'a> Reader<'a> {
         let c = self.peek();
         let at = self.i;
         let v = match c {
-            None => return self.syntax(at, "the file ends where a value was expected"),
+            None => return self.syntax(at, Detail::EndsForValue),
             Some(b'[') => Val::List,
             Some(b'{') => Val::Obj,
             Some(b'"') => return Ok((at, Val::Str(self.string()?))),
@@ -188,11 +177,7 @@ impl<'a> Reader<'a> {
                         && !rest.get(word.len()).is_some_and(part_of_token)
                 });
                 let Some((word, v)) = lit else {
-                    return self.syntax(
-                        at,
-                        "expected a value: text in double quotes, a number, true, false, null, \
-                         a list or an object",
-                    );
+                    return self.syntax(at, Detail::NoValue);
                 };
                 self.i += word.len() - 1;
                 v
@@ -219,7 +204,7 @@ impl<'a> Reader<'a> {
             && !self.s.get(self.i).is_some_and(part_of_token);
         if !ok {
             let at = if leading_zero { int + 1 } else { self.i };
-            return self.syntax(at, "invalid number; JSON numbers look like 7, -2.5 or 1e3");
+            return self.syntax(at, Detail::BadNumber);
         }
         Ok(self.text.get(start..self.i).unwrap_or_default())
     }
@@ -232,20 +217,9 @@ impl<'a> Reader<'a> {
         let mut run = i;
         loop {
             match self.s.get(i).copied() {
-                None => {
-                    return self.syntax(
-                        i,
-                        "the file ends inside a text in quotes: a closing \" is missing",
-                    )
-                }
+                None => return self.syntax(i, Detail::OpenText),
                 Some(b'"') => break,
-                Some(0..=0x1F) => {
-                    return self.syntax(
-                        i,
-                        "a line break or other control character inside a text in quotes; \
-                         write it as \\n or \\t",
-                    )
-                }
+                Some(0..=0x1F) => return self.syntax(i, Detail::ControlInText),
                 Some(b'\\') => {
                     let buf = out.get_or_insert_with(String::new);
                     buf.push_str(self.text.get(run..i).unwrap_or_default());
@@ -264,11 +238,7 @@ impl<'a> Reader<'a> {
                         _ => None,
                     };
                     let Some((c, len)) = c else {
-                        return self.syntax(
-                            i,
-                            "invalid escape after a backslash: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \
-                             and \\u with four hex digits (two such for characters beyond U+FFFF)",
-                        );
+                        return self.syntax(i, Detail::BadEscape);
                     };
                     buf.push(c);
                     i += len;
@@ -319,25 +289,14 @@ impl<'a> Reader<'a> {
                 self.i += 1;
                 c = self.peek();
                 if c == Some(close) {
-                    return self.syntax(
-                        self.i,
-                        &format!(
-                            "a comma before \"{close_c}\": JSON allows none after the last item"
-                        ),
-                    );
+                    return self.syntax(self.i, Detail::TrailingComma(close_c));
                 }
             } else if c.is_some() {
-                return self.syntax(self.i, &format!("expected \",\" or \"{close_c}\""));
+                return self.syntax(self.i, Detail::CommaOr(close_c));
             }
         }
         match c {
-            None => {
-                let what = if close == b']' { "a list" } else { "an object" };
-                self.syntax(
-                    self.i,
-                    &format!("the file ends inside {what}: a \"{close_c}\" is missing"),
-                )
-            }
+            None => self.syntax(self.i, Detail::EndsInside(close_c)),
             Some(c) if c == close => {
                 self.i += 1;
                 Ok(false)
@@ -350,15 +309,13 @@ impl<'a> Reader<'a> {
     fn key(&mut self) -> Result<(usize, Cow<'a, str>), ImportError> {
         let at = self.i;
         if self.s.get(at) != Some(&b'"') {
-            return self.syntax(at, "expected a field name in double quotes");
+            return self.syntax(at, Detail::NoKey);
         }
         let key = self.string()?;
         match self.peek() {
             Some(b':') => self.i += 1,
-            None => {
-                return self.syntax(self.i, "the file ends inside an object: a \"}\" is missing")
-            }
-            _ => return self.syntax(self.i, "expected \":\" after the field name"),
+            None => return self.syntax(self.i, Detail::EndsInside('}')),
+            _ => return self.syntax(self.i, Detail::NoColon),
         }
         Ok((at, key))
     }
@@ -370,10 +327,7 @@ impl<'a> Reader<'a> {
             Val::Obj => b'}',
             v => {
                 let found = v.found();
-                return self.shape(
-                    start,
-                    format!("expected a respondent such as {EXAMPLE}, found {found}"),
-                );
+                return self.shape(start, Detail::NotRespondent(found));
             }
         };
         let (mut id, mut group, mut spco) = (None, None, None);
@@ -383,28 +337,16 @@ impl<'a> Reader<'a> {
             let f = if close == b']' {
                 // In the list form the fields come in order: the next is the first not seen.
                 let Some(f) = seen.iter().position(|s| !s) else {
-                    return self.shape(
-                        self.i,
-                        "expected at most 5 fields in a respondent's list: respondent, group, \
-                         spco, importance, performance"
-                            .into(),
-                    );
+                    return self.shape(self.i, Detail::TooManyFields);
                 };
                 f
             } else {
                 let (at, key) = self.key()?;
                 let Some(f) = FIELDS.iter().position(|f| *f == key) else {
-                    return self.shape(
-                        at,
-                        format!(
-                            "unknown field \"{}\", expected one of \"respondent\", \"group\", \
-                             \"spco\", \"importance\", \"performance\"",
-                            shown_str(&key)
-                        ),
-                    );
+                    return self.shape(at, Detail::UnknownField(shown_str(&key)));
                 };
                 if seen[f] {
-                    return self.shape(at, format!("duplicate field \"{}\"", FIELDS[f]));
+                    return self.shape(at, Detail::FieldTwice(FIELDS[f]));
                 }
                 f
             };
@@ -422,21 +364,17 @@ impl<'a> Reader<'a> {
                 Val::Num(n) => n.to_string(),
                 v => {
                     let found = v.found();
-                    return self.shape(at, format!("expected text or a number, found {found}"));
+                    return self.shape(at, Detail::NotText(found));
                 }
             };
             if t.is_empty() && f < 2 {
-                return self.shape(
-                    at,
-                    "expected text or a number, found an empty string".into(),
-                );
+                return self.shape(at, Detail::EmptyText);
             }
-            let overflow =
-                |what| self.error(at, false, format!("more than 65535 different {what}"));
+            let overflow = |what| self.error(at, false, Detail::TooManyDifferent(what));
             match f {
                 0 if st.resp.find(&t).is_some() => {
                     let t = shown_str(&t);
-                    return self.shape(at, format!("respondent \"{t}\" is listed twice"));
+                    return self.shape(at, Detail::ListedTwice(t));
                 }
                 0 => id = Some(t),
                 1 => {
@@ -454,7 +392,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let missing = |f: &str| self.shape(start, format!("this respondent has no \"{f}\" field"));
+        let missing = |f: &'static str| self.shape(start, Detail::NoField(f));
         let Some(id) = id else {
             return missing("respondent");
         };
@@ -480,39 +418,26 @@ impl<'a> Reader<'a> {
             Val::Obj => b'}',
             v => {
                 let found = v.found();
-                return self.shape(
-                    at,
-                    format!(
-                        "expected an object from role number to answer, such as \
-                         {{\"1\": 7, \"2\": 5}}, found {found}"
-                    ),
-                );
+                return self.shape(at, Detail::NotAnswers(found));
             }
         };
-        let name = scale.name();
         let (mut given, mut first) = ([false; N_ROLES], true);
         while self.more(close, &mut first)? {
             let role = if close == b']' {
                 // In the list form the roles come in order: the next is the first not given.
                 let Some(role) = given.iter().position(|g| !g) else {
-                    return self.shape(
-                        self.i,
-                        format!("{name}: expected at most 14 answers (one per role)"),
-                    );
+                    return self.shape(self.i, Detail::TooManyAnswers(scale));
                 };
                 role
             } else {
                 let (at, key) = self.key()?;
                 let Some(role) = text::parse_role(key.as_bytes()) else {
                     let key = shown_str(&key);
-                    return self.shape(
-                        at,
-                        format!("{name}: expected a role number from 1 to 14, found \"{key}\""),
-                    );
+                    return self.shape(at, Detail::NotRole(scale, key));
                 };
                 let role = usize::from(role) - 1;
                 if given[role] {
-                    return self.shape(at, format!("{name} of role {} is given twice", role + 1));
+                    return self.shape(at, Detail::RoleTwice(scale, role as u8 + 1));
                 }
                 role
             };
@@ -525,13 +450,14 @@ impl<'a> Reader<'a> {
                 _ => Err(()),
             };
             let Ok(value) = value else {
-                let (min, max, found) = (scale.min(), scale.max(), v.found());
+                let found = v.found();
                 return self.shape(
                     at,
-                    format!(
-                        "{name} of role {}: expected a whole number from {min} to {max}, found {found}",
-                        role + 1
-                    ),
+                    Detail::NotAnswer {
+                        scale,
+                        role: role as u8 + 1,
+                        found,
+                    },
                 );
             };
             out[role] = value.unwrap_or(0);

@@ -3,7 +3,7 @@
 //! be anywhere in the file. This is the bulk format, so the loop works on reused byte records.
 
 use super::build::{Groups, Respondents, Spcos};
-use super::error::{Conflict, ImportError};
+use super::error::{Conflict, Detail, ImportError};
 use super::text::{self, shown, Header, Rows};
 use crate::model::{GroupIx, Scale, SpcoIx, Survey};
 
@@ -71,7 +71,7 @@ impl<'a> Ctx<'a> {
         col: usize,
         group: GroupIx,
         spco: Option<SpcoIx>,
-        seen: fn(&str, u64) -> String,
+        seen: fn(String, u64) -> Detail,
     ) -> Result<usize, ImportError> {
         let id = self.id(rows, col)?;
         if let Some(r) = self.resp.find(id) {
@@ -79,7 +79,7 @@ impl<'a> Ctx<'a> {
                 file: self.file.to_string(),
                 line: rows.line(),
                 column: self.header.name(col),
-                what: seen(&text::shown_str(id), rows.line_at(self.resp.first_byte[r])),
+                what: seen(text::shown_str(id), rows.line_at(self.resp.first_byte[r])),
             });
         }
         Ok(self.resp.add(id, group, spco, rows.byte))
@@ -227,11 +227,11 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
                     file: file.to_string(),
                     line: rows.line(),
                     column: header.name(col),
-                    what: format!(
-                        "respondent \"{}\" already has a {} answer for role {role}",
-                        shown(id.as_bytes()),
-                        scale.name()
-                    ),
+                    what: Detail::AnswerTwice {
+                        respondent: shown(id.as_bytes()),
+                        scale,
+                        role,
+                    },
                 });
             }
         }

@@ -6,7 +6,7 @@
 //! The matrices and the group and SPCO questions are found from the question texts (the survey
 //! was in Dutch; English works too); options can name them where the texts do not say.
 
-use super::error::ImportError;
+use super::error::{Detail, ImportError};
 use super::long::Ctx;
 use super::text::{self, normalise, Header, Record};
 use super::{Exclusion, QualtricsOptions};
@@ -144,11 +144,11 @@ fn map_roles(
                 file: file.to_string(),
                 line,
                 column: header.name(col),
-                what: format!(
-                    "this column and column \"{}\" both hold role {role} of question {}",
-                    header.name(first),
-                    m.prefix.to_ascii_uppercase()
-                ),
+                what: Detail::SameRole {
+                    other: header.name(first),
+                    role,
+                    question: m.prefix.to_ascii_uppercase(),
+                },
             });
         }
     }
@@ -270,14 +270,14 @@ fn parse_choice(cell: &[u8], scale: Scale) -> Result<Option<u8>, ()> {
 fn columns_error(
     file: &str,
     what: &'static str,
-    looked_for: String,
+    looked_for: Detail,
     tried: Vec<String>,
     option: &'static str,
 ) -> ImportError {
     ImportError::QualtricsColumns {
         file: file.to_string(),
         what,
-        looked_for,
+        looked_for: Box::new(looked_for),
         tried,
         option,
     }
@@ -310,7 +310,7 @@ fn pick_matrix<'m>(
             None => Err(columns_error(
                 file,
                 what,
-                format!("columns {0}_1 .. {0}_14", p.to_ascii_uppercase()),
+                Detail::PrefixColumns(p.to_ascii_uppercase()),
                 all.iter()
                     .map(|m| {
                         text::shown_str(&format!("{}: {}", m.prefix.to_ascii_uppercase(), m.stem))
@@ -337,10 +337,7 @@ pub(crate) fn parse(
         return Err(ImportError::QualtricsHeader {
             file: file.to_string(),
             line: header.line + 1,
-            message:
-                "a Qualtrics export starts with three header rows (column ids, question texts, \
-                      import ids), but this file ends after the first."
-                    .into(),
+            message: Detail::OneHeaderRow,
         });
     }
     let texts_line = rows.line();
@@ -403,7 +400,7 @@ pub(crate) fn parse(
         return Err(columns_error(
             file,
             "the importance questions",
-            "a matrix question mentioning \"belang\", \"belangrijk\" or \"important\"".into(),
+            Detail::MatrixMentioning(Scale::Importance),
             tried,
             "importance prefix, e.g. Q2",
         ));
@@ -412,7 +409,7 @@ pub(crate) fn parse(
         return Err(columns_error(
             file,
             "the performance questions",
-            "a matrix question mentioning \"prest\", \"uitvoering\" or \"perform\"".into(),
+            Detail::MatrixMentioning(Scale::Performance),
             tried,
             "performance prefix, e.g. Q3",
         ));
@@ -428,10 +425,7 @@ pub(crate) fn parse(
                 } else {
                     "the performance questions"
                 },
-                format!(
-                    "statements matching the 14 roles in question {}",
-                    m.prefix.to_ascii_uppercase()
-                ),
+                Detail::Statements(m.prefix.to_ascii_uppercase()),
                 m.cols
                     .iter()
                     .map(|&(c, _)| describe(&header, &texts, c))
@@ -466,10 +460,13 @@ pub(crate) fn parse(
             file,
             "the respondent group question",
             match &opts.group_column {
-                Some(name) => format!("a column named \"{}\"", text::shown_str(name)),
-                None => "a question mentioning \"groep\", \"group\", \"type organisatie\" or \"respondent\"".into(),
+                Some(name) => Detail::ColumnNamed(text::shown_str(name)),
+                None => Detail::GroupQuestion,
             },
-            candidates.iter().map(|&c| describe(&header, &texts, c)).collect(),
+            candidates
+                .iter()
+                .map(|&c| describe(&header, &texts, c))
+                .collect(),
             "group column, e.g. Q1",
         ));
     };
@@ -480,7 +477,7 @@ pub(crate) fn parse(
                 return Err(columns_error(
                     file,
                     "the SPCO question",
-                    format!("a column named \"{}\"", text::shown_str(name)),
+                    Detail::ColumnNamed(text::shown_str(name)),
                     candidates
                         .iter()
                         .map(|&c| describe(&header, &texts, c))
@@ -543,7 +540,7 @@ pub(crate) fn parse(
         };
         let spco = ctx.spco(&rows, c_spco)?;
         let r = ctx.add_new(&rows, c_id, group, spco, |id, first| {
-            format!("response \"{id}\" already appears on line {first}")
+            Detail::ResponseTwice { id, first }
         })?;
         for &(col, role, scale) in &cols {
             let cell = &rec[col];

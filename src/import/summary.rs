@@ -2,7 +2,7 @@
 //! n/median/mode/sd optional, blank allowed). Decimal commas (`7,37`) are accepted.
 
 use super::build::{Groups, Lookup};
-use super::error::ImportError;
+use super::error::{Detail, ImportError};
 use super::long::{require, GROUP, ROLE};
 use super::text::{self, shown};
 use crate::model::{GroupIx, Scale, SummaryRow, SummaryTable};
@@ -29,11 +29,11 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
     while rows.next()? {
         header.check(&rows, file)?;
         let (rec, line) = (&rows.rec, rows.line());
-        let field_err = |col: usize, expected: String| ImportError::InvalidField {
+        let field_err = |col: usize, expected: Detail| ImportError::InvalidField {
             file: file.to_string(),
             line,
             column: header.name(col),
-            expected,
+            expected: Box::new(expected),
             found: shown(&rec[col]),
         };
         let role = text::parse_role(&rec[c_role]).ok_or_else(|| ImportError::UnknownRole {
@@ -63,12 +63,6 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
         };
         let (lo, hi) = (f64::from(scale.min()), f64::from(scale.max()));
         // The bounds as the whole numbers they are: `{}` on an f64 would link float formatting.
-        let on_scale = format!(
-            "a number from {} to {} ({} scale)",
-            scale.min(),
-            scale.max(),
-            scale.name()
-        );
         // A statistic on the scale; `None` when the cell is blank or the column absent.
         let stat = |col: Option<usize>| -> Result<Option<f64>, ImportError> {
             let Some(col) = col else { return Ok(None) };
@@ -77,7 +71,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
             }
             match text::parse_number(&rec[col]) {
                 Some(x) if (lo..=hi).contains(&x) => Ok(Some(x)),
-                _ => Err(field_err(col, on_scale.clone())),
+                _ => Err(field_err(col, Detail::OnScale(scale))),
             }
         };
         let mean = stat(Some(c_mean))?.ok_or_else(|| ImportError::MissingValue {
@@ -91,29 +85,16 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
         let sd = match c_sd {
             Some(c) if !rec[c].trim_ascii().is_empty() => match text::parse_number(&rec[c]) {
                 Some(x) if (0.0..=hi - lo).contains(&x) => Some(x),
-                _ => {
-                    return Err(field_err(
-                        c,
-                        format!(
-                            "a standard deviation from 0 to {}",
-                            scale.max() - scale.min()
-                        ),
-                    ))
-                }
+                _ => return Err(field_err(c, Detail::Sd(scale.max() - scale.min()))),
             },
             _ => None,
         };
         let n = match c_n {
             Some(c) if !rec[c].trim_ascii().is_empty() => match text::parse_whole(&rec[c]) {
-                Some(n) if n >= 1 => Some(u32::try_from(n).map_err(|_| {
-                    field_err(c, "a positive whole number (the number of answers)".into())
-                })?),
-                _ => {
-                    return Err(field_err(
-                        c,
-                        "a positive whole number (the number of answers)".into(),
-                    ))
+                Some(n) if n >= 1 => {
+                    Some(u32::try_from(n).map_err(|_| field_err(c, Detail::Count))?)
                 }
+                _ => return Err(field_err(c, Detail::Count)),
             },
             _ => None,
         };
@@ -121,18 +102,16 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<SummaryTable, ImportError>
         let key = [u8::from(group.is_some()), g0, g1, role, scale as u8];
         if let Some(&first) = seen.get(&key[..]) {
             let first = lines[first as usize];
-            let who = match group {
-                Some(g) => format!("group \"{}\"", groups.code(g)),
-                None => "all respondents".to_string(),
-            };
             return Err(ImportError::Duplicate {
                 file: file.to_string(),
                 line,
                 column: header.name(c_role),
-                what: format!(
-                    "role {role}, {} for {who} is already given on line {first}",
-                    scale.name()
-                ),
+                what: Detail::RowTwice {
+                    role,
+                    scale,
+                    group: group.map(|g| groups.code(g).to_string()),
+                    first,
+                },
             });
         }
         seen.insert(key.into(), out.len() as u32);

@@ -2,7 +2,7 @@
 //! `respondent,group,spco,importance_1 .. importance_14,performance_1 .. performance_14`
 //! (spco optional; `imp_1` / `perf_1` accepted too).
 
-use super::error::ImportError;
+use super::error::{Detail, ImportError};
 use super::long::{require, Ctx, GROUP, RESPONDENT, SPCO};
 use super::text;
 use crate::model::{Scale, Survey, N_ROLES};
@@ -51,7 +51,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
                 file: file.to_string(),
                 line: header.line,
                 column: header.name(i),
-                what: format!("a second column for the {} of role {role}", scale.name()),
+                what: Detail::ColumnTwice { scale, role },
             });
         }
         cols.push((i, role, scale));
@@ -77,7 +77,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Survey, ImportError> {
         let group = ctx.group(&rows, c_group)?;
         let spco = ctx.spco(&rows, c_spco)?;
         let r = ctx.add_new(&rows, c_resp, group, spco, |id, first| {
-            format!("respondent \"{id}\" already has a row, on line {first}")
+            Detail::RowOfRespondent { id, first }
         })?;
         for &(col, role, scale) in &cols {
             let cell = &rec[col];

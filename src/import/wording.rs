@@ -2,10 +2,10 @@
 //! in the `#[error]` attributes of error.rs. Kept beside the import rather than in
 //! crate::wording because it mirrors error.rs variant by variant and only the import uses it.
 //! Parts worded where the error is made (`&'static str` fields) are looked up in `FRAGMENTS`;
-//! free-text details built with `format!` (the JSON parser's diagnoses, a duplicate's
-//! description) stay English inside the Dutch sentence.
+//! details that carry what was found (`Detail`) are worded by `detail`. Column and JSON field
+//! names stay as the file must spell them.
 
-use super::error::{Conflict, ImportError};
+use super::error::{Arg, Conflict, Detail, ImportError};
 
 /// English parts of messages as set in the import code, and their Dutch.
 const FRAGMENTS: &[(&str, &str)] = &[
@@ -17,8 +17,8 @@ const FRAGMENTS: &[(&str, &str)] = &[
     ("a respondent group", "een respondentgroep"),
     ("a respondent id", "een respondent-id"),
     ("a mean", "een gemiddelde"),
-    ("long", "lange"),
-    ("wide", "brede"),
+    ("long", "lange tabel"),
+    ("wide", "brede tabel"),
     ("the importance questions", "de belangvragen"),
     ("the performance questions", "de prestatievragen"),
     (
@@ -26,6 +26,30 @@ const FRAGMENTS: &[(&str, &str)] = &[
         "de vraag naar de respondentgroep",
     ),
     ("the SPCO question", "de vraag naar de SPCO"),
+    ("a list", "een lijst"),
+    ("an object", "een object"),
+    (
+        "respondent, group, spco (optional), role, importance, performance",
+        "respondent, group, spco (optioneel), role, importance, performance",
+    ),
+    (
+        "respondent, group, spco (optional), importance_1 .. importance_14, performance_1 .. performance_14",
+        "respondent, group, spco (optioneel), importance_1 .. importance_14, performance_1 .. performance_14",
+    ),
+    (
+        "group (optional), role, scale, n, mean, median, mode, sd",
+        "group (optioneel), role, scale, n, mean, median, mode, sd",
+    ),
+    (
+        "ResponseId and the question columns (Status and Finished are used when present)",
+        "ResponseId en de vraagkolommen (Status en Finished worden gebruikt als ze er zijn)",
+    ),
+    ("summary", "samenvattende tabel"),
+    ("Qualtrics", "Qualtrics-export"),
+    ("importance prefix, e.g. Q2", "voorvoegsel belang, bijv. Q2"),
+    ("performance prefix, e.g. Q3", "voorvoegsel prestatie, bijv. Q3"),
+    ("group column, e.g. Q1", "kolom groep, bijv. Q1"),
+    ("SPCO column", "kolom SPCO"),
 ];
 
 /// The Dutch of a fragment from `FRAGMENTS`, else the fragment itself.
@@ -86,9 +110,10 @@ pub(super) fn dutch(e: &ImportError) -> String {
             format,
             expected,
         } => format!(
-            "{}: de kolom \"{column}\" ontbreekt. Een {}-bestand heeft de kolommen {expected} nodig.",
+            "{}: de kolom \"{column}\" ontbreekt. Een {} heeft de kolommen {} nodig.",
             at(file, *line, None),
-            nl(format)
+            nl(format),
+            nl(expected)
         ),
         E::RaggedRow {
             file,
@@ -136,7 +161,7 @@ pub(super) fn dutch(e: &ImportError) -> String {
             line,
             column,
             what,
-        } => format!("{}: {what}.", at(file, *line, Some(column))),
+        } => format!("{}: {}.", at(file, *line, Some(column)), detail(what)),
         E::Conflict(c) => conflict(c),
         E::MissingValue {
             file,
@@ -153,13 +178,16 @@ pub(super) fn dutch(e: &ImportError) -> String {
             line,
             column,
             message,
-        } => format!("{file}, regel {line}, kolom {column}: dit is geen geldige JSON: {message}."),
+        } => format!(
+            "{file}, regel {line}, kolom {column}: dit is geen geldige JSON: {}.",
+            detail(message)
+        ),
         E::JsonShape {
             file,
             line,
             column,
             message,
-        } => format!("{file}, regel {line}, kolom {column}: {message}."),
+        } => format!("{file}, regel {line}, kolom {column}: {}.", detail(message)),
         E::QualtricsColumns {
             file,
             what,
@@ -167,16 +195,18 @@ pub(super) fn dutch(e: &ImportError) -> String {
             tried,
             option,
         } => format!(
-            "{file}: {} niet gevonden in deze Qualtrics-export. Gezocht naar {looked_for} tussen \
-             deze vragen: {}. Geef de kolommen op in de importopties ({option}).",
+            "{file}: {} niet gevonden in deze Qualtrics-export. Gezocht naar {} tussen \
+             deze vragen: {}. Geef de kolommen op in de importopties ({}).",
             nl(what),
-            tried.join("; ")
+            detail(looked_for),
+            tried.join("; "),
+            nl(option)
         ),
         E::QualtricsHeader {
             file,
             line,
             message,
-        } => format!("{}: {message}", at(file, *line, None)),
+        } => format!("{}: {}", at(file, *line, None), detail(message)),
         E::InvalidField {
             file,
             line,
@@ -186,7 +216,7 @@ pub(super) fn dutch(e: &ImportError) -> String {
         } => format!(
             "{}: verwacht {}, gevonden \"{found}\".",
             at(file, *line, Some(column)),
-            nl(expected)
+            detail(expected)
         ),
         E::TooMany {
             file,
@@ -214,4 +244,113 @@ fn conflict(c: &Conflict) -> String {
         c.first,
         c.found
     )
+}
+
+/// `template` with `%0`, `%1`, ... replaced by `args`, in Dutch when `dutch` (scales and fixed
+/// English words translated; text from the file as found).
+pub(super) fn fill(template: &str, args: &[Arg<'_>], dutch: bool) -> String {
+    let word = |w: &'static str| if dutch { nl(w) } else { w };
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.bytes().position(|b| b == b'%') {
+        let (head, tail) = rest.split_at_checked(i).unwrap_or((rest, ""));
+        out.push_str(head);
+        let k = tail
+            .as_bytes()
+            .get(1)
+            .map_or(0, |d| usize::from(d.wrapping_sub(b'0')));
+        match args.get(k) {
+            Some(Arg::T(t)) => out.push_str(t),
+            Some(Arg::N(n)) => out.push_str(&n.to_string()),
+            Some(Arg::S(s)) => out.push_str(word(s.name())),
+            Some(Arg::W(w)) => out.push_str(if dutch { nl(w) } else { w }),
+            Some(Arg::C(c)) => out.push(*c),
+            None => {}
+        }
+        rest = tail.get(2..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The Dutch of a `Detail` (its English is its `Display`): the same values in a Dutch template.
+fn detail(d: &Detail) -> String {
+    use crate::model::Scale;
+    use Detail as D;
+    let (_, args) = d.parts();
+    let template = match d {
+        D::AnswerTwice { .. } => "respondent \"%0\" heeft al een antwoord voor %1 bij rol %2",
+        D::SameRole { .. } => "deze kolom en kolom \"%0\" bevatten allebei rol %1 van vraag %2",
+        D::RowTwice { group: Some(_), .. } => "rol %0, %1 voor groep \"%2\" staat al op regel %3",
+        D::RowTwice { group: None, .. } => "rol %0, %1 voor alle respondenten staat al op regel %3",
+        D::ColumnTwice { .. } => "een tweede kolom voor %0 van rol %1",
+        D::ResponseTwice { .. } => "antwoord \"%0\" staat al op regel %1",
+        D::RowOfRespondent { .. } => "respondent \"%0\" heeft al een rij, op regel %1",
+        D::OnScale(_) => "een getal van %0 tot %1 (schaal %2)",
+        D::Sd(_) => "een standaardafwijking van 0 tot %0",
+        D::Count => "een positief geheel getal (het aantal antwoorden)",
+        D::PrefixColumns(_) => "de kolommen %0_1 .. %0_14",
+        D::MatrixMentioning(Scale::Importance) => {
+            "een matrixvraag die \"belang\", \"belangrijk\" of \"important\" noemt"
+        }
+        D::MatrixMentioning(Scale::Performance) => {
+            "een matrixvraag die \"prest\", \"uitvoering\" of \"perform\" noemt"
+        }
+        D::Statements(_) => "stellingen die bij de 14 rollen passen in vraag %0",
+        D::ColumnNamed(_) => "een kolom met de naam \"%0\"",
+        D::GroupQuestion => {
+            "een vraag die \"groep\", \"group\", \"type organisatie\" of \"respondent\" noemt"
+        }
+        D::OneHeaderRow => {
+            "een Qualtrics-export begint met drie kopregels (kolom-id's, vraagteksten, \
+             import-id's), maar dit bestand houdt op na de eerste."
+        }
+        D::EndsForValue => "het bestand houdt op waar een waarde werd verwacht",
+        D::NoValue => {
+            "verwacht een waarde: tekst tussen dubbele aanhalingstekens, een getal, true, false, \
+             null, een lijst of een object"
+        }
+        D::BadNumber => "ongeldig getal; JSON-getallen zien eruit als 7, -2.5 of 1e3",
+        D::OpenText => {
+            "het bestand houdt op binnen een tekst tussen aanhalingstekens: een sluitend \" ontbreekt"
+        }
+        D::ControlInText => {
+            "een regeleinde of ander stuurteken binnen een tekst tussen aanhalingstekens; \
+             schrijf het als \\n of \\t"
+        }
+        D::BadEscape => {
+            "ongeldige escape na een backslash: JSON kent \\\" \\\\ \\/ \\b \\f \\n \\r \\t \
+             en \\u met vier hexadecimale cijfers (twee daarvan voor tekens na U+FFFF)"
+        }
+        D::TrailingComma(_) => "een komma voor \"%0\": JSON staat er geen toe na het laatste element",
+        D::CommaOr(_) => "verwacht \",\" of \"%0\"",
+        D::EndsInside(_) => "het bestand houdt op binnen %1: een \"%0\" ontbreekt",
+        D::NoKey => "verwacht een veldnaam tussen dubbele aanhalingstekens",
+        D::NoColon => "verwacht \":\" na de veldnaam",
+        D::AfterEnd => "onverwachte tekst na het einde van de lijst van respondenten",
+        D::NotArray(_) => "verwacht een lijst van respondenten zoals [%0], gevonden %1",
+        D::NotRespondent(_) => "verwacht een respondent zoals %0, gevonden %1",
+        D::TooManyFields => {
+            "verwacht hoogstens 5 velden in de lijst van een respondent: respondent, group, spco, \
+             importance, performance"
+        }
+        D::UnknownField(_) => {
+            "onbekend veld \"%0\", verwacht een van \"respondent\", \"group\", \"spco\", \
+             \"importance\", \"performance\""
+        }
+        D::FieldTwice(_) => "het veld \"%0\" staat er twee keer in",
+        D::NotText(_) => "verwacht tekst of een getal, gevonden %0",
+        D::EmptyText => "verwacht tekst of een getal, gevonden een lege tekst",
+        D::TooManyDifferent(_) => "meer dan 65535 verschillende %0",
+        D::ListedTwice(_) => "respondent \"%0\" staat er twee keer in",
+        D::NoField(_) => "deze respondent heeft geen veld \"%0\"",
+        D::NotAnswers(_) => {
+            "verwacht een object van rolnummer naar antwoord, zoals {\"1\": 7, \"2\": 5}, gevonden %0"
+        }
+        D::TooManyAnswers(_) => "%0: verwacht hoogstens 14 antwoorden (één per rol)",
+        D::NotRole(..) => "%0: verwacht een rolnummer van 1 tot 14, gevonden \"%1\"",
+        D::RoleTwice(..) => "%0 van rol %1 staat er twee keer in",
+        D::NotAnswer { .. } => "%0 van rol %1: verwacht een geheel getal van %2 tot %3, gevonden %4",
+    };
+    fill(template, &args, true)
 }

@@ -1,10 +1,15 @@
 // Issue #11: colours and print. A dark-aware page (color-scheme: light dark) with a reader who
 // prefers dark gets a dark canvas with readable text; a light-only page stays light; theme="dark"
 // forces dark; forced colours change the canvas. Printing (emulated print media, then page.pdf())
-// hides the controls, keeps the canvas's aspect ratio, and lays out the data table as text.
+// hides the controls, prints a copy of the chart drawn for paper at its own aspect and ~3x, and
+// lays out the data table as text; the PDF is read back with poppler (text, image resolution).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
+import { spawnSync, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const RECON = '/data/reconstructed-table3.csv';
 let env;
@@ -110,29 +115,113 @@ test('forced colours change the canvas to the system colours', async () => {
   await page.close();
 });
 
-test('print: no controls, an undistorted chart, the data table as text in the PDF', async () => {
-  const page = await open({ attrs: 'synthetic' });
-  const aspect = await page.evaluate(() => { const s = document.querySelector('spco-roles')._handle && document.querySelector('spco-roles').layout; return s.width_css / s.height_css; });
+// Poppler's tools read the printed PDF back (scripts/setup.sh installs poppler-utils); without
+// them the PDF checks are skipped, the DOM checks still run.
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const PDF_TOOLS = has('pdftotext') && has('pdfimages');
+
+function pdfText(pdf) {
+  const f = path.join(os.tmpdir(), `spco-print-${process.pid}-${Date.now()}.pdf`);
+  fs.writeFileSync(f, pdf);
+  try { return execFileSync('pdftotext', ['-layout', f, '-']).toString(); } finally { fs.rmSync(f); }
+}
+
+// The images on page 1 of `pdf` (poppler's pdfimages -list): [{ width, height, ppi }].
+function pdfImages(pdf) {
+  const f = path.join(os.tmpdir(), `spco-print-${process.pid}-${Date.now()}.pdf`);
+  fs.writeFileSync(f, pdf);
+  try {
+    return execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', f]).toString().split('\n').slice(2)
+      .map((l) => l.trim().split(/\s+/)).filter((c) => c.length > 12 && c[2] === 'image')
+      .map((c) => ({ width: +c[3], height: +c[4], ppi: +c[12] }));
+  } finally { fs.rmSync(f); }
+}
+
+async function openPrint({ lang = 'en', view = 'quadrant' } = {}) {
+  // A4's width in CSS px, so the emulated print layout is the PDF's.
+  const page = await env.page({ width: 794, height: 900 });
+  await page.goto(`${env.base}/tests/fixtures/blank.html`);
+  await page.evaluate(([l, v]) => {
+    document.documentElement.lang = l;
+    document.body.innerHTML = `<spco-roles src="/data/reconstructed-table3.csv" view="${v}" controls synthetic></spco-roles>`;
+  }, [lang, view]);
+  await page.waitForFunction(() => document.querySelector('spco-roles').layout?.plot);
+  return page;
+}
+
+test('print: no controls, an undistorted chart drawn for paper, the data table as text', async () => {
+  const page = await openPrint();
+  const screen = await page.evaluate(() => { const c = document.querySelector('spco-roles').shadowRoot.querySelector('canvas'); return [c.width, c.height]; });
   await page.emulateMedia({ media: 'print' });
   await page.waitForTimeout(200);
   const r = await page.evaluate(() => {
     const el = document.querySelector('spco-roles');
     const sr = el.shadowRoot;
-    const c = sr.querySelector('canvas');
+    const [live, c] = sr.querySelectorAll('canvas');
     const cr = c.getBoundingClientRect();
     const visibleButtons = [...sr.querySelectorAll('button')].filter((b) => b.getClientRects().length > 0).length;
     const table = sr.querySelector('.tablebox');
-    return { cssAspect: cr.width / cr.height, pxAspect: c.width / c.height, cw: c.width, cssW: cr.width, visibleButtons,
+    return { cssAspect: cr.width / cr.height, pxAspect: c.width / c.height, cw: c.width, cssW: cr.width, cssH: cr.height,
+      liveShown: live.getClientRects().length > 0, visibleButtons, liveSize: [live.width, live.height],
       tableText: table.innerText, tableVisible: table.getClientRects().length > 0 && table.getBoundingClientRect().height > 100 };
   });
   assert.equal(r.visibleButtons, 0, 'no buttons print');
-  assert.ok(Math.abs(r.cssAspect - aspect) < 0.02 && Math.abs(r.pxAspect - aspect) < 0.02, `aspect kept ${r.cssAspect} ${r.pxAspect} ${aspect}`);
+  assert.equal(r.liveShown, false, 'the screen canvas does not print');
+  // The print copy is shown at its own aspect (no squeeze) and at about 3 device px per CSS px.
+  assert.ok(Math.abs(r.cssAspect - r.pxAspect) < 0.01, `aspect kept ${r.cssAspect} ${r.pxAspect}`);
+  assert.ok(r.cw / r.cssW >= 2.5, `print resolution ${r.cw} px over ${r.cssW} CSS px`);
+  // The chart fits one A4 page (1123 CSS px less margins).
+  assert.ok(r.cssH < 1000, `chart height ${r.cssH}`);
+  // The screen's canvas is as it was.
+  assert.deepEqual(r.liveSize, screen);
   assert.ok(r.tableVisible, 'the table prints');
   assert.match(r.tableText, /Business support services/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the printed PDF holds the role names as text, no button text, and the chart at print resolution', { skip: !PDF_TOOLS && 'no pdftotext/pdfimages' }, async () => {
+  for (const [lang, name, buttons] of [
+    ['en', /Business support services/, ['Zoom in', 'Respondent groups', 'Full scale', 'Keys and gestures']],
+    ['nl', /Ondersteunende diensten/, ['Inzoomen', 'Respondentgroepen', 'Volledige schaal', 'Toetsen en gebaren']],
+  ]) {
+    const page = await openPrint({ lang });
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForTimeout(200);
+    const aspect = await page.evaluate(() => { const c = document.querySelector('spco-roles').shadowRoot.querySelector('canvas.print'); return c.width / c.height; });
+    await page.emulateMedia({ media: null });
+    await page.waitForTimeout(100);
+    const pdf = await page.pdf({ format: 'A4' });
+    const text = pdfText(pdf);
+    assert.match(text, name, `${lang}: role names as text`);
+    for (const b of buttons) assert.ok(!text.includes(b), `${lang}: button text "${b}" printed`);
+    // The chart is one image of print resolution (the screen's bitmap was ~1 px per CSS px,
+    // ~100 ppi on paper), at its own aspect.
+    const images = pdfImages(pdf);
+    assert.equal(images.length, 1, JSON.stringify(images));
+    const [img] = images;
+    console.log(`${lang}: chart image ${img.width} x ${img.height} px at ${img.ppi} ppi`);
+    assert.ok(img.width >= 2000 && img.ppi >= 250, JSON.stringify(img));
+    assert.ok(Math.abs(img.width / img.height - aspect) < 0.01, `${img.width}x${img.height} vs ${aspect}`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
+test('the hierarchy prints on one page, before the table', { skip: !PDF_TOOLS && 'no pdftotext' }, async () => {
+  const page = await openPrint({ view: 'hierarchy' });
   const pdf = await page.pdf({ format: 'A4' });
-  assert.ok(pdf.length > 10000 && pdf.subarray(0, 5).toString() === '%PDF-');
-  // The PDF's own text is not extracted here (no pdftotext on this machine; Chromium's PDFs
-  // draw text as glyph ids through ToUnicode maps): the check above is that, under print media,
-  // the role names are laid out as visible DOM text (the table), which Chromium prints as text.
+  const pages = pdfText(pdf).split('\f');
+  // Page 1 holds the whole chart (the canvas is not split; its rect fits a page) and the table
+  // follows with the role names as text.
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(200);
+  const rect = await page.evaluate(() => { const r = document.querySelector('spco-roles').shadowRoot.querySelector('canvas.print').getBoundingClientRect(); return [r.top, r.height]; });
+  assert.ok(rect[1] > 300 && rect[0] + rect[1] < 1123, `chart on page 1: ${rect}`);
+  assert.match(pages.join(''), /Business support services/);
+  // The table's expand/collapse buttons do not print; the synthetic-data badge does.
+  assert.ok(!/Collapse|Expand/.test(pages.join('')), 'table buttons printed');
+  assert.match(pages[0], /Synthetic data/);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -1,7 +1,7 @@
 // The element's second stylesheet and the DOM it styles (issue 11): small screens (the controls
 // collapse into a groups menu and a zoom menu, a key of the numbered labels), coarse pointers
 // (44 px targets), the synthetic-data badge below the plot, the wheel hint, the site's custom
-// properties, forced colours and print. Adopted after shadow.js's sheet, so its
+// properties, forced colours and print (the print canvas is print.js's). Adopted after shadow.js's sheet, so its
 // rules win at equal specificity; constructable like it (CSP-safe, no inline styles).
 
 import { roleItem } from './chart-handle.js';
@@ -31,6 +31,7 @@ button:focus-visible, .plot:focus-visible, .zoom a:focus-visible { outline-color
 .key { flex: 0 0 auto; max-height: 30%; overflow: auto; margin: 2px 0 0; padding: 0 4px; list-style: none; font-size: 11px;
   color: var(--fg); display: flex; flex-wrap: wrap; gap: 0 12px; }
 .key[hidden] { display: none; }
+canvas.print { display: none; }
 .hint { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%); z-index: 3; pointer-events: none;
   background: rgba(31,35,40,.85); color: #fff; border-radius: 6px; padding: 6px 12px; font-size: 13px;
   opacity: 0; transition: opacity .3s; }
@@ -47,11 +48,15 @@ button, select, .zoom a, .menu { min-height: 24px; min-width: 24px; box-sizing: 
   .hint, .tip, .help, .badge { border: 1px solid CanvasText; }
 }
 @media print {
-  :host { height: auto !important; contain: none !important; color: #000; }
+  :host { height: auto !important; width: auto !important; max-width: 100%; contain: none !important; color: #000; }
   .root { position: static; display: block; }
-  .bar, .menu, .hint, .help, .crumbs, .tip, .box, .msg, .plot .sr, .badge { display: none !important; }
+  .bar, .menu, .hint, .help, .crumbs, .tip, .box, .msg, .plot .sr, .tablebox button { display: none !important; }
+  /* The badge prints: a printed chart of synthetic data says so. */
+  .badge { display: table; margin: 2px 0 0 auto; }
   .plot { break-inside: avoid; page-break-inside: avoid; }
-  canvas { position: static; width: 100%; height: auto; }
+  .plot { height: auto !important; }
+  .plot canvas { display: none !important; }
+  .plot canvas.print { display: block !important; position: static; width: 100%; height: auto; }
   .tablebox.sr { position: static; width: auto; height: auto; overflow: visible; clip: auto; white-space: normal; }
   .tablebox { border: 0; break-before: auto; }
   .key { max-height: none; }

@@ -24,6 +24,7 @@ import { loadData, loadUrl, reimport } from './loader.js';
 import { track, untrack, recoverAfterTrap } from './recovery.js';
 import { bindAdaptive, renderKey } from './adaptive.js';
 import { themeValue, watchTheme } from './theme.js';
+import { bindPrint, PRINT } from './print.js';
 
 // Each with a reflecting property (properties.js).
 const ATTRS = ATTRIBUTES.map(([name]) => name);
@@ -55,6 +56,7 @@ export class SpcoRolesElement extends HTMLElement {
     bindPresenter(this);
     bindAdaptive(this);
     watchTheme(this);
+    bindPrint(this);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -345,6 +347,9 @@ export class SpcoRolesElement extends HTMLElement {
 
   // Sizing under transforms and resizes is sizing.js's; this hands the result to wasm.
   _measure(force = false) {
+    // While printing, the print copy (print.js) stands for the chart: the print layout's sizes
+    // must not resize the live one (print media can switch before the print copy is made).
+    if (this._printing || PRINT.matches) return;
     const changed = applySize(this);
     if (!this._handle || (!changed && !force)) return;
     const { w, h, dpr } = this._size;
