@@ -147,7 +147,7 @@ fn views() -> Vec<HierView> {
 fn check_geometry(l: &HierarchyLayout, tag: &str) {
     let dpr = l.dpr;
     for (i, a) in l.nodes.iter().enumerate() {
-        assert!(a.font_px >= 10.0 * dpr, "{tag}: font {}", a.font_px);
+        assert!(a.font_px >= 12.0 * dpr, "{tag}: font {}", a.font_px);
         {
             for t in &a.lines {
                 assert!(
@@ -158,7 +158,7 @@ fn check_geometry(l: &HierarchyLayout, tag: &str) {
                     a.id,
                     l.plot
                 );
-                assert!(t.font_px >= 10.0 * dpr, "{tag}");
+                assert!(t.font_px >= 12.0 * dpr, "{tag}");
                 assert!(
                     a.rect.contains_rect(&t.rect),
                     "{tag}: line {:?} of {} outside {:?}",
@@ -216,15 +216,15 @@ fn check_geometry(l: &HierarchyLayout, tag: &str) {
                 }
             }
             if let Some(lb) = &t.label {
-                assert!(lb.font_px >= 10.0 * dpr);
+                assert!(lb.font_px >= 12.0 * dpr);
             }
         }
     }
     if let Some(lg) = &l.legend {
         assert!(lg.rect.y0 >= l.plot.y1, "{tag}: legend over the plot");
-        assert!(lg.title.font_px >= 10.0 * dpr);
+        assert!(lg.title.font_px >= 12.0 * dpr);
         for (_, t) in &lg.ticks {
-            assert!(t.font_px >= 10.0 * dpr);
+            assert!(t.font_px >= 12.0 * dpr);
             assert!(
                 t.rect.x0 >= 0.0 && t.rect.x1 <= l.width && t.rect.y1 <= l.height,
                 "{tag}"
@@ -288,11 +288,11 @@ fn labels_grow_with_the_zoom() {
         assert_eq!(text.join(" "), n.label, "role {}", n.id);
     }
     // The font stays at its CSS size whatever the zoom (boxes cut by the plot edge may set
-    // their label smaller, never below 10 px).
+    // their label smaller, never below 12 px).
     assert!(deep
         .nodes
         .iter()
-        .all(|n| n.font_px == 12.0 || (!n.inside && n.font_px >= 10.0)));
+        .all(|n| n.font_px == 13.0 || (!n.inside && n.font_px >= 12.0)));
 }
 
 #[test]

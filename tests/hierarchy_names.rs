@@ -1,6 +1,6 @@
 //! Every role box of the hierarchy shows text at every size: its name, or at least its number
 //! and as much of its short label as fits (issue 11: at 1200x480, 13 of 14 role boxes were
-//! drawn empty). Lines stay inside their box, do not overlap, and are at least 10 CSS px.
+//! drawn empty). Lines stay inside their box, do not overlap, and are at least 12 CSS px.
 
 #![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
@@ -47,7 +47,7 @@ fn role_problems(l: &HierarchyLayout) -> Vec<String> {
             out.push(format!("role {} shows {:?} in {:?}", n.id, n.lines, n.rect));
         }
         for (j, t) in n.lines.iter().enumerate() {
-            if t.font_px < 10.0 * dpr - 1e-9 {
+            if t.font_px < 12.0 * dpr - 1e-9 {
                 out.push(format!("role {}: font {}", n.id, t.font_px));
             }
             if !n.rect.inflate(1e-6).contains_rect(&t.rect) {
