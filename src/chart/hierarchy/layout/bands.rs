@@ -18,6 +18,8 @@ const MIN_SLOT: f64 = 110.0;
 /// the gap is staggered too (every other box one column further), so that each box gets
 /// nearly two slots: at 1200x480 the 13 roles were otherwise 21 px boxes, too thin to name.
 const MIN_SLOT_LR_PAD: f64 = 8.0 + GAP;
+/// A staggered box thinner than this (CSS px) gets half the gap to its neighbours.
+const TIGHT_BOX: f64 = 60.0;
 /// Cap of a box's thickness along the level axis (top-down) and across (left-right).
 const CAP_ROW: f64 = 60.0;
 const CAP_COL: f64 = 300.0;
@@ -29,6 +31,9 @@ const W_FRAME_TB: f64 = 2.2;
 const W_FRAME_LR: f64 = 1.3;
 const W_LEVEL: f64 = 1.0;
 const W_SUBGAP: f64 = 0.45;
+/// The last level (the roles, whose names are the point of the diagram and the longest) gets
+/// this much more: on a phone the second line it buys is what shows a role's name (issue 11).
+const W_LEAF: f64 = 1.4;
 const W_GAP_TB: f64 = 0.8;
 const W_GAP_LR: f64 = 0.5;
 
@@ -153,10 +158,18 @@ fn rows(plan: &Plan) -> Rows {
         .levels
         .iter()
         .zip(&subrows)
-        .map(|(l, &k)| match (plan.is_frame_level(l), tb) {
+        .enumerate()
+        .map(|(li, (l, &k))| match (plan.is_frame_level(l), tb) {
             (true, true) => W_FRAME_TB,
             (true, false) => W_FRAME_LR,
-            _ => k as f64 * W_LEVEL + (k as f64 - 1.0) * W_SUBGAP,
+            _ => {
+                let w = k as f64 * W_LEVEL + (k as f64 - 1.0) * W_SUBGAP;
+                if li + 1 == plan.levels.len() {
+                    w * W_LEAF
+                } else {
+                    w
+                }
+            }
         })
         .collect();
     let w_gap = if tb { W_GAP_TB } else { W_GAP_LR };
@@ -185,6 +198,13 @@ fn slots(plan: &Plan, rows: &Rows) -> (NodeMap<(f64, f64)>, NodeMap<usize>) {
             continue;
         }
         let slot = rows.len_cross / (n + k as f64 - 1.0);
+        // Staggered boxes this thin (a phone's 14 roles) take half the gap: the few px are what
+        // a role's number and first letters need (issue 11), and an edge still passes between.
+        let gap = if k > 1 && k as f64 * slot - gap < plan.px(TIGHT_BOX) {
+            gap / 2.0
+        } else {
+            gap
+        };
         let w = (k as f64 * slot - gap).min(cap_cross).max(1.0);
         for (i, &id) in l.iter().enumerate() {
             let c = (i as f64 + k as f64 / 2.0) * slot;
@@ -270,8 +290,13 @@ fn main_positions(
                 (pos, pos + band_len)
             } else {
                 let sub = sub_of.get(&id).copied().unwrap_or(0) as f64;
-                let sub_len = W_LEVEL * unit;
-                let start = pos + sub * (W_LEVEL + W_SUBGAP) * unit;
+                let f = if li + 1 == plan.levels.len() {
+                    W_LEAF
+                } else {
+                    1.0
+                };
+                let sub_len = W_LEVEL * unit * f;
+                let start = pos + sub * (W_LEVEL + W_SUBGAP) * unit * f;
                 let t = sub_len.min(cap_main);
                 let m0 = start + (sub_len - t) / 2.0;
                 (m0, m0 + t)

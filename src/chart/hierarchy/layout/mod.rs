@@ -46,6 +46,10 @@ pub enum LabelForm {
     Full,
     /// Wrapped and cut with an ellipsis.
     Truncated,
+    /// The number and the first letters of the name ("7 ·" over "Lin…"): where a box is too
+    /// narrow for a whole word, more than a bare number (issue 11: a role box never shows only
+    /// its number). Only for labels whose short form is a number.
+    Initial,
     /// The short form: "4", "SR2", "S".
     Short,
     None,

@@ -259,8 +259,9 @@ fn set_label(plan: &Plan, node: &mut LaidNode, measure: &mut dyn TextMeasure) {
     let rank = |f: LabelForm| match f {
         LabelForm::Full => 0,
         LabelForm::Truncated => 1,
-        LabelForm::Short => 2,
-        LabelForm::None => 3,
+        LabelForm::Initial => 2,
+        LabelForm::Short => 3,
+        LabelForm::None => 4,
     };
     let mut best: Option<(Type, Rect, super::fit::Fitted)> = None;
     'search: for tight in [false, true] {
