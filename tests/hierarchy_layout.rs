@@ -265,15 +265,19 @@ fn no_overlaps_no_small_text_at_any_size_or_zoom() {
 fn labels_grow_with_the_zoom() {
     let s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Importance);
     let fit = lay(&s, &HierView::fit(), 420.0, 600.0, 1.0);
-    // At phone width the 13 roles cannot show their whole names (their first letters)...
+    // At phone width (levels left to right) some of the 13 roles cannot show their whole names...
+    assert_eq!(fit.orientation, Orientation::LeftRight);
     assert!(fit.nodes.iter().any(|n| n.kind == NodeKind::Role
-        && n.lines.len() == 2
-        && n.lines[1].text.ends_with('…')
-        && n.lines[1].text.chars().count() <= 6));
+        && n.lines
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            != n.label));
     // ...but zoomed in on them, every role box that is wholly visible shows its full label.
     let deep = lay(
         &s,
-        &HierView::new(3.0, 0.5, 0.88).unwrap(),
+        &HierView::new(3.0, 0.85, 0.5).unwrap(),
         420.0,
         600.0,
         1.0,
@@ -303,7 +307,10 @@ fn orientation_follows_the_aspect() {
     assert_eq!(o(1200.0, 700.0), Orientation::LeftRight);
     assert_eq!(o(700.0, 900.0), Orientation::TopDown);
     assert_eq!(o(800.0, 800.0), Orientation::TopDown);
-    assert_eq!(o(420.0, 600.0), Orientation::TopDown);
+    assert_eq!(o(560.0, 700.0), Orientation::TopDown);
+    // A portrait phone: the 14 roles one above the other rather than 45 px boxes side by side.
+    assert_eq!(o(420.0, 600.0), Orientation::LeftRight);
+    assert_eq!(o(390.0, 844.0), Orientation::LeftRight);
 }
 
 #[test]

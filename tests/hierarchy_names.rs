@@ -1,10 +1,11 @@
 //! Every role box of the hierarchy shows text at every size: its name, or at least its number
 //! and as much of its short label as fits (issue 11: at 1200x480, 13 of 14 role boxes were
 //! drawn empty). Lines stay inside their box, do not overlap, and are at least 12 CSS px.
-//! From 480 px wide (400 px from 360 px high) every role box shows more than its number: its
-//! name, cut at a word, or at least its first three letters ("7 ·" over "Lin…"). Below that
-//! the 14 roles side by side leave boxes too narrow for "12 · Cul…" at 12 px; they show their
-//! number (and the key below the plot names them).
+//! Every role box shows more than its number (its name, cut at a word, or at least its first
+//! three letters: "7 ·" over "Lin…") from 640 px wide or 480 px high, and from 400x400 and
+//! 480x320; a portrait phone (390x844) lays the levels out left to right, so the roles get a
+//! column. Smaller (320 px wide under 480 px high; 400x360; 480-560 px wide under 320 px high)
+//! some boxes hold one line of 12 px type and show their number only.
 
 #![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
@@ -106,7 +107,12 @@ fn every_role_box_shows_its_number_at_every_size() {
                         )
                         .unwrap_or_else(|e| panic!("{w}x{h}@{dpr}: {e}"));
                         checked += 1;
-                        let name = w >= 480.0 || (w >= 400.0 && h >= 360.0);
+                        // Where the roles' names hold (measured); below, boxes of 14 px to 29 px
+                        // high hold one line, too short for a number and a name.
+                        let name = w >= 640.0
+                            || h >= 480.0
+                            || (w >= 400.0 && h >= 400.0)
+                            || (w >= 480.0 && h >= 320.0);
                         named += usize::from(name);
                         for p in role_problems(&l, name) {
                             failures.push(format!("{arr:?} {lang:?} {w}x{h}@{dpr}: {p}"));
@@ -116,7 +122,7 @@ fn every_role_box_shows_its_number_at_every_size() {
             }
         }
     }
-    assert!(checked > 1000 && named > 900, "{checked} {named}");
+    assert!(checked > 1000 && named > 1000, "{checked} {named}");
     assert!(
         failures.is_empty(),
         "{} problems, e.g.\n{}",

@@ -113,10 +113,10 @@ pub(super) fn fit_label(
             lines: vec![short.to_string()],
         };
     }
-    // A node without a short form (a higher-purpose item) whose first word does not fit: its
-    // first letters rather than an empty box.
-    if short.is_empty() {
-        let cut = ellipsize(label, w, font, m);
+    // A node whose first word (or short form: "Framework") does not fit: its first letters
+    // rather than an empty box.
+    {
+        let cut = ellipsize(if short.is_empty() { label } else { short }, w, font, m);
         if cut.chars().count() >= 3 && m.text_width(&cut, font) <= w {
             return Fitted {
                 form: LabelForm::Truncated,

@@ -231,7 +231,7 @@ pub fn layout_hierarchy(
 ) -> Result<HierarchyLayout, LayoutError> {
     let m = Metrics::new(dpr);
     let view = bands::frame(view, size_px, &m)?;
-    let orientation = bands::orientation(size_px);
+    let orientation = bands::orientation(size_px, &m);
     let plan = Plan::new(scene, view, orientation, m);
     let world = bands::world(&plan);
     let scale = ColorScale::new(scene.color_by, scene.values.values().copied());
