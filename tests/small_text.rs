@@ -227,3 +227,26 @@ fn the_session_draws_nothing_below_12_css_px() {
         }
     }
 }
+
+// Larger text (a reader's 20-24 px font, text scale 1.25-1.5) on a phone: the axis titles are
+// cut with an ellipsis inside the element, never dropped (the painter skips a text that leaves
+// the canvas; at 390 px and 1.25x both titles were missing).
+#[test]
+fn axis_titles_are_cut_not_dropped_with_larger_text() {
+    let scene = quadrant_scene();
+    for scale in [1.0, 1.25, 1.5, 2.0] {
+        for w in [320.0, 390.0] {
+            let view = ViewTransform::full();
+            let l =
+                layout_quadrant(&scene, &view, (w, 844.0), scale, &mut arial_measure()).unwrap();
+            for t in [&l.x_axis.title, &l.y_axis.title] {
+                assert!(
+                    t.rect.x0 >= 0.0 && t.rect.x1 <= w && t.text.chars().count() >= 8,
+                    "{scale} {w}: {:?} {:?}",
+                    t.text,
+                    t.rect
+                );
+            }
+        }
+    }
+}
