@@ -147,7 +147,7 @@ fn views() -> Vec<HierView> {
 fn check_geometry(l: &HierarchyLayout, tag: &str) {
     let dpr = l.dpr;
     for (i, a) in l.nodes.iter().enumerate() {
-        assert!(a.font_px >= 10.0 * dpr, "{tag}: font {}", a.font_px);
+        assert!(a.font_px >= 12.0 * dpr, "{tag}: font {}", a.font_px);
         {
             for t in &a.lines {
                 assert!(
@@ -158,7 +158,7 @@ fn check_geometry(l: &HierarchyLayout, tag: &str) {
                     a.id,
                     l.plot
                 );
-                assert!(t.font_px >= 10.0 * dpr, "{tag}");
+                assert!(t.font_px >= 12.0 * dpr, "{tag}");
                 assert!(
                     a.rect.contains_rect(&t.rect),
                     "{tag}: line {:?} of {} outside {:?}",
@@ -216,15 +216,15 @@ fn check_geometry(l: &HierarchyLayout, tag: &str) {
                 }
             }
             if let Some(lb) = &t.label {
-                assert!(lb.font_px >= 10.0 * dpr);
+                assert!(lb.font_px >= 12.0 * dpr);
             }
         }
     }
     if let Some(lg) = &l.legend {
         assert!(lg.rect.y0 >= l.plot.y1, "{tag}: legend over the plot");
-        assert!(lg.title.font_px >= 10.0 * dpr);
+        assert!(lg.title.font_px >= 12.0 * dpr);
         for (_, t) in &lg.ticks {
-            assert!(t.font_px >= 10.0 * dpr);
+            assert!(t.font_px >= 12.0 * dpr);
             assert!(
                 t.rect.x0 >= 0.0 && t.rect.x1 <= l.width && t.rect.y1 <= l.height,
                 "{tag}"
@@ -265,14 +265,19 @@ fn no_overlaps_no_small_text_at_any_size_or_zoom() {
 fn labels_grow_with_the_zoom() {
     let s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Importance);
     let fit = lay(&s, &HierView::fit(), 420.0, 600.0, 1.0);
-    // At phone width the 13 roles cannot show their names...
+    // At phone width (levels left to right) some of the 13 roles cannot show their whole names...
+    assert_eq!(fit.orientation, Orientation::LeftRight);
     assert!(fit.nodes.iter().any(|n| n.kind == NodeKind::Role
-        && n.lines.len() == 1
-        && n.lines[0].text == n.id.to_string()));
+        && n.lines
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            != n.label));
     // ...but zoomed in on them, every role box that is wholly visible shows its full label.
     let deep = lay(
         &s,
-        &HierView::new(4.0, 0.5, 0.85).unwrap(),
+        &HierView::new(3.0, 0.85, 0.5).unwrap(),
         420.0,
         600.0,
         1.0,
@@ -288,11 +293,11 @@ fn labels_grow_with_the_zoom() {
         assert_eq!(text.join(" "), n.label, "role {}", n.id);
     }
     // The font stays at its CSS size whatever the zoom (boxes cut by the plot edge may set
-    // their label smaller, never below 10 px).
+    // their label smaller, never below 12 px).
     assert!(deep
         .nodes
         .iter()
-        .all(|n| n.font_px == 12.0 || (!n.inside && n.font_px >= 10.0)));
+        .all(|n| n.font_px == 13.0 || (!n.inside && n.font_px >= 12.0)));
 }
 
 #[test]
@@ -302,7 +307,10 @@ fn orientation_follows_the_aspect() {
     assert_eq!(o(1200.0, 700.0), Orientation::LeftRight);
     assert_eq!(o(700.0, 900.0), Orientation::TopDown);
     assert_eq!(o(800.0, 800.0), Orientation::TopDown);
-    assert_eq!(o(420.0, 600.0), Orientation::TopDown);
+    assert_eq!(o(560.0, 700.0), Orientation::TopDown);
+    // A portrait phone: the 14 roles one above the other rather than 45 px boxes side by side.
+    assert_eq!(o(420.0, 600.0), Orientation::LeftRight);
+    assert_eq!(o(390.0, 844.0), Orientation::LeftRight);
 }
 
 #[test]

@@ -8,24 +8,63 @@ fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
     let small = Screen {
         onscreen_height: 400.0,
         viewport_height: 1080.0,
+        font: 0.0,
     };
     assert_eq!(TextScale::Auto.factor(400.0, small), 1.0);
     // Fullscreen at 1080p, untransformed: label line boxes reach 1080 / 50 = 21.6 px.
     let full = Screen {
         onscreen_height: 1080.0,
         viewport_height: 1080.0,
+        font: 0.0,
     };
     let f = TextScale::Auto.factor(1080.0, full);
     let t = Theme::default();
     assert!((t.label_font * t.line * f - 21.6).abs() < 1e-9, "{f}");
-    // On a slide scaled 1.5x the transform already does part of it.
+    // On a slide scaled 1.2x the transform already does part of it.
     let slide = Screen {
-        onscreen_height: 810.0,
+        onscreen_height: 648.0,
         viewport_height: 1080.0,
+        font: 0.0,
     };
     let g = TextScale::Auto.factor(540.0, slide);
-    assert!((t.label_font * t.line * g * 1.5 - 21.6).abs() < 1e-9, "{g}");
+    assert!((t.label_font * t.line * g * 1.2 - 21.6).abs() < 1e-9, "{g}");
     assert_eq!(TextScale::Fixed(1.5).factor(400.0, small), 1.5);
+}
+
+// Chartability's "user style change": a reader's (or page's) 20 px font makes the chart's text
+// 1.25x; a page's 13 px body text does not shrink it below the theme; `text-scale` multiplies.
+#[test]
+fn the_users_font_size_reaches_the_canvas() {
+    let at = |font: f64| Screen {
+        onscreen_height: 400.0,
+        viewport_height: 1080.0,
+        font,
+    };
+    assert_eq!(TextScale::Auto.factor(400.0, at(20.0 / 16.0)), 1.25);
+    assert_eq!(TextScale::Auto.factor(400.0, at(13.0 / 16.0)), 1.0);
+    assert_eq!(TextScale::Auto.factor(400.0, at(f64::NAN)), 1.0);
+    assert_eq!(TextScale::Fixed(1.5).factor(400.0, at(1.25)), 1.875);
+    assert_eq!(TextScale::Fixed(3.0).factor(400.0, at(2.0)), 4.0);
+    // Fullscreen: the larger of the two.
+    let full = |font: f64| Screen {
+        onscreen_height: 1080.0,
+        viewport_height: 1080.0,
+        font,
+    };
+    let presenter = TextScale::Auto.factor(1080.0, full(0.0));
+    assert!(presenter > 1.25);
+    assert_eq!(TextScale::Auto.factor(1080.0, full(1.25)), presenter);
+    assert_eq!(TextScale::Auto.factor(1080.0, full(3.0)), 3.0);
+    let mut s = Session::new();
+    s.load(
+        &std::fs::read("data/reconstructed-table3.csv").unwrap(),
+        "auto",
+        "table",
+    )
+    .unwrap();
+    s.resize(900.0, 600.0, 1.0);
+    s.set_screen(at(1.5));
+    assert_eq!(s.size().text_scale, 1.5);
 }
 
 #[test]
@@ -42,7 +81,8 @@ fn text_scale_parses_and_refuses() {
 }
 
 // A dashed crosshair at a ratio of 1.0017 once never finished drawing (a rounding step too small
-// to move on); a fullscreen element at 720 px gives that ratio.
+// to move on); a fullscreen element at 720 px gave that ratio with 11.5 px labels, 751.3 px does
+// with 12 px ones.
 #[test]
 fn draws_at_the_ratio_auto_gives_a_720px_fullscreen() {
     let bytes = std::fs::read("data/reconstructed-table3.csv").unwrap();
@@ -51,9 +91,14 @@ fn draws_at_the_ratio_auto_gives_a_720px_fullscreen() {
     s.resize(900.0, 600.0, 1.0);
     s.set_screen(Screen {
         onscreen_height: 600.0,
-        viewport_height: 720.0,
+        viewport_height: 751.3,
+        font: 0.0,
     });
-    assert!(s.size().text_scale > 1.0);
+    assert!(
+        (s.size().text_scale - 1.0017).abs() < 1e-3,
+        "{}",
+        s.size().text_scale
+    );
     let mut m = spco_roles::chart::arial_measure();
     let mut out = String::new();
     {

@@ -29,7 +29,9 @@ pub use quadrant::{
     StrayWhisker, ViewError, ViewTransform, Whisker, MIN_SPAN, X_LIMITS, Y_LIMITS,
 };
 pub use text::{arial_char_em, arial_measure, CachedMeasure, TextMeasure};
-pub use theme::{Metrics, Palette, Screen, TextScale, Theme, ThemeKind, TEXT_SCALE_RANGE};
+pub use theme::{
+    Metrics, Palette, Screen, TextScale, Theme, ThemeKind, MIN_TEXT_CSS, TEXT_SCALE_RANGE,
+};
 pub use ticks::{fmt_fixed, fmt_num, nice_ticks, Ticks};
 
 use crate::catalogue::Category;

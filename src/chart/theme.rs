@@ -3,6 +3,11 @@
 //! presenter's screen) or another look is one change here rather than constants in each layout.
 //! What only one chart has (marker radii, the hierarchy's level weights) stays in its layout.
 
+/// The smallest text either chart draws at text scale 1, in CSS px: Chartability's minimum
+/// (12 px / 9 pt, its critical test "small text size"). `tests/small_text.rs` holds every text
+/// box of both charts to it.
+pub const MIN_TEXT_CSS: f64 = 12.0;
+
 /// Sizes in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {
@@ -29,11 +34,13 @@ pub struct Theme {
 impl Default for Theme {
     fn default() -> Self {
         Theme {
-            font: 12.0,
-            tick_font: 11.0,
-            label_font: 11.5,
-            number_font: 11.0,
-            small_font: 10.5,
+            // Nothing below MIN_TEXT_CSS (Chartability's "small text"); the body a step above it,
+            // so a hierarchy box can still step its type down once before it shortens a name.
+            font: 13.0,
+            tick_font: MIN_TEXT_CSS,
+            label_font: MIN_TEXT_CSS,
+            number_font: MIN_TEXT_CSS,
+            small_font: MIN_TEXT_CSS,
             line: 1.25,
             pad: 12.0,
             pad_tight: 8.0,
@@ -82,35 +89,47 @@ pub const TEXT_SCALE_RANGE: (f64, f64) = (0.5, 4.0);
 
 /// Where the element is shown, in CSS px of the page's viewport (what the reader sees): the
 /// element's on-screen height, and the height of the viewport (the screen, in fullscreen).
+/// `font` is the reader's or the page's font size as a factor of 16 px (the larger of the
+/// element's and the root's computed font-size, / 16; 0 when unknown): a reader who sets a
+/// larger default font gets larger chart text (Chartability's "user style change"). Below 1 it
+/// counts as 1, so a page's small body text never takes the canvas under its minimum.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Screen {
     pub onscreen_height: f64,
     pub viewport_height: f64,
+    pub font: f64,
 }
 
 impl TextScale {
-    /// The factor for an element laid out `height_css` tall and shown on `screen`. `Auto` keeps
-    /// the theme as it is on an ordinary page, and once the element fills most of the viewport
+    /// The factor for an element laid out `height_css` tall and shown on `screen`: the user's
+    /// font factor (`Screen::font`) times a fixed `text-scale`; or, for `Auto`, that factor on an
+    /// ordinary page, and once the element fills most of the viewport
     /// (a slide, fullscreen: a room reads it) grows role labels' line boxes to a fiftieth of
     /// the viewport's height on screen (20 px at 1080p), as a presenter's slide text is.
     pub fn factor(self, height_css: f64, screen: Screen) -> f64 {
         let (lo, hi) = TEXT_SCALE_RANGE;
+        let Screen {
+            onscreen_height: on,
+            viewport_height: vp,
+            font,
+        } = screen;
+        let user = if font.is_finite() && font > 1.0 {
+            font.min(hi)
+        } else {
+            1.0
+        };
         match self {
-            TextScale::Fixed(f) => crate::lean::number::clamp(f, lo, hi),
+            TextScale::Fixed(f) => crate::lean::number::clamp(f * user, lo, hi),
             TextScale::Auto => {
-                let Screen {
-                    onscreen_height: on,
-                    viewport_height: vp,
-                } = screen;
                 let ok = |v: f64| v.is_finite() && v > 0.0;
                 if !(ok(on) && ok(vp) && ok(height_css)) || on < 0.55 * vp {
-                    return 1.0;
+                    return user;
                 }
                 // CSS px of the page per CSS px of the element (a slide's transform).
                 let shown = on / height_css;
                 let t = Theme::default();
                 let line_on_screen = t.label_font * t.line * shown;
-                crate::lean::number::clamp((vp / 50.0) / line_on_screen, 1.0, hi)
+                crate::lean::number::clamp((vp / 50.0) / line_on_screen, user, hi)
             }
         }
     }

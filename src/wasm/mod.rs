@@ -173,11 +173,12 @@ impl Chart {
     }
 
     /// Where the element is shown, in CSS px of the page: its height on screen and the
-    /// viewport's (for `text-scale="auto"`).
-    pub fn set_screen(&mut self, onscreen_height: f64, viewport_height: f64) {
+    /// viewport's (for `text-scale="auto"`), and the user's font size / 16 px.
+    pub fn set_screen(&mut self, onscreen_height: f64, viewport_height: f64, font: f64) {
         self.session.set_screen(crate::chart::Screen {
             onscreen_height,
             viewport_height,
+            font,
         });
     }
 

@@ -99,8 +99,9 @@ export class ChartHandle {
 
   // ---- size, drawing ----
   resize(w, h, dpr) { return this.wasm.resize(w, h, dpr); }
-  /** Where the element is shown: its on-screen height and the viewport's (page CSS px). */
-  setScreen(onscreen, viewport) { return this.wasm.set_screen(onscreen, viewport); }
+  /** Where the element is shown: its on-screen height and the viewport's (page CSS px), and the
+   * user's font size / 16 px. */
+  setScreen(onscreen, viewport, font) { return this.wasm.set_screen(onscreen, viewport, font); }
   /** The current view as an SVG document (string). */
   /** Draws a frame; true while an animated transition wants another. */
   draw(now) { return this.wasm.draw(now); }

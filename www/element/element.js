@@ -131,6 +131,7 @@ export class SpcoRolesElement extends HTMLElement {
   connectedCallback() {
     this._ro = new ResizeObserver(() => this._measure());
     this._ro.observe(this._el.plot);
+    this._ro.observe(this._el.emp);
     this._watchDpr();
     this._unwatchScreen = watchScreen(this);
     joinLink(this, this.getAttribute('link'));

@@ -13,6 +13,7 @@ const STYLE = `
 :host { display: block; position: relative; height: 480px; min-height: 240px; contain: size layout;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2328; }
 :host([hidden]) { display: none; }
+.emp { position: absolute; visibility: hidden; pointer-events: none; width: 1em; height: 1rem; }
 .root { position: absolute; inset: 0; display: flex; flex-direction: column; }
 .bar { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; padding: 4px 2px 6px; }
 .bar[hidden] { display: none; }
@@ -95,6 +96,7 @@ const MARKUP = `
         </div>
         <div class="tablebox sr"><p id="summary"></p><table></table></div>
         <div class="help" role="dialog" aria-labelledby="help-title" hidden></div>
+        <i class="emp" aria-hidden="true"></i>
       </div>`;
 
 let shared = null;
@@ -119,6 +121,6 @@ export function buildShadow(root) {
     bar: $('.bar'), chips: $('.chips'), zoom: $('.zoom'), note: $('.note'), plot: $('.plot'), canvas: $('canvas'),
     box: $('.box'), tip: $('.tip'), badge: $('.badge'), msg: $('.msg'), sr: $('.sr'), eb: $('.eb'), cb: $('.cb'), cmp: $('.cmp'),
     crumbs: $('.crumbs'), dl: $('.dl'), tablebox: $('.tablebox'), table: $('.tablebox table'), summary: $('#summary'),
-    help: $('.help'),
+    help: $('.help'), emp: $('.emp'),
   };
 }

@@ -29,11 +29,22 @@ export function localPoint(el, e) {
   return [(e.clientX - g.r.left) / g.sx, (e.clientY - g.r.top) / g.sy];
 }
 
-function key(g) {
-  return `${g.w}x${g.h}@${g.r.width.toFixed(2)}x${g.r.height.toFixed(2)}/${g.dpr}/${viewportHeight()}`;
+function key(el, g) {
+  return `${g.w}x${g.h}@${g.r.width.toFixed(2)}x${g.r.height.toFixed(2)}/${g.dpr}/${viewportHeight()}/${fontFactor(el)}`;
 }
 
-function changed(el, g) { return el._sizeKey !== key(g); }
+function changed(el, g) { return el._sizeKey !== key(el, g); }
+
+/**
+ * The reader's or page's font size as a factor of 16 px: the larger of the element's computed
+ * font-size (a page's `font-size` on it) and the root's (the browser's default size, or the
+ * page's html font-size). A probe of 1em x 1rem in the shadow root is watched by the element's
+ * ResizeObserver, so a change of either redraws (wasm keeps the factor at 1 or more).
+ */
+export function fontFactor(el) {
+  const px = (e) => parseFloat(getComputedStyle(e).fontSize) || 16;
+  return Math.max(px(el), px(document.documentElement)) / 16;
+}
 
 function viewportHeight() {
   return document.fullscreenElement ? (screen.height || innerHeight) : (document.documentElement.clientHeight || innerHeight);
@@ -48,7 +59,7 @@ const MAX_CSS_PX = 4096;
 export function applySize(el) {
   const g = plotGeometry(el);
   if (!changed(el, g) && el._size) return false;
-  el._sizeKey = key(g);
+  el._sizeKey = key(el, g);
   // Bounded whatever the page does to the element's size: a runaway layout must not allocate a
   // runaway canvas (the canvas itself never sizes anything, see shadow.js).
   const w = Math.min(MAX_CSS_PX, Math.max(1, Math.round(g.w)));
@@ -92,7 +103,8 @@ export function watchScreen(el) {
   };
 }
 
-/** The element's on-screen height and the viewport's, in page CSS px (for `text-scale="auto"`). */
+/** The element's on-screen height and the viewport's, in page CSS px (for `text-scale="auto"`),
+ * and the user's font factor. */
 export function screenFacts(el) {
-  return [el._el.plot.getBoundingClientRect().height, viewportHeight()];
+  return [el._el.plot.getBoundingClientRect().height, viewportHeight(), fontFactor(el)];
 }

@@ -217,6 +217,16 @@ pub struct QuadrantLayout {
     pub unlabelled: Vec<u8>,
 }
 
+/// `text` in body type, cut with an ellipsis to `max_w` device px when it is wider.
+fn fit_width(text: &str, max_w: f64, m: &Metrics, measure: &mut dyn TextMeasure) -> String {
+    let font = m.px(m.theme.font);
+    if measure.text_width(text, font) <= max_w {
+        text.to_string()
+    } else {
+        crate::chart::text::ellipsize(text, max_w, font, measure)
+    }
+}
+
 pub(super) fn text_box(
     m: &Metrics,
     measure: &mut dyn TextMeasure,
@@ -264,10 +274,12 @@ pub fn layout_quadrant(
 
     let legend = layout_legend(scene, m, measure, width);
     let y_title_top = legend.rect.y1 + m.px(6.0);
+    // Titles wider than the element (larger text on a phone) are cut, not dropped.
+    let y_text = fit_width(y_axis_title(lang), width - 2.0 * pad, m, measure);
     let y_title = text_box(
         m,
         measure,
-        y_axis_title(lang),
+        &y_text,
         m.px(m.theme.font),
         pad,
         y_title_top,
@@ -531,12 +543,20 @@ fn layout_x_axis(
         .map(|tb| (tb.rect.x0 >= 0.0 && tb.rect.x1 <= width).then_some(tb))
         .collect::<Vec<_>>();
     let title_top = height - m.px(m.theme.pad) - m.line(m.theme.font);
+    let edge = m.px(m.theme.pad);
+    let cx = (plot.x0 + plot.x1) / 2.0;
+    let x_text = fit_width(
+        x_axis_title(lang),
+        2.0 * (cx - edge).min(width - edge - cx),
+        m,
+        measure,
+    );
     let title = text_box(
         m,
         measure,
-        x_axis_title(lang),
+        &x_text,
         m.px(m.theme.font),
-        (plot.x0 + plot.x1) / 2.0,
+        cx,
         title_top,
         HAlign::Center,
     );

@@ -18,6 +18,10 @@ const MIN_SLOT: f64 = 110.0;
 /// the gap is staggered too (every other box one column further), so that each box gets
 /// nearly two slots: at 1200x480 the 13 roles were otherwise 21 px boxes, too thin to name.
 const MIN_SLOT_LR_PAD: f64 = 8.0 + GAP;
+/// Below this width (CSS px) a tall element lays the levels out left to right too.
+const PORTRAIT_W: f64 = 600.0;
+/// A staggered box thinner than this (CSS px) gets half the gap to its neighbours.
+const TIGHT_BOX: f64 = 60.0;
 /// Cap of a box's thickness along the level axis (top-down) and across (left-right).
 const CAP_ROW: f64 = 60.0;
 const CAP_COL: f64 = 300.0;
@@ -29,6 +33,9 @@ const W_FRAME_TB: f64 = 2.2;
 const W_FRAME_LR: f64 = 1.3;
 const W_LEVEL: f64 = 1.0;
 const W_SUBGAP: f64 = 0.45;
+/// The last level (the roles, whose names are the point of the diagram and the longest) gets
+/// this much more: on a phone the width or second line it buys shows a role's name (issue 11).
+const W_LEAF: f64 = 1.4;
 const W_GAP_TB: f64 = 0.8;
 const W_GAP_LR: f64 = 0.5;
 
@@ -94,9 +101,11 @@ pub(super) fn frame(
         })
 }
 
-/// Wide elements read the levels left to right, so that long role labels get whole rows.
-pub(super) fn orientation((width, height): (f64, f64)) -> Orientation {
-    if width / height > 1.3 {
+/// Wide elements read the levels left to right, so that long role labels get whole rows; so do
+/// tall narrow ones (a portrait phone): 14 roles side by side in 390 px are 45 px boxes, one
+/// above the other they get the height and a column as wide as the levels leave.
+pub(super) fn orientation((width, height): (f64, f64), m: &Metrics) -> Orientation {
+    if width / height > 1.3 || (width < m.px(PORTRAIT_W) && height > 1.4 * width) {
         Orientation::LeftRight
     } else {
         Orientation::TopDown
@@ -114,6 +123,8 @@ struct Rows {
     w_gap: f64,
     /// World length across the levels.
     len_cross: f64,
+    /// The last level's factor (`W_LEAF` or 1).
+    leaf: f64,
 }
 
 /// Each visible node's world box and each level's band.
@@ -149,24 +160,44 @@ fn rows(plan: &Plan) -> Rows {
             }
         })
         .collect();
-    let weights: Vec<f64> = plan
-        .levels
-        .iter()
-        .zip(&subrows)
-        .map(|(l, &k)| match (plan.is_frame_level(l), tb) {
-            (true, true) => W_FRAME_TB,
-            (true, false) => W_FRAME_LR,
-            _ => k as f64 * W_LEVEL + (k as f64 - 1.0) * W_SUBGAP,
-        })
-        .collect();
     let w_gap = if tb { W_GAP_TB } else { W_GAP_LR };
-    let total: f64 = weights.iter().sum::<f64>() + w_gap * (plan.levels.len() as f64 - 1.0);
+    let shares = |leaf: f64| -> (Vec<f64>, f64) {
+        let weights: Vec<f64> = plan
+            .levels
+            .iter()
+            .zip(&subrows)
+            .enumerate()
+            .map(|(li, (l, &k))| match (plan.is_frame_level(l), tb) {
+                (true, true) => W_FRAME_TB,
+                (true, false) => W_FRAME_LR,
+                _ => {
+                    let w = k as f64 * W_LEVEL + (k as f64 - 1.0) * W_SUBGAP;
+                    if li + 1 == plan.levels.len() {
+                        w * leaf
+                    } else {
+                        w
+                    }
+                }
+            })
+            .collect();
+        let total = weights.iter().sum::<f64>() + w_gap * (plan.levels.len() as f64 - 1.0);
+        (weights, len_main / total.max(1e-9))
+    };
+    // The roles' extra share, unless a top-down higher purpose would be left too short for its
+    // title and a line of its items.
+    let (mut leaf, (mut weights, mut unit)) = (W_LEAF, shares(W_LEAF));
+    let frame_min = 2.0 * plan.m.line(plan.m.theme.font) + plan.px(4.0 * GAP);
+    if tb && plan.levels.iter().any(|l| plan.is_frame_level(l)) && W_FRAME_TB * unit < frame_min {
+        leaf = 1.0;
+        (weights, unit) = shares(1.0);
+    }
     Rows {
         subrows,
-        unit: len_main / total.max(1e-9),
+        unit,
         weights,
         w_gap,
         len_cross,
+        leaf,
     }
 }
 
@@ -185,6 +216,13 @@ fn slots(plan: &Plan, rows: &Rows) -> (NodeMap<(f64, f64)>, NodeMap<usize>) {
             continue;
         }
         let slot = rows.len_cross / (n + k as f64 - 1.0);
+        // Staggered boxes this thin (a phone's 14 roles) take half the gap: the few px are what
+        // a role's number and first letters need (issue 11), and an edge still passes between.
+        let gap = if k > 1 && k as f64 * slot - gap < plan.px(TIGHT_BOX) {
+            gap / 2.0
+        } else {
+            gap
+        };
         let w = (k as f64 * slot - gap).min(cap_cross).max(1.0);
         for (i, &id) in l.iter().enumerate() {
             let c = (i as f64 + k as f64 / 2.0) * slot;
@@ -270,8 +308,13 @@ fn main_positions(
                 (pos, pos + band_len)
             } else {
                 let sub = sub_of.get(&id).copied().unwrap_or(0) as f64;
-                let sub_len = W_LEVEL * unit;
-                let start = pos + sub * (W_LEVEL + W_SUBGAP) * unit;
+                let f = if li + 1 == plan.levels.len() {
+                    rows.leaf
+                } else {
+                    1.0
+                };
+                let sub_len = W_LEVEL * unit * f;
+                let start = pos + sub * (W_LEVEL + W_SUBGAP) * unit * f;
                 let t = sub_len.min(cap_main);
                 let m0 = start + (sub_len - t) / 2.0;
                 (m0, m0 + t)

@@ -101,16 +101,22 @@ pub(super) fn fit_label(
             lines: kept,
         };
     }
+    if let Some(lines) = initial(label, short, prefix_len, w, max_lines, font, m) {
+        return Fitted {
+            form: LabelForm::Initial,
+            lines,
+        };
+    }
     if !short.is_empty() && m.text_width(short, font) <= w {
         return Fitted {
             form: LabelForm::Short,
             lines: vec![short.to_string()],
         };
     }
-    // A node without a short form (a higher-purpose item) whose first word does not fit: its
-    // first letters rather than an empty box.
-    if short.is_empty() {
-        let cut = ellipsize(label, w, font, m);
+    // A node whose first word (or short form: "Framework") does not fit: its first letters
+    // rather than an empty box.
+    {
+        let cut = ellipsize(if short.is_empty() { label } else { short }, w, font, m);
         if cut.chars().count() >= 3 && m.text_width(&cut, font) <= w {
             return Fitted {
                 form: LabelForm::Truncated,
@@ -119,6 +125,39 @@ pub(super) fn fit_label(
         }
     }
     none
+}
+
+/// A label whose short form is a bare number, as its number and the first three or more
+/// letters of its name: on one line ("7 · Lin…") or, in a narrow box of two lines or more, the
+/// number over the letters. None for other labels, or when not three letters fit.
+#[expect(clippy::disallowed_methods, reason = "char patterns: no &str searcher")]
+fn initial(
+    label: &str,
+    short: &str,
+    prefix_len: usize,
+    w: f64,
+    max_lines: usize,
+    font: f64,
+    m: &mut dyn TextMeasure,
+) -> Option<Vec<String>> {
+    if short.is_empty() || !short.chars().all(|c| c.is_ascii_digit()) || prefix_len == 0 {
+        return None;
+    }
+    let letters = |s: &str| s.trim_end_matches('…').chars().count();
+    let one = ellipsize(label, w, font, m);
+    if letters(&one) >= prefix_len + 3 {
+        return Some(vec![one]);
+    }
+    let (head, name): (String, String) = {
+        let mut c = label.chars();
+        let head: String = c.by_ref().take(prefix_len).collect();
+        (head.trim_end().to_string(), c.collect())
+    };
+    if max_lines < 2 || m.text_width(&head, font) > w {
+        return None;
+    }
+    let cut = ellipsize(&name, w, font, m);
+    (letters(&cut) >= 3).then(|| vec![head, cut])
 }
 
 /// Lines centred in `inner`, as text boxes.

@@ -46,6 +46,10 @@ pub enum LabelForm {
     Full,
     /// Wrapped and cut with an ellipsis.
     Truncated,
+    /// The number and the first letters of the name ("7 ·" over "Lin…"): where a box is too
+    /// narrow for a whole word, more than a bare number (issue 11: a role box never shows only
+    /// its number). Only for labels whose short form is a number.
+    Initial,
     /// The short form: "4", "SR2", "S".
     Short,
     None,
@@ -229,7 +233,7 @@ pub fn layout_hierarchy(
 ) -> Result<HierarchyLayout, LayoutError> {
     let m = Metrics::new(dpr);
     let view = bands::frame(view, size_px, &m)?;
-    let orientation = bands::orientation(size_px);
+    let orientation = bands::orientation(size_px, &m);
     let plan = Plan::new(scene, view, orientation, m);
     let world = bands::world(&plan);
     let values = scene.values.values().copied();

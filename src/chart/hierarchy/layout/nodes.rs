@@ -19,8 +19,8 @@ const BOX_PAD_Y: f64 = 4.0;
 /// The padding of a box too small for the usual one, so that it still shows its number.
 const TIGHT_PAD_X: f64 = 2.0;
 const TIGHT_PAD_Y: f64 = 1.0;
-/// The smallest type a box label is set in, in CSS px.
-const MIN_FONT: f64 = 10.0;
+/// The smallest type a box label is set in, in CSS px (Chartability's minimum).
+const MIN_FONT: f64 = crate::chart::MIN_TEXT_CSS;
 
 /// The laid-out nodes, the frame first so that its items are drawn over it.
 pub(super) fn lay_nodes(
@@ -265,8 +265,9 @@ fn set_label(plan: &Plan, node: &mut LaidNode, measure: &mut dyn TextMeasure) {
     let rank = |f: LabelForm| match f {
         LabelForm::Full => 0,
         LabelForm::Truncated => 1,
-        LabelForm::Short => 2,
-        LabelForm::None => 3,
+        LabelForm::Initial => 2,
+        LabelForm::Short => 3,
+        LabelForm::None => 4,
     };
     let mut best: Option<(Type, Rect, super::fit::Fitted)> = None;
     'search: for tight in [false, true] {
