@@ -31,7 +31,26 @@ export async function launch() {
 export async function mount(page, base, body, { wait = true } = {}) {
   await page.goto(`${base}/tests/fixtures/blank.html`);
   await page.evaluate((html) => { document.body.innerHTML = html; }, body);
-  if (wait) await page.waitForFunction(() => [...document.querySelectorAll('spco-roles')].every((el) => el.layout && el.layout.points));
+  if (wait) {
+    await page.waitForFunction(() => [...document.querySelectorAll('spco-roles')].every((el) => el.layout && el.layout.points));
+    await settled(page);
+  }
+}
+
+// Waits until every chart's plot rectangle holds still for two frames: the number key below a
+// quadrant appears a frame after the first layout and takes height from the plot, so a test that
+// turns data units into pointer positions must read the layout after it.
+export async function settled(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const plots = () => JSON.stringify([...document.querySelectorAll('spco-roles')].map((el) => el.layout?.plot));
+    for (let i = 0, last = plots(); i < 30; i++) {
+      await frame();
+      const now = plots();
+      if (now === last) return;
+      last = now;
+    }
+  });
 }
 
 // Deterministic synthetic respondents in the long format (xorshift32), five groups: the

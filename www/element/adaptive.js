@@ -113,9 +113,11 @@ export function labelAdaptive(el) {
 }
 
 /**
- * After a frame: the key of labels drawn as bare numbers (quadrant chart). Once shown it stays
- * while the width is unchanged: the key takes height from the plot, and a taller plot that then
- * needs no numbers must not make the key flicker in and out.
+ * After a frame: the key of labels drawn as bare numbers (quadrant chart). While the width, the
+ * data and the groups are unchanged the key only grows (it lists every role numbered since): the
+ * key takes height from the plot, so a key that shrank as a zoom freed room for a label would move
+ * the plot under the pointer mid-gesture, and a taller plot that then needs no numbers must not
+ * make the key flicker in and out. An entry for a role now labelled in full is still true.
  */
 export function renderKey(el) {
   const k = el._key;
@@ -123,14 +125,14 @@ export function renderKey(el) {
   labelAdaptive(el);
   const layout = el.view === 'quadrant' ? el.layout : null;
   // A short element keeps its height for the plot (the card still names each role).
-  const roles = el.getBoundingClientRect().height < 360 ? [] : (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role).sort((a, b) => a - b);
-  const w = el._size?.w ?? 0;
-  // Nothing to list and the key already hidden at this width: nothing to do.
-  if (!roles.length && k.key.hidden && w === k.w) return;
+  const now = el.getBoundingClientRect().height < 360 ? [] : (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role);
+  const base = `${el._size?.w ?? 0}|${el.view}|${el.group}|${el.compare}|${el.src}|${el._loadSeq}`;
+  if (base !== k.base) { k.base = base; k.seen = new Set(); }
+  for (const r of now) k.seen.add(r);
+  const roles = [...k.seen].sort((a, b) => a - b);
   const sig = roles.join(',') + el.lang;
   if (sig === k.sig) return;
   k.sig = sig;
-  k.w = w;
   k.key.hidden = !roles.length;
   k.key.setAttribute('aria-label', el._t('key'));
   k.key.replaceChildren(...roles.map((r) => {
