@@ -212,7 +212,7 @@ pub fn quadrant_table(stats: &Stats, lang: Lang, selected: Option<Item>) -> Tabl
     Table {
         caption: wording::table_caption(lang, stats.n_respondents),
         head: heads(&wording::QUADRANT_TABLE_HEAD, lang),
-        rows: role_rows(&roles, lang, selected, &cells),
+        rows: role_rows(&roles, lang, selected, cells),
     }
 }
 
@@ -221,14 +221,12 @@ pub(super) fn heads(words: &[wording::Words], lang: Lang) -> Vec<&'static str> {
     words.iter().map(|w| w.get(lang)).collect()
 }
 
-/// One row per role: its name, then `cells(role)`. Shared by the plain and the comparison table
-/// (one copy in the wasm).
-#[inline(never)]
+/// One row per role: its name, then `cells(role)`. Shared by the plain and the comparison table.
 pub(super) fn role_rows(
     roles: &[u8],
     lang: Lang,
     selected: Option<Item>,
-    cells: &dyn Fn(u8) -> Vec<String>,
+    cells: impl Fn(u8) -> Vec<String>,
 ) -> Vec<Row> {
     roles
         .iter()
@@ -276,19 +274,18 @@ pub fn hierarchy_table(
     Table {
         caption: wording::hierarchy_table_caption(lang),
         head: heads(&wording::HIERARCHY_TABLE_HEAD, lang),
-        rows: node_rows(layout, collapsed, lang, selected, &cells),
+        rows: node_rows(layout, collapsed, lang, selected, cells),
     }
 }
 
 /// One row per node laid out: its name, `cells(node)`, then its parents. Shared by the plain
-/// and the comparison table (one copy in the wasm).
-#[inline(never)]
+/// and the comparison table.
 pub(super) fn node_rows(
     layout: &HierarchyLayout,
     collapsed: &NodeSet,
     lang: Lang,
     selected: Option<Item>,
-    cells: &dyn Fn(NodeId) -> Vec<String>,
+    cells: impl Fn(NodeId) -> Vec<String>,
 ) -> Vec<Row> {
     layout
         .nodes

@@ -133,7 +133,7 @@ pub fn compare_table(cmp: &Comparison, lang: Lang, selected: Option<Item>) -> Ta
     let [a, b] = [side_name(&cmp.a.selection), side_name(&cmp.b.selection)];
     let cells = |role: u8| node_cells(NodeId::from(role), cmp, [&a, &b], lang);
     let roles: Vec<u8> = cmp.roles.iter().map(|r| r.role).collect();
-    table(cmp, lang, false, role_rows(&roles, lang, selected, &cells))
+    table(cmp, lang, false, role_rows(&roles, lang, selected, cells))
 }
 
 /// The nodes laid out now with both sides' figures, the differences and the parents.
@@ -150,6 +150,6 @@ pub fn hierarchy_compare_table(
         cmp,
         lang,
         true,
-        node_rows(layout, collapsed, lang, selected, &cells),
+        node_rows(layout, collapsed, lang, selected, cells),
     )
 }

@@ -44,7 +44,7 @@ impl HierState {
 
     pub fn scene(&self, input: &SceneInput) -> HierarchyScene {
         let settings = input.settings;
-        let (values, compare) = match input.comparison {
+        let (values, compare) = match input.comparison() {
             Some(cmp) => {
                 let (values, unclear) = hierarchy::values_from_comparison(cmp, settings.color_by);
                 let compare = hierarchy::HierCompare {
@@ -323,7 +323,7 @@ impl HierState {
 
     /// The data table: the nodes laid out now, with their figures and parents.
     pub fn table(&self, input: &SceneInput) -> Option<super::describe::Table> {
-        if let Some(cmp) = input.comparison {
+        if let Some(cmp) = input.comparison() {
             return Some(super::describe_compare::hierarchy_compare_table(
                 self.layout.as_ref()?,
                 cmp,

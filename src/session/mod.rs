@@ -179,6 +179,18 @@ pub(crate) struct SceneInput<'a> {
     pub selected: Option<Item>,
 }
 
+impl<'a> SceneInput<'a> {
+    /// The comparison, for the charts: None at compile time in the start wasm (no `full`
+    /// feature), so the charts' comparison branches drop out of it even where not inlined.
+    pub fn comparison(&self) -> Option<&'a Comparison> {
+        #[cfg(feature = "full")]
+        let c = self.comparison;
+        #[cfg(not(feature = "full"))]
+        let c = None;
+        c
+    }
+}
+
 /// A session's comparison (`Session::comparison`), as a macro so it borrows one field only.
 macro_rules! comparison {
     ($s:expr) => {{

@@ -38,7 +38,7 @@ pub(super) fn scene(input: &SceneInput) -> QuadrantScene {
     let lang = input.settings.lang;
     let mut points = Vec::new();
     let mut crosshair = (5.0, 3.0);
-    if let Some(cmp) = input.comparison {
+    if let Some(cmp) = input.comparison() {
         return compare_scene(input, cmp);
     }
     if let Some(stats) = input.stats {

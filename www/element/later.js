@@ -4,3 +4,4 @@ export { svgExport } from './svg-export.js';
 export { chartImage, downloadPng } from './export.js';
 export { openHelp } from './help-dialog.js';
 export { showProgress } from './progress-bar.js';
+export { syncUrl } from './url-hash.js';

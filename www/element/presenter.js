@@ -1,16 +1,16 @@
 // The presenter features wired into the element: fullscreen, spotlight, exports and the URL state
-// (each in its own module). The element calls bindPresenter once and presenterChanged after a
+// (each in its own module; the URL's part in the lazy chunk). The element calls bindPresenter once and presenterChanged after a
 // selection and after each frame.
 
 import { bindFullscreen, labelFullscreen } from './fullscreen.js';
 import { bindExports, labelExports } from './exports.js';
 import { renderSpotlight } from './spotlight.js';
-import { bindUrlState, restoreFromHash, writeHash } from './url-state.js';
+import { getState, setState } from './url-state.js';
+import { later } from './lazy.js';
 
 export function bindPresenter(el) {
   bindFullscreen(el);
   bindExports(el);
-  bindUrlState(el);
 }
 
 /** After a selection (`deliberate`: by the reader) or a drawn frame (`frame`). */
@@ -34,9 +34,5 @@ export function presenterChanged(el, deliberate, frame = false) {
     renderSpotlight(el);
   }
   if (!frame || !el.hasAttribute('url-state') || !el._info) return;
-  if (!el._urlRestored) {
-    el._urlRestored = true;
-    if (restoreFromHash(el)) return;
-  }
-  writeHash(el);
+  later().then((m) => m.syncUrl(el, { getState, setState }));
 }

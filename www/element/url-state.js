@@ -12,6 +12,7 @@
 // rewrites the whole hash on each slide change (`hash: true`) and cannot read a slide hash with
 // anything appended (`#/2&…`), while it keeps the query as it is; other query and hash content is
 // kept as well. Reading looks in both, so a link in either form works.
+// The URL part is url-hash.js, in the lazy chunk: only an element with `url-state` fetches it.
 
 import { roleOf, roleItem } from './chart-handle.js';
 
@@ -71,116 +72,4 @@ export function setState(el, s) {
   } finally {
     el._applyingState = false;
   }
-}
-
-// ---- the hash ---------------------------------------------------------------------------
-
-function hashKey(el) { return `spco-${el.id || 'chart'}`; }
-
-function encode(s) {
-  const parts = [`v:${s.view}`];
-  if (s.zoom) parts.push(`z:${s.zoom.join(',')}`);
-  if (s.groups.length) parts.push(`g:${s.groups.map(encodeURIComponent).join(',')}`);
-  if (s.selected) parts.push(`r:${s.selected}`);
-  if (s.compare) parts.push(`c:${s.compare.split(',').map(encodeURIComponent).join(',')}`);
-  return parts.join(';');
-}
-
-function decode(text) {
-  const s = { view: 'quadrant', zoom: null, groups: [], selected: null, compare: null };
-  for (const part of text.split(';')) {
-    const i = part.indexOf(':');
-    if (i < 1) throw new Error(`"${part}"`);
-    const k = part.slice(0, i), v = part.slice(i + 1);
-    if (k === 'v') s.view = v;
-    else if (k === 'z') s.zoom = v.split(',').map(Number);
-    else if (k === 'g') s.groups = v.split(',').filter(Boolean).map(decodeURIComponent);
-    else if (k === 'c') s.compare = v.split(',').map(decodeURIComponent).join(',');
-    else if (k === 'r') { s.selected = Number(v); if (!Number.isInteger(s.selected)) throw new Error(`role "${v}"`); }
-    else throw new Error(`unknown key "${k}"`);
-  }
-  return s;
-}
-
-// The query when the hash is the page's (see the top).
-function inQuery(el) {
-  return !!el.closest('.reveal') || location.hash.startsWith('#/');
-}
-
-function entries(text) {
-  return text.slice(1).split('&').filter(Boolean);
-}
-
-function readHash(el) {
-  const prefix = `${hashKey(el)}=`;
-  const parts = inQuery(el) ? [location.search, location.hash] : [location.hash, location.search];
-  for (const part of parts) {
-    const entry = entries(part).find((e) => e.startsWith(prefix));
-    if (entry != null) return decodeURIComponent(entry.slice(prefix.length));
-  }
-  return null;
-}
-
-function hashWith(el, value) {
-  const prefix = `${hashKey(el)}=`;
-  const q = inQuery(el);
-  const rest = entries(q ? location.search : location.hash).filter((e) => !e.startsWith(prefix));
-  rest.push(prefix + encodeURIComponent(value).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ','));
-  const part = rest.join('&');
-  return q ? `?${part}${location.hash}` : `${location.search}#${part}`;
-}
-
-/** Restores the state from the hash (once data is loaded); a bad hash warns and is ignored. */
-export function restoreFromHash(el) {
-  const text = readHash(el);
-  if (text == null) return false;
-  try {
-    setState(el, decode(text));
-    el._urlWritten = text;
-    return true;
-  } catch (e) {
-    console.warn(`spco-roles: the URL's view for #${el.id || 'chart'} is ignored (${e.message}); the attributes apply.`);
-    return false;
-  }
-}
-
-/** After a frame: writes the state to the hash when it changed (pushState or replaceState). */
-export function writeHash(el) {
-  if (el._applyingState) return;
-  const s = getState(el);
-  if (!s) return;
-  const text = encode(s);
-  if (text === el._urlWritten) return;
-  const prev = el._urlWritten;
-  el._urlWritten = text;
-  const zoomOnly = prev != null && prev.replace(/;?z:[^;]*/, '') === text.replace(/;?z:[^;]*/, '');
-  const now = performance.now();
-  // A continuous zoom or pan rewrites the entry its gesture began; anything else is a new one.
-  const continuing = zoomOnly && now - (el._urlLastZoom ?? -1e9) < 600;
-  if (zoomOnly) el._urlLastZoom = now;
-  const url = location.pathname + hashWith(el, text);
-  if (continuing || prev == null) history.replaceState(history.state, '', url);
-  else history.pushState(history.state, '', url);
-  lastSearch = location.search;
-}
-
-// Back/Forward between entries that differ in the query as well as the hash gets no hashchange
-// from the browser (it fires one only when just the fragment differs), so a page following its
-// hash (reveal.js) would stay where it is: once per step, the first element fires it for the page.
-let lastSearch = null;
-function onPop() {
-  if (lastSearch != null && location.search !== lastSearch) window.dispatchEvent(new HashChangeEvent('hashchange', { newURL: location.href }));
-  lastSearch = location.search;
-}
-
-/** Binds Back/Forward for an element with `url-state`. */
-export function bindUrlState(el) {
-  if (lastSearch == null) { lastSearch = location.search; window.addEventListener('popstate', onPop); }
-  window.addEventListener('popstate', () => {
-    if (!el.isConnected || !el.hasAttribute('url-state') || !el._info) return;
-    const text = readHash(el);
-    if (text === el._urlWritten) return;
-    if (text == null) { el._urlWritten = null; return; }
-    restoreFromHash(el);
-  });
 }
