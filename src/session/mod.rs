@@ -173,7 +173,8 @@ impl Zoom {
 pub(crate) struct SceneInput<'a> {
     pub settings: &'a Settings,
     pub stats: Option<&'a Stats>,
-    /// The `compare` setting's two groups, when set.
+    /// The `compare` setting's two groups, when set (read through `comparison()`).
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub comparison: Option<&'a Comparison>,
     pub highlighted: Option<Item>,
     pub selected: Option<Item>,
