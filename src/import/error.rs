@@ -180,7 +180,7 @@ impl ImportError {
     pub fn message(&self, lang: crate::catalogue::Lang) -> String {
         match lang {
             crate::catalogue::Lang::En => self.to_string(),
-            crate::catalogue::Lang::Nl => super::wording::dutch(self),
+            crate::catalogue::Lang::Nl => crate::wording::import::dutch(self),
         }
     }
 }
@@ -307,7 +307,7 @@ pub enum Detail {
 
 /// A value a `Detail`'s template stands for at `%0`, `%1`, ...: text from the file as found, a
 /// number, a scale, a fixed English word (translated by wording.rs), a character.
-pub(super) enum Arg<'a> {
+pub(crate) enum Arg<'a> {
     T(&'a str),
     N(u64),
     S(Scale),
@@ -318,7 +318,7 @@ pub(super) enum Arg<'a> {
 impl Detail {
     /// The English template (the Dutch one is wording.rs's) and its values. One template and
     /// one filler for every detail keep the wasm small (a `format!` per message costs code).
-    pub(super) fn parts(&self) -> (&'static str, Vec<Arg<'_>>) {
+    pub(crate) fn parts(&self) -> (&'static str, Vec<Arg<'_>>) {
         use Arg::{C, N, S, T, W};
         use Detail as D;
         match self {
@@ -470,6 +470,6 @@ impl Detail {
 impl std::fmt::Display for Detail {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (template, args) = self.parts();
-        f.write_str(&super::wording::fill(template, &args, false))
+        f.write_str(&crate::wording::import::fill(template, &args, false))
     }
 }

@@ -7,7 +7,7 @@
 
 mod build;
 pub mod encode;
-mod error;
+pub(crate) mod error;
 #[cfg_attr(not(feature = "full"), allow(dead_code))]
 mod json;
 mod long;
@@ -16,10 +16,6 @@ mod qualtrics;
 mod summary;
 mod text;
 mod wide;
-// The start wasm reaches only `fill` through `Display` (which it never calls: its messages are
-// MORE); the Dutch texts are for the on-demand module.
-#[cfg_attr(not(feature = "full"), allow(dead_code))]
-mod wording;
 
 pub use error::{Conflict, Detail, ImportError, MORE};
 

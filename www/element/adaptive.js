@@ -113,11 +113,11 @@ export function labelAdaptive(el) {
 }
 
 /**
- * After a frame: the key of labels drawn as bare numbers (quadrant chart). While the width, the
- * data and the groups are unchanged the key only grows (it lists every role numbered since): the
- * key takes height from the plot, so a key that shrank as a zoom freed room for a label would move
- * the plot under the pointer mid-gesture, and a taller plot that then needs no numbers must not
- * make the key flicker in and out. An entry for a role now labelled in full is still true.
+ * After a frame: the key of labels drawn as bare numbers (quadrant chart). At the starting view
+ * it lists exactly those. Zoomed in or out from there it only grows (every role numbered since):
+ * the key takes height from the plot, so a key that shrank as a zoom freed room for a label would
+ * move the plot under the pointer mid-gesture. An entry for a role now labelled in full is still
+ * true. The width, the data, the groups or the view starting afresh start it afresh.
  */
 export function renderKey(el) {
   const k = el._key;
@@ -127,8 +127,10 @@ export function renderKey(el) {
   // A short element keeps its height for the plot (the card still names each role).
   const now = el.getBoundingClientRect().height < 360 ? [] : (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role);
   const base = `${el._size?.w ?? 0}|${el.view}|${el.group}|${el.compare}|${el.src}|${el._loadSeq}`;
-  if (base !== k.base) { k.base = base; k.seen = new Set(); }
-  for (const r of now) k.seen.add(r);
+  const view = JSON.stringify(layout?.view ?? null);
+  if (base !== k.base) { k.base = base; k.home = view; }
+  if (view === k.home) k.seen = new Set(now);
+  else for (const r of now) k.seen.add(r);
   const roles = [...k.seen].sort((a, b) => a - b);
   const sig = roles.join(',') + el.lang;
   if (sig === k.sig) return;

@@ -3,12 +3,11 @@
 // clipboard. Each carries the source line and, for reconstructed data, the synthetic-data warning,
 // because an export travels without the page.
 
-import { presenterText } from './presenter-text.js';
 
 /** The source line: the `source` attribute, else the data file's name; '' when neither. */
 export function sourceLine(el) {
   const s = el.getAttribute('source');
-  if (s && s.trim()) return `${presenterText(el, 'source')}: ${s.trim()}`;
+  if (s && s.trim()) return `${el._t('source')}: ${s.trim()}`;
   return el._dataName ? `${el._t('dataFile')}: ${el._dataName}` : '';
 }
 
@@ -93,7 +92,7 @@ export function bindExports(el) {
   const copy = make('', 'copy', 'copy');
   copy.addEventListener('click', async () => {
     const ok = await copyImage(el);
-    copy.title = presenterText(el, ok ? 'copied' : 'copyFailed');
+    copy.title = el._t(ok ? 'copied' : 'copyFailed');
   });
   el._el.exportButtons = [...el._el.zoom.querySelectorAll('[data-act=svg],[data-act=csv],[data-act=copy]')];
   labelExports(el);
@@ -101,7 +100,7 @@ export function bindExports(el) {
 
 export function labelExports(el) {
   for (const b of el._el.exportButtons || []) {
-    const t = presenterText(el, b.dataset.key);
+    const t = el._t(b.dataset.key);
     b.title = t;
     b.setAttribute('aria-label', t);
     // The copy button says what it does in words (a symbol for it is missing from common fonts).

@@ -2,7 +2,6 @@
 // (a white page behind the chart, larger controls) is CSS on :host(:fullscreen) (presenter-style.js);
 // the larger type follows from `text-scale="auto"` once the element fills the screen.
 
-import { presenterText } from './presenter-text.js';
 
 export function isFullscreen(el) { return document.fullscreenElement === el; }
 
@@ -29,9 +28,9 @@ export function labelFullscreen(el) {
   const b = el._el.fs;
   if (!b) return;
   const on = isFullscreen(el);
-  const t = presenterText(el, on ? 'exitFullscreen' : 'fullscreen');
+  const t = el._t(on ? 'exitFullscreen' : 'fullscreen');
   // A word, not a symbol: the symbols that mean full screen are missing from common fonts.
-  b.textContent = presenterText(el, 'fullscreenShort');
+  b.textContent = el._t('fullscreenShort');
   b.title = t;
   b.setAttribute('aria-label', t);
   b.setAttribute('aria-pressed', String(on));

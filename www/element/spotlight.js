@@ -4,7 +4,6 @@
 // It follows the selection whatever sets it, so other input code needs no changes.
 
 import { roleOf } from './chart-handle.js';
-import { presenterText } from './presenter-text.js';
 
 /** Shows, moves or hides the caption for the current selection. */
 export function renderSpotlight(el) {
@@ -29,7 +28,7 @@ export function renderSpotlight(el) {
   if (t.note) { const p = document.createElement('p'); p.className = 'note'; p.textContent = t.note; box.append(p); }
   const hint = document.createElement('p');
   hint.className = 'hint';
-  hint.textContent = `${presenterText(el, 'nextRole')} · ${presenterText(el, 'spotlightClose')}`;
+  hint.textContent = `${el._t('nextRole')} · ${el._t('spotlightClose')}`;
   box.append(hint);
   box.hidden = false;
   el._el.tip.hidden = true; // the caption says all the tooltip would, larger

@@ -69,3 +69,16 @@ Object.assign(UI.nl, {
 // Touch, wheel, small screens and print (touch.js, adaptive.js).
 Object.assign(UI.en, { wheelHint: 'Ctrl + scroll to zoom', zoomMenu: 'Zoom', groupsMenu: 'Groups', key: 'Numbers on the chart' });
 Object.assign(UI.nl, { wheelHint: 'Ctrl + scrollen om te zoomen', zoomMenu: 'Zoom', groupsMenu: 'Groepen', key: 'Nummers op de grafiek' });
+// Presenter features (fullscreen.js, spotlight.js, exports.js).
+Object.assign(UI.en, {
+  fullscreen: 'Full screen (F)', exitFullscreen: 'Leave full screen (F)', svg: 'Download the view as SVG',
+  csv: 'Download the statistics of this selection as CSV', copy: 'Copy image', fullscreenShort: 'Full screen', copied: 'Image copied',
+  copyFailed: 'This browser does not allow copying images', spotlightClose: 'Close (Esc)',
+  source: 'Source', nextRole: '← → next role',
+});
+Object.assign(UI.nl, {
+  fullscreen: 'Volledig scherm (F)', exitFullscreen: 'Volledig scherm verlaten (F)', svg: 'De weergave downloaden als SVG',
+  csv: 'De statistieken van deze selectie downloaden als CSV', copy: 'Afbeelding kopiëren', fullscreenShort: 'Volledig scherm', copied: 'Afbeelding gekopieerd',
+  copyFailed: 'Deze browser staat het kopiëren van afbeeldingen niet toe', spotlightClose: 'Sluiten (Esc)',
+  source: 'Bron', nextRole: '← → volgende rol',
+});

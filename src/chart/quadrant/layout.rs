@@ -285,10 +285,29 @@ pub fn layout_quadrant(
         y_title_top,
         HAlign::Left,
     );
-    let plot_y0 = y_title.rect.y1 + m.px(10.0);
+    let mut plot_y0 = y_title.rect.y1 + m.px(10.0);
     let x_title_h = m.line(m.theme.font);
     let tick_h = m.line(m.theme.tick_font);
     let plot_y1 = height - pad - x_title_h - m.px(6.0) - tick_h - m.px(4.0);
+    // A short element (a few rows of controls above a fallback height) puts the y title on the
+    // legend's row, at the right, when it fits there: its own row would leave no plot.
+    let y_title = if plot_y1 - plot_y0 < m.px(m.theme.min_plot) * 1.5
+        && legend.rect.x1 + m.px(16.0) + y_title.rect.width() <= width - pad
+    {
+        let beside = text_box(
+            m,
+            measure,
+            &y_text,
+            m.px(m.theme.font),
+            width - pad,
+            legend.rect.y0,
+            HAlign::Right,
+        );
+        plot_y0 = legend.rect.y1.max(beside.rect.y1) + m.px(10.0);
+        beside
+    } else {
+        y_title
+    };
 
     // y ticks depend only on the plot height; their label widths then set the left margin.
     let (ylo, yhi) = view.y_range();

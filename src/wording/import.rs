@@ -1,11 +1,10 @@
 //! Import error messages in Dutch (`ImportError::message(Lang::Nl)`); the English wording stays
-//! in the `#[error]` attributes of error.rs. Kept beside the import rather than in
-//! crate::wording because it mirrors error.rs variant by variant and only the import uses it.
+//! in the `#[error]` attributes of crate::import::error, which this mirrors variant by variant.
 //! Parts worded where the error is made (`&'static str` fields) are looked up in `FRAGMENTS`;
 //! details that carry what was found (`Detail`) are worded by `detail`. Column and JSON field
 //! names stay as the file must spell them.
 
-use super::error::{Arg, Conflict, Detail, ImportError};
+use crate::import::error::{Arg, Conflict, Detail, ImportError};
 
 /// English parts of messages as set in the import code, and their Dutch.
 const FRAGMENTS: &[(&str, &str)] = &[
@@ -69,7 +68,7 @@ fn at(file: &str, line: u64, column: Option<&str>) -> String {
 }
 
 /// The Dutch message of `e`.
-pub(super) fn dutch(e: &ImportError) -> String {
+pub(crate) fn dutch(e: &ImportError) -> String {
     use ImportError as E;
     match e {
         E::NotUtf8 { file, line } => format!(
@@ -248,7 +247,7 @@ fn conflict(c: &Conflict) -> String {
 
 /// `template` with `%0`, `%1`, ... replaced by `args`, in Dutch when `dutch` (scales and fixed
 /// English words translated; text from the file as found).
-pub(super) fn fill(template: &str, args: &[Arg<'_>], dutch: bool) -> String {
+pub(crate) fn fill(template: &str, args: &[Arg<'_>], dutch: bool) -> String {
     let word = |w: &'static str| if dutch { nl(w) } else { w };
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;

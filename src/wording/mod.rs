@@ -5,6 +5,12 @@
 //! A translator reads this file from top to bottom: plain words first, then the sentences that
 //! take figures.
 
+/// Import errors in Dutch, and the filler of both languages' templates. The start wasm reaches
+/// only `fill` through `Display` (which it never calls: its messages are MORE); the Dutch texts
+/// are for the on-demand module.
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
+pub(crate) mod import;
+
 use crate::catalogue::Lang;
 use crate::chart::fmt_fixed;
 
