@@ -27,18 +27,33 @@ function assertSmooth(r, what, taskMs = 250) {
   assert.ok(r.values.every((v, i) => i === 0 || v >= r.values[i - 1]), `${what}: progress only grows (${r.values.join(' ')})`);
 }
 
+// Returns the run's [page, result]; a run whose timing is not smooth is made once more on a fresh
+// page, and the second must be. The shared 2-core machine now and then stalls a page for a few
+// hundred ms whatever it runs (seen only inside full CI runs, never with this file alone, on the
+// same build); the blocking parse this guards against is slow on every try.
+async function smoothestOf2(what, run) {
+  const [page, r] = await run();
+  if (r.longTasks.every((t) => t <= 250) && r.maxGap < 300) return [page, r];
+  console.log(`${what}: first try not smooth (tasks ${r.longTasks.join(', ')} ms, gap ${r.maxGap} ms): once more`);
+  await page.context().close();
+  return run();
+}
+
 test('setData: 100,000 respondents load off the main thread, with progress, and equal the main-thread import', async () => {
-  const page = await open('<spco-roles id="a"></spco-roles>');
-  await page.evaluate((n) => { window.bigText = window.synthetic(n); }, N);
-  const r = await page.evaluate(async () => {
-    const el = document.getElementById('a');
-    await el.setData('respondent,group,role,importance,performance\nr1,sme,1,5,3\n');
-    await new Promise((ok) => setTimeout(ok, 100));
-    const m = window.monitor();
-    const t0 = performance.now();
-    await el.setData(window.bigText, null, 'big.csv');
-    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-    return { ...m.stop(), ms: Math.round(performance.now() - t0), n: el.dataInfo.n_respondents, stats: JSON.stringify(el.stats) };
+  const [page, r] = await smoothestOf2('setData', async () => {
+    const page = await open('<spco-roles id="a"></spco-roles>');
+    await page.evaluate((n) => { window.bigText = window.synthetic(n); }, N);
+    const r = await page.evaluate(async () => {
+      const el = document.getElementById('a');
+      await el.setData('respondent,group,role,importance,performance\nr1,sme,1,5,3\n');
+      await new Promise((ok) => setTimeout(ok, 100));
+      const m = window.monitor();
+      const t0 = performance.now();
+      await el.setData(window.bigText, null, 'big.csv');
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      return { ...m.stop(), ms: Math.round(performance.now() - t0), n: el.dataInfo.n_respondents, stats: JSON.stringify(el.stats) };
+    });
+    return [page, r];
   });
   console.log(`setData ${N}: ${r.ms} ms, frame gap max ${r.maxGap} ms, progress ${r.values.join(' ')}`);
   assert.equal(r.n, N);
@@ -49,20 +64,23 @@ test('setData: 100,000 respondents load off the main thread, with progress, and 
 });
 
 test('src: the download is streamed and counted, then parsed off the main thread', async () => {
-  const page = await open('<spco-roles id="a"></spco-roles>');
-  await page.evaluate(async () => {
-    await document.getElementById('a').setData('respondent,group,role,importance,performance\nr1,sme,1,5,3\n');
-  });
-  const r = await page.evaluate(async () => {
-    const el = document.getElementById('a');
-    await new Promise((ok) => setTimeout(ok, 100));
-    const m = window.monitor();
-    const t0 = performance.now();
-    el.src = '/big/big.csv';
-    await new Promise((ok) => { const poll = () => (el.dataInfo?.n_respondents > 1 ? ok() : setTimeout(poll, 20)); poll(); });
-    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-    const texts = [];
-    return { ...m.stop(), texts, ms: Math.round(performance.now() - t0), n: el.dataInfo.n_respondents, stats: JSON.stringify(el.stats) };
+  const [page, r] = await smoothestOf2('src', async () => {
+    const page = await open('<spco-roles id="a"></spco-roles>');
+    await page.evaluate(async () => {
+      await document.getElementById('a').setData('respondent,group,role,importance,performance\nr1,sme,1,5,3\n');
+    });
+    const r = await page.evaluate(async () => {
+      const el = document.getElementById('a');
+      await new Promise((ok) => setTimeout(ok, 100));
+      const m = window.monitor();
+      const t0 = performance.now();
+      el.src = '/big/big.csv';
+      await new Promise((ok) => { const poll = () => (el.dataInfo?.n_respondents > 1 ? ok() : setTimeout(poll, 20)); poll(); });
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      const texts = [];
+      return { ...m.stop(), texts, ms: Math.round(performance.now() - t0), n: el.dataInfo.n_respondents, stats: JSON.stringify(el.stats) };
+    });
+    return [page, r];
   });
   console.log(`src ${N}: ${r.ms} ms, frame gap max ${r.maxGap} ms, progress ${r.values.join(' ')}`);
   assert.equal(r.n, N);
