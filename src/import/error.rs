@@ -220,9 +220,9 @@ pub(super) const JSON_EXAMPLE: &str =
                                        \"importance\": {\"1\": 7}, \"performance\": {\"1\": 4}}";
 
 /// A part of a message that depends on what was found, made where the error is found and worded
-/// in both languages: English here (`Display`), Dutch in wording.rs. Text from the file (ids,
+/// in both languages: English here (`Display`), Dutch in crate::wording::import. Text from the file (ids,
 /// cells, column names, `found`) is shown as found; `found` of a JSON value is `null`, a number,
-/// a quoted text, "a list" or "an object" (the last two translated by wording.rs).
+/// a quoted text, "a list" or "an object" (the last two translated by crate::wording::import).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Detail {
     /// long: the respondent already answered this scale for this role.
@@ -306,7 +306,7 @@ pub enum Detail {
 }
 
 /// A value a `Detail`'s template stands for at `%0`, `%1`, ...: text from the file as found, a
-/// number, a scale, a fixed English word (translated by wording.rs), a character.
+/// number, a scale, a fixed English word (translated by crate::wording::import), a character.
 pub(crate) enum Arg<'a> {
     T(&'a str),
     N(u64),
@@ -316,7 +316,7 @@ pub(crate) enum Arg<'a> {
 }
 
 impl Detail {
-    /// The English template (the Dutch one is wording.rs's) and its values. One template and
+    /// The English template (the Dutch one is crate::wording::import's) and its values. One template and
     /// one filler for every detail keep the wasm small (a `format!` per message costs code).
     pub(crate) fn parts(&self) -> (&'static str, Vec<Arg<'_>>) {
         use Arg::{C, N, S, T, W};
