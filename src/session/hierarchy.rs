@@ -365,18 +365,7 @@ impl HierState {
         size: Size,
         measure: &mut dyn TextMeasure,
     ) -> Result<String, DrawError> {
-        let opts = DrawOptions {
-            font_family: crate::chart::FONT_FAMILY_UI.to_string(),
-            ..DrawOptions::svg().themed(input.settings.theme)
-        };
-        // The canvas' own pixels, laid out at its ink ratio (the pixel ratio times the text
-        // scale): the layout then makes the same choices as on screen.
-        let ink = size.ink_dpr();
-        let dims = (
-            f64::from(size.width_px()) / ink,
-            f64::from(size.height_px()) / ink,
-            ink,
-        );
+        let (opts, dims) = super::like_canvas(input, size);
         hierarchy::render_hierarchy_svg_with(&self.scene(input), &self.view, dims, measure, &opts)
     }
 

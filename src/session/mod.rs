@@ -192,6 +192,23 @@ impl<'a> SceneInput<'a> {
     }
 }
 
+/// The drawing options and dimensions (CSS px and ratio) of an SVG made like the canvas (the
+/// browser's export): the page's font and palette, and the canvas' own pixels laid out at its ink
+/// ratio (the pixel ratio times the text scale), so the layout makes the same choices as on screen.
+pub(crate) fn like_canvas(input: &SceneInput, size: Size) -> (chart::DrawOptions, (f64, f64, f64)) {
+    let opts = chart::DrawOptions {
+        font_family: chart::FONT_FAMILY_UI.to_string(),
+        ..chart::DrawOptions::svg().themed(input.settings.theme)
+    };
+    let ink = size.ink_dpr();
+    let dims = (
+        f64::from(size.width_px()) / ink,
+        f64::from(size.height_px()) / ink,
+        ink,
+    );
+    (opts, dims)
+}
+
 /// A session's comparison (`Session::comparison`), as a macro so it borrows one field only.
 macro_rules! comparison {
     ($s:expr) => {{

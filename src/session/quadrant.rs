@@ -311,18 +311,7 @@ impl QuadrantState {
         size: Size,
         measure: &mut dyn TextMeasure,
     ) -> Result<String, DrawError> {
-        let opts = chart::DrawOptions {
-            font_family: chart::FONT_FAMILY_UI.to_string(),
-            ..chart::DrawOptions::svg().themed(input.settings.theme)
-        };
-        // The canvas' own pixels, laid out at its ink ratio (the pixel ratio times the text
-        // scale): the layout then makes the same choices as on screen.
-        let ink = size.ink_dpr();
-        let dims = (
-            f64::from(size.width_px()) / ink,
-            f64::from(size.height_px()) / ink,
-            ink,
-        );
+        let (opts, dims) = super::like_canvas(input, size);
         chart::render_svg_with(&scene(input), &self.view, dims, measure, &opts)
     }
 
