@@ -200,6 +200,11 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
+            // A zero-area fillRect draws nothing (canvas spec); skipping it saves the calls into
+            // JS (a quadrant frame without whiskers had ~58 of them).
+            if bottom_right.0 == upper_left.0 || bottom_right.1 == upper_left.1 {
+                return Ok(());
+            }
             self.set_fill(style.color());
             self.context.fill_rect(
                 f64::from(upper_left.0),
