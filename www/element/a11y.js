@@ -125,7 +125,9 @@ export function noteGroup(el) {
     return g ? (el._lang === 'nl' ? g.label_nl : g.label_en) : c;
   });
   const parts = [`${names.length ? names.join(', ') : t('everyone')}: n = ${stats.n_respondents ?? '–'} ${t('respondents')}`];
-  if (el.view !== 'hierarchy') {
+  // While comparing, the table is the comparison's (both groups' quadrants): no single quadrant
+  // changes with the group filter.
+  if (el.view !== 'hierarchy' && !el.compare) {
     // The quadrant is the table's second-last column (see session::describe::quadrant_table).
     const q = table.head.length - 2;
     const changed = table.rows
