@@ -171,7 +171,11 @@ fn tooltip_and_summary_give_both_groups_and_the_count_of_clear_differences() {
     );
     let [lo, hi] = p.ci95.unwrap();
     assert!(all.contains(&format!("[{} – {}]", f(lo), f(hi))), "{all}");
-    assert!(all.contains("sme") && all.contains("large"), "{all}");
+    // The sides are named by their groups' labels (the catalogue's), not their codes.
+    assert!(
+        all.contains("SME members") && all.contains("Large member companies"),
+        "{all}"
+    );
     assert!(t.note.starts_with("Clear at 95%"), "{}", t.note);
     let t1 = s.tooltip(spco_roles::session::Item::Role(1)).unwrap();
     assert!(t1.note.starts_with("Not clear"), "{}", t1.note);

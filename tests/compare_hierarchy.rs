@@ -161,7 +161,13 @@ fn quadrant_table_has_both_groups_and_the_difference() {
                 assert_eq!(row.cells[k + 6] == yes, d.excludes_zero == Some(true));
             }
         }
-        assert!(t.caption.contains("A = sme, B = large"), "{}", t.caption);
+        // The sides by their groups' labels in the table's language (the catalogue's).
+        let names = if lang == "nl" {
+            "A = KMO's, B = Grote bedrijfsleden"
+        } else {
+            "A = SME members, B = Large member companies"
+        };
+        assert!(t.caption.contains(names), "{}", t.caption);
     }
 }
 
@@ -179,7 +185,7 @@ fn hierarchy_table_and_tooltips_give_the_comparison_in_dutch() {
     let rows: Vec<String> = tip.rows.iter().map(|(k, v)| format!("{k}: {v}")).collect();
     assert!(
         rows.iter()
-            .any(|r| r.contains("sme") && r.contains("large")),
+            .any(|r| r.contains("KMO's") && r.contains("Grote bedrijfsleden")),
         "{rows:?}"
     );
     assert!(rows.iter().any(|r| r.contains("geen interval")), "{rows:?}");

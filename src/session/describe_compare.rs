@@ -115,7 +115,7 @@ fn node_cells(id: NodeId, cmp: &Comparison, names: [&str; 2], lang: Lang) -> Vec
 
 /// The head (in the hierarchy: "Node" first and the parents last) and the caption.
 fn table(cmp: &Comparison, lang: Lang, hierarchy: bool, rows: Vec<Row>) -> Table {
-    let [a, b] = [side_name(&cmp.a.selection), side_name(&cmp.b.selection)];
+    let [a, b] = [side_name(&cmp.a, lang), side_name(&cmp.b, lang)];
     let mut head = heads(&wording::COMPARE_TABLE_HEAD, lang);
     if hierarchy {
         head[0] = wording::COMPARE_TABLE_NODE.get(lang);
@@ -130,7 +130,7 @@ fn table(cmp: &Comparison, lang: Lang, hierarchy: bool, rows: Vec<Row>) -> Table
 
 /// Every role with both sides' figures and the differences.
 pub fn compare_table(cmp: &Comparison, lang: Lang, selected: Option<Item>) -> Table {
-    let [a, b] = [side_name(&cmp.a.selection), side_name(&cmp.b.selection)];
+    let [a, b] = [side_name(&cmp.a, lang), side_name(&cmp.b, lang)];
     let cells = |role: u8| node_cells(NodeId::from(role), cmp, [&a, &b], lang);
     let roles: Vec<u8> = cmp.roles.iter().map(|r| r.role).collect();
     table(cmp, lang, false, role_rows(&roles, lang, selected, cells))
@@ -144,7 +144,7 @@ pub fn hierarchy_compare_table(
     lang: Lang,
     selected: Option<Item>,
 ) -> Table {
-    let [a, b] = [side_name(&cmp.a.selection), side_name(&cmp.b.selection)];
+    let [a, b] = [side_name(&cmp.a, lang), side_name(&cmp.b, lang)];
     let cells = |id: NodeId| node_cells(id, cmp, [&a, &b], lang);
     table(
         cmp,

@@ -49,8 +49,8 @@ impl HierState {
                 let (values, unclear) = hierarchy::values_from_comparison(cmp, settings.color_by);
                 let compare = hierarchy::HierCompare {
                     names: [
-                        super::quadrant::side_name(&cmp.a.selection),
-                        super::quadrant::side_name(&cmp.b.selection),
+                        super::quadrant::side_name(&cmp.a, settings.lang),
+                        super::quadrant::side_name(&cmp.b, settings.lang),
                     ],
                     scale: hierarchy::compared_scale(settings.color_by),
                     unclear,

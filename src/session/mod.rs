@@ -805,8 +805,8 @@ impl Session {
         };
         if let Some(c) = self.comparison() {
             let names = [
-                quadrant::side_name(&c.a.selection),
-                quadrant::side_name(&c.b.selection),
+                quadrant::side_name(&c.a, self.lang()),
+                quadrant::side_name(&c.b, self.lang()),
             ];
             text.push(' ');
             text.push_str(&crate::wording::compare_summary(

@@ -3,13 +3,13 @@
 
 use super::css::{ArrowCss, LabelCss, LayoutCss, PointCss, RectCss, ViewCss};
 use super::{layout_error, ErrorBars, Item, SceneInput, SessionError, Size, Zoom};
-use crate::catalogue::catalogue;
+use crate::catalogue::{catalogue, Lang};
 use crate::chart::{
     self, hit_test, layout_quadrant, CompareArrow, CompareScene, DrawError, QuadrantLayout,
     QuadrantPoint, QuadrantScene, TextMeasure, ViewTransform,
 };
-use crate::stats::compare::SideFigures;
-use crate::stats::{Comparison, Describe, Selection};
+use crate::stats::compare::{Side, SideFigures};
+use crate::stats::{Comparison, Describe};
 use crate::wording;
 
 #[derive(Clone, Debug)]
@@ -127,22 +127,16 @@ fn compare_scene(input: &SceneInput, cmp: &Comparison) -> QuadrantScene {
         highlighted: input.highlighted.and_then(Item::role),
         selected: input.selected.and_then(Item::role),
         compare: Some(CompareScene {
-            names: [side_name(&cmp.a.selection), side_name(&cmp.b.selection)],
+            names: [side_name(&cmp.a, lang), side_name(&cmp.b, lang)],
             arrows,
             quadrant_changes,
         }),
     }
 }
 
-/// A side as the legend and tooltip name it: its group codes (or SPCOs) joined by `+`.
-pub(super) fn side_name(sel: &Selection) -> String {
-    let parts: Vec<&str> = sel
-        .groups
-        .iter()
-        .chain(&sel.spcos)
-        .map(String::as_str)
-        .collect();
-    parts.join("+")
+/// A side as the legend, tooltips and summary name it: its groups' labels (or SPCOs) in `lang`.
+pub(super) fn side_name(side: &Side, lang: Lang) -> String {
+    lang.pick(&side.names[0], &side.names[1]).to_string()
 }
 
 impl QuadrantState {

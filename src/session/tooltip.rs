@@ -102,8 +102,8 @@ pub(super) fn role_compare(role: u8, cmp: &Comparison, lang: Lang) -> Option<Too
     let r = cmp.roles.iter().find(|r| r.role == role)?;
     let info = cat.role(role)?;
     let names = [
-        super::quadrant::side_name(&cmp.a.selection),
-        super::quadrant::side_name(&cmp.b.selection),
+        super::quadrant::side_name(&cmp.a, lang),
+        super::quadrant::side_name(&cmp.b, lang),
     ];
     let num = |v: f64| fmt_fixed(v, 2, lang);
     let side = |name: &str, f: &Option<SideFigures>| match f {
@@ -175,8 +175,8 @@ pub(super) fn node_compare(id: NodeId, cmp: &Comparison, lang: Lang) -> Option<T
     };
     let Some(r) = rollup else { return Some(tip) };
     let names = [
-        super::quadrant::side_name(&cmp.a.selection),
-        super::quadrant::side_name(&cmp.b.selection),
+        super::quadrant::side_name(&cmp.a, lang),
+        super::quadrant::side_name(&cmp.b, lang),
     ];
     let num = |v: Option<f64>| v.map_or_else(|| "–".into(), |v| fmt_fixed(v, 2, lang));
     for (scale, d) in [

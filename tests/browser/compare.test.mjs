@@ -151,7 +151,7 @@ test('hierarchy with compare: role 5 (clear) is coloured by its difference, the 
   // The tooltip of a spearhead role gives both groups' roll-ups and the reason for no interval.
   const tip = await page.evaluate(() => document.querySelector('spco-roles')._handle.tooltip(105));
   const rows = tip.rows.map(([k, v]) => `${k}: ${v}`).join(' | ');
-  assert.match(rows, /sme\u00a0\d\.\d\d → large\u00a0\d\.\d\d/);
+  assert.match(rows, /SME members\u00a0\d\.\d\d → Large member companies\u00a0\d\.\d\d/);
   assert.match(rows, /no interval: a mean of role means/);
   await page.locator('spco-roles').screenshot({ path: '/work/notes/shots-compare/hierarchy-compare.png' });
   assert.deepEqual(page.errors, []);
@@ -174,7 +174,7 @@ test('the data table gains the comparison columns (EN and NL), in the accessibil
   assert.deepEqual(en.head.slice(8, 15), ['Performance A mean', 'Performance A n', 'Performance B mean', 'Performance B n',
     'Performance difference B − A', 'Performance 95% CI', 'Performance clear']);
   assert.equal(en.row5[14], 'yes');
-  assert.match(en.caption, /A = sme, B = large/);
+  assert.match(en.caption, /A = SME members, B = Large member companies/);
   // The table is in the accessibility tree with its column headers.
   const snap = await page.locator('spco-roles').ariaSnapshot();
   assert.match(snap, /columnheader "Performance 95% CI"/);

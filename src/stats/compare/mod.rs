@@ -178,6 +178,41 @@ pub struct Side {
     pub selection: Selection,
     /// Respondents in the selection (for a summary table the largest n of its rows).
     pub n_respondents: Option<u32>,
+    /// The side's name for readers, [Dutch, English]: its groups' labels, then its SPCOs, joined
+    /// by " + " (the legend, tooltips and summary; the selection keeps the codes).
+    #[serde(skip)]
+    pub names: [String; 2],
+}
+
+impl Side {
+    fn new(selection: &Selection, stats: &Stats) -> Side {
+        let label = |code: &String, nl: bool| {
+            stats.groups.iter().find(|g| &g.code == code).map_or_else(
+                || code.clone(),
+                |g| {
+                    if nl {
+                        g.label_nl.clone()
+                    } else {
+                        g.label_en.clone()
+                    }
+                },
+            )
+        };
+        let names = [true, false].map(|nl| {
+            let parts: Vec<String> = selection
+                .groups
+                .iter()
+                .map(|c| label(c, nl))
+                .chain(selection.spcos.iter().cloned())
+                .collect();
+            parts.join(" + ")
+        });
+        Side {
+            selection: selection.clone(),
+            n_respondents: stats.n_respondents,
+            names,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -249,14 +284,8 @@ pub fn compare(
     Ok(Comparison {
         source: sa.source,
         sd: opts.sd,
-        a: Side {
-            selection: a.clone(),
-            n_respondents: sa.n_respondents,
-        },
-        b: Side {
-            selection: b.clone(),
-            n_respondents: sb.n_respondents,
-        },
+        a: Side::new(a, &sa),
+        b: Side::new(b, &sb),
         crosshair: crosshair.unwrap_or(sa.crosshair),
         roles,
         categories,
