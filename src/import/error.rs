@@ -1,6 +1,8 @@
 //! The one error type of the import layer. Every message names the file and, where there is
 //! one, the line (1-based, header lines included) and the column (its header name), and says
 //! what was expected, so that a non-programmer can find and fix the cell.
+//! Over 400 lines: one variant and one English template per finding; the Dutch mirrors it in
+//! crate::wording::import.
 
 use crate::model::Scale;
 use thiserror::Error;

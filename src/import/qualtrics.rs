@@ -5,6 +5,8 @@
 //!
 //! The matrices and the group and SPCO questions are found from the question texts (the survey
 //! was in Dutch; English works too); options can name them where the texts do not say.
+//! About 550 lines: finding the questions from their texts, in two languages, with an error that
+//! names what was looked for, is the whole of this format.
 
 use super::error::{Detail, ImportError};
 use super::long::Ctx;

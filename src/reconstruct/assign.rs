@@ -1,6 +1,8 @@
 //! From a summary table to respondents: one histogram per row (see `search`), skips spread over
 //! distinct respondents, answers dealt to respondents at random except where a stated group
 //! difference constrains them.
+//! About 480 lines: the dealing and its constraint checks belong together (a change to one
+//! breaks the other).
 
 use super::rng::SplitMix64;
 use super::search::{search, Outcome};

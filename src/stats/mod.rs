@@ -1,6 +1,8 @@
 //! Statistics of the survey: per role and scale the descriptive statistics, the quadrant of
 //! the importance-performance chart, the gap between the scales, and roll-ups to the three role
 //! categories and the ten spearhead roles.
+//! About 800 lines: the result types the CLI, the wasm and the tests all read, with both data
+//! paths (respondents and summary tables) that fill them; the comparison is in `compare/`.
 //!
 //! # Respondent data
 //! One pass over the columnar answer rows builds, for the selected respondents, a histogram of

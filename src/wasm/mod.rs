@@ -2,6 +2,8 @@
 //! view) and its canvas. The wrapper passes pixels, deltas and small option strings; nothing bulky
 //! crosses the boundary per frame. Every export returns `Result<_, JsError>`; a panic is recorded by
 //! the hook so the wrapper can show it (a trap cannot be caught inside wasm).
+//! About 440 lines because it is the whole exported surface of one `#[wasm_bindgen]` class, each
+//! method a line or two of conversion; splitting the class would split its docs and its d.ts.
 
 use std::cell::RefCell;
 

@@ -4,6 +4,8 @@
 //!
 //! A translator reads this file from top to bottom: plain words first, then the sentences that
 //! take figures.
+//!
+//! Over 400 lines on purpose: the point of the module is that every text is here, in one file.
 
 /// Import errors in Dutch, and the filler of both languages' templates. The start wasm reaches
 /// only `fill` through `Display` (which it never calls: its messages are MORE); the Dutch texts

@@ -6,6 +6,8 @@
 // This file holds the public API, the lifecycle and attributes, loading, sizing and drawing, and
 // selection; input.js, controls.js, overlays.js, linking.js and export.js do the rest with the
 // element passed in, and chart-handle.js is the only door into wasm.
+// About 430 lines: the custom element's class must hold its public API and lifecycle callbacks
+// itself; what could leave it (export, print, URL state, input) has.
 
 import { ChartHandle, SpcoError, wasmReady, wasmError, roleOf, roleItem, isToggle } from './chart-handle.js';
 import { MORE, importInMore, loadMore, moveToMore } from './more.js';
