@@ -258,6 +258,8 @@ pub struct Session {
     /// The layout is stale; the last one is kept until the next frame so hit tests between a
     /// change and the redraw still answer from what is on screen.
     dirty: bool,
+    /// The last frame had no room for a plot (drawn blank; the wrapper says so in words).
+    too_small: bool,
     highlighted: Option<Item>,
     selected: Option<Item>,
     reduced_motion: bool,
@@ -293,6 +295,7 @@ impl Session {
             screen: Screen::default(),
             home: Zoom::Full,
             dirty: true,
+            too_small: false,
             highlighted: None,
             selected: None,
             reduced_motion: false,
@@ -880,6 +883,11 @@ impl Session {
         .map_err(|e| SessionError::Draw(e.to_string()))
     }
 
+    /// Whether the last frame had no room for a plot (the element is too small for its chart).
+    pub fn too_small(&self) -> bool {
+        self.too_small
+    }
+
     /// Draws the chart onto any plotters backend of the session's pixel size.
     /// Returns true while an animated transition wants more frames.
     pub fn draw<DB: plotters_backend::DrawingBackend>(
@@ -888,7 +896,9 @@ impl Session {
         measure: &mut dyn TextMeasure,
         now_ms: f64,
     ) -> Result<bool, SessionError> {
-        match self.draw_frame(backend, measure, now_ms) {
+        let drawn = self.draw_frame(backend, measure, now_ms);
+        self.too_small = matches!(drawn, Err(SessionError::TooSmall));
+        match drawn {
             Err(SessionError::TooSmall) => {
                 let (w, h) = backend.get_size();
                 backend

@@ -228,6 +228,11 @@ impl Chart {
             .map_err(js_err)
     }
 
+    /// Whether the last frame had no room for a plot (drawn blank; the wrapper says why).
+    pub fn too_small(&self) -> bool {
+        self.session.too_small()
+    }
+
     pub fn view_ranges(&self) -> Vec<f64> {
         let view = self.session.view();
         let (x0, x1) = view.x_range();

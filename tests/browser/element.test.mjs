@@ -94,3 +94,17 @@ test('0 and double-click go back to the element\'s own zoom, not the full scale'
   for (const [got, want] of [[ranges.x0, 6], [ranges.x1, 8], [ranges.y0, 3], [ranges.y1, 4]]) assert.ok(Math.abs(got - want) < 1e-9, JSON.stringify(ranges));
   assert.deepEqual(page.errors, []);
 });
+
+test('an element too small for a plot says so in words (EN, NL) and draws once it has room', async () => {
+  const page = await env.page();
+  await mount(page, env.base, `<spco-roles src="${TABLE3}" controls style="display:block;width:700px;min-height:0;height:110px"></spco-roles>`, { wait: false });
+  const text = () => page.evaluate(() => { const m = document.querySelector('spco-roles').shadowRoot.querySelector('.msg'); return m.hidden ? '' : m.textContent; });
+  await page.waitForFunction(() => /Too small/.test(document.querySelector('spco-roles').shadowRoot.querySelector('.msg').textContent));
+  assert.equal(await text(), 'Too small to show the chart: give the element more room.');
+  await page.evaluate(() => document.querySelector('spco-roles').setAttribute('lang', 'nl'));
+  await page.waitForFunction(() => /Te klein/.test(document.querySelector('spco-roles').shadowRoot.querySelector('.msg').textContent));
+  await page.evaluate(() => { document.querySelector('spco-roles').style.height = '480px'; });
+  await page.waitForFunction(() => { const el = document.querySelector('spco-roles'); return el.layout?.points?.length === 14 && el.shadowRoot.querySelector('.msg').hidden; });
+  assert.equal(await text(), '');
+  assert.deepEqual(page.errors, []);
+});

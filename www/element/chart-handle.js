@@ -105,6 +105,8 @@ export class ChartHandle {
   /** The current view as an SVG document (string). */
   /** Draws a frame; true while an animated transition wants another. */
   draw(now) { return this.wasm.draw(now); }
+  /** Whether the last frame had no room for a plot. */
+  tooSmall() { return this.wasm.too_small(); }
   /** [x0, x1, y0, y1] of the current view. */
   viewRanges() { return this.wasm.view_ranges(); }
   /** The hierarchy's zoom and collapsed nodes, for the SVG export module. */

@@ -382,6 +382,17 @@ export class SpcoRolesElement extends HTMLElement {
     }
     // A frame that failed before (say, at a transient size) is healed by one that succeeds.
     if (this._drawFailed) { this._drawFailed = false; setMessage(this, null); }
+    // No room for a plot (controls on a short element): say so rather than show a blank box.
+    // Its own words only: an error shown meanwhile stays; a new language rewords it.
+    const small = !!this._safe(() => this._handle.tooSmall());
+    const m = this._el.msg, ours = !m.hidden && m.textContent === this._smallText;
+    if (small && (m.hidden || ours) && m.textContent !== this._t('tooSmall')) {
+      this._smallText = this._t('tooSmall');
+      setMessage(this, this._smallText);
+    } else if (!small && ours) {
+      this._smallText = null;
+      setMessage(this, null);
+    }
     presenterChanged(this, false, true);
     if (this._viewChanged) {
       this._viewChanged = false;

@@ -17,6 +17,7 @@ const UI = {
     tooBig: 'This file is {size}; the limit (max-size) is {max}.',
     tooBigAtLeast: 'This file is more than {size}; the limit (max-size) is {max}.',
     noMemory: 'Not enough memory for this file.',
+    tooSmall: 'Too small to show the chart: give the element more room.',
   },
   nl: {
     everyone: 'Iedereen', groups: 'Respondentgroepen', full: 'Volledige schaal', report: 'Zoom rapport', fit: 'Passend',
@@ -33,6 +34,7 @@ const UI = {
     tooBig: 'Dit bestand is {size}; de limiet (max-size) is {max}.',
     tooBigAtLeast: 'Dit bestand is groter dan {size}; de limiet (max-size) is {max}.',
     noMemory: 'Niet genoeg geheugen voor dit bestand.',
+    tooSmall: 'Te klein om de grafiek te tonen: geef het element meer ruimte.',
   },
 };
 
