@@ -245,3 +245,41 @@ for (const lang of ['en', 'nl']) {
     await page.close();
   });
 }
+
+// Chartability's contrast, measured from the canvas' pixels (the native tests compute it from the
+// colours): inside each role label's box (its halo) the lightest pixel is the background and the
+// darkest the text's ink, so their WCAG ratio is the text's contrast as drawn, anti-aliasing and all.
+test('canvas contrast from pixels: role labels at least 4.5:1, dimmed labels (a role focused) at least 3:1', async () => {
+  const page = await env.page({ width: 1100, height: 700 });
+  await mount(page, env.base, `<spco-roles src="${TABLE3}" style="display:block;width:1000px;height:600px"></spco-roles>`);
+  const ratios = () => page.evaluate(() => {
+    const el = document.querySelector('spco-roles');
+    const c = el.shadowRoot.querySelector('canvas');
+    const g = c.getContext('2d');
+    const k = c.width / el.layout.width_css;
+    const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    const lum = (d, i) => 0.2126 * lin(d[i]) + 0.7152 * lin(d[i + 1]) + 0.0722 * lin(d[i + 2]);
+    return el.layout.labels.filter((l) => !l.number_only).map((l) => {
+      // One device pixel inside the box: its edge may blend with what is around the halo.
+      const x = Math.ceil(l.x * k) + 1, y = Math.ceil(l.y * k) + 1, w = Math.floor(l.w * k) - 2, h = Math.floor(l.h * k) - 2;
+      const d = g.getImageData(x, y, w, h).data;
+      let lo = 1, hi = 0;
+      for (let i = 0; i < d.length; i += 4) { const L = lum(d, i); lo = Math.min(lo, L); hi = Math.max(hi, L); }
+      return { role: l.role, ratio: (hi + 0.05) / (lo + 0.05) };
+    });
+  });
+  const idle = await ratios();
+  assert.ok(idle.length >= 8, `${idle.length} labels in words`);
+  for (const r of idle) assert.ok(r.ratio >= 4.5, `role ${r.role}: ${r.ratio.toFixed(2)}:1`);
+  // Focusing role 1 dims the other labels.
+  await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('.plot').focus());
+  await page.keyboard.press('Home');
+  await frame(page);
+  assert.equal(await page.evaluate(() => document.querySelector('spco-roles').layout.highlighted), 1);
+  const dimmed = await ratios();
+  const low = Math.min(...dimmed.filter((r) => r.role !== 1).map((r) => r.ratio));
+  assert.ok(low < Math.min(...idle.map((r) => r.ratio)), `the other labels are dimmed (${low.toFixed(2)}:1)`);
+  for (const r of dimmed) assert.ok(r.ratio >= 3, `role ${r.role} dimmed: ${r.ratio.toFixed(2)}:1`);
+  console.log(`label contrast from pixels: idle ${Math.min(...idle.map((r) => r.ratio)).toFixed(2)}:1 or more, dimmed ${low.toFixed(2)}:1 or more`);
+  assert.deepEqual(page.errors, []);
+});
