@@ -3,33 +3,18 @@
 
 #![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
+mod common;
+
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::chart::arial_measure;
 use spco_roles::chart::hierarchy::{
     chains, contrast, hit_test_hierarchy, layout_hierarchy, lerp, render_hierarchy_svg,
-    values_from_stats, zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout,
-    HierarchyScene, Hit, NodeId, NodeKind, NodeSet, Orientation, MAX_ZOOM,
+    zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, NodeId,
+    NodeKind, NodeSet, Orientation, MAX_ZOOM,
 };
-use spco_roles::import::{import_str, ImportOptions};
-use spco_roles::stats::{compute, Selection, StatsOptions};
 
 fn scene(arr: Arrangement, lang: Lang, color_by: ColorBy) -> HierarchyScene {
-    let imported = import_str(
-        include_str!("../data/table3-summary.csv"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    let stats = compute(
-        &imported.dataset,
-        &Selection::default(),
-        &StatsOptions::default(),
-    )
-    .unwrap();
-    let mut s = HierarchyScene::new(lang);
-    s.arrangement = arr;
-    s.color_by = color_by;
-    s.values = values_from_stats(&stats, color_by);
-    s
+    common::table3_hierarchy(arr, lang, color_by)
 }
 
 fn lay(s: &HierarchyScene, view: &HierView, w: f64, h: f64, dpr: f64) -> HierarchyLayout {

@@ -9,32 +9,16 @@
 
 #![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
+mod common;
+
 use spco_roles::catalogue::Lang;
 use spco_roles::chart::arial_measure;
 use spco_roles::chart::hierarchy::{
-    layout_hierarchy, values_from_stats, Arrangement, ColorBy, HierView, HierarchyLayout,
-    HierarchyScene, NodeKind,
+    layout_hierarchy, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, NodeKind,
 };
-use spco_roles::import::{import_str, ImportOptions};
-use spco_roles::stats::{compute, Selection, StatsOptions};
 
 fn scene(arr: Arrangement, lang: Lang) -> HierarchyScene {
-    let imported = import_str(
-        include_str!("../data/table3-summary.csv"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    let stats = compute(
-        &imported.dataset,
-        &Selection::default(),
-        &StatsOptions::default(),
-    )
-    .unwrap();
-    let mut s = HierarchyScene::new(lang);
-    s.arrangement = arr;
-    s.color_by = ColorBy::Gap;
-    s.values = values_from_stats(&stats, ColorBy::Gap);
-    s
+    common::table3_hierarchy(arr, lang, ColorBy::Gap)
 }
 
 /// The problems of one layout's role boxes, as readable strings (empty when all is well).

@@ -5,18 +5,18 @@
 
 #![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
 
+mod common;
+
 use spco_roles::catalogue::Lang;
 use spco_roles::chart::hierarchy::{
-    layout_hierarchy, render_hierarchy_svg, values_from_stats, Arrangement, ColorBy, HierView,
-    HierarchyLayout, HierarchyScene,
+    layout_hierarchy, render_hierarchy_svg, Arrangement, ColorBy, HierView, HierarchyLayout,
+    HierarchyScene,
 };
 use spco_roles::chart::{
     arial_measure, layout_quadrant, render_svg, QuadrantLayout, QuadrantScene, TextBox,
     ViewTransform, MIN_TEXT_CSS,
 };
-use spco_roles::import::{import_str, ImportOptions};
 use spco_roles::session::{Attr, Session};
-use spco_roles::stats::{compute, Selection, StatsOptions};
 
 /// Chartability's minimum, written out rather than read from the crate.
 const MIN_CSS: f64 = 12.0;
@@ -104,21 +104,7 @@ fn quadrant_scene() -> QuadrantScene {
 }
 
 fn hierarchy_scene(arr: Arrangement, lang: Lang, collapse: bool) -> HierarchyScene {
-    let imported = import_str(
-        include_str!("../data/table3-summary.csv"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    let stats = compute(
-        &imported.dataset,
-        &Selection::default(),
-        &StatsOptions::default(),
-    )
-    .unwrap();
-    let mut s = HierarchyScene::new(lang);
-    s.arrangement = arr;
-    s.color_by = ColorBy::Gap;
-    s.values = values_from_stats(&stats, ColorBy::Gap);
+    let mut s = common::table3_hierarchy(arr, lang, ColorBy::Gap);
     if collapse {
         // A collapsed spearhead role and kind: their toggles carry "+n" labels.
         let ids: Vec<_> = match arr {

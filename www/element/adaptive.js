@@ -126,7 +126,8 @@ export function renderKey(el) {
   const layout = el.view === 'quadrant' ? el.layout : null;
   // A short element keeps its height for the plot (the card still names each role).
   const now = el.getBoundingClientRect().height < 360 ? [] : (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role);
-  const base = `${el._size?.w ?? 0}|${el.view}|${el.group}|${el.compare}|${el.src}|${el._loadSeq}`;
+  // _loadSeq counts every load (src or setData).
+  const base = `${el._size?.w ?? 0}|${el.view}|${el.group}|${el.compare}|${el._loadSeq}`;
   const view = JSON.stringify(layout?.view ?? null);
   if (base !== k.base) { k.base = base; k.home = view; }
   if (view === k.home) k.seen = new Set(now);

@@ -1,6 +1,6 @@
 // The presenter features wired into the element: fullscreen, spotlight, exports and the URL state
-// (each in its own module; the URL's part in the lazy chunk). The element calls bindPresenter once and presenterChanged after a
-// selection and after each frame.
+// (each in its own module; the URL's part in the lazy chunk). The element calls bindPresenter once
+// and presenterChanged after a selection and after each frame.
 
 import { bindFullscreen, labelFullscreen } from './fullscreen.js';
 import { bindExports, labelExports } from './exports.js';
