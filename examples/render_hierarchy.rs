@@ -11,6 +11,7 @@ use spco_roles::chart::hierarchy::{
     render_hierarchy_svg, values_from_stats, Arrangement, ColorBy, HierView, HierarchyScene,
     NodeSet,
 };
+use spco_roles::chart::{arial_measure, DrawOptions};
 use spco_roles::import::{import_str, ImportOptions};
 use spco_roles::stats::{compute, Selection, StatsOptions};
 
@@ -18,6 +19,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "target/hierarchy".to_string());
+    // Arial metrics and the export font: the files match the CLI's SVGs.
+    let (mut m, opts) = (arial_measure(), DrawOptions::svg());
     std::fs::create_dir_all(&out)?;
     let csv = include_str!("../data/table3-summary.csv");
     let imported = import_str(csv, &ImportOptions::default())?;
@@ -59,7 +62,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         if (lang == Lang::Nl || cb != ColorBy::Importance) && *zn != "fit" {
                             continue;
                         }
-                        let svg = render_hierarchy_svg(&scene, view, w, h, dpr)?;
+                        let dims = (w, h, dpr);
+                        let svg = render_hierarchy_svg(&scene, view, dims, &mut m, &opts)?;
                         let path = format!("{out}/hier_{an}_{cn}_{zn}_{tag}_{w}x{h}@{dpr}.svg");
                         std::fs::write(&path, svg)?;
                         println!("{path}");
@@ -75,7 +79,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     scene.selected = Some(5);
     scene.collapsed = NodeSet::from([202]);
     for &(w, h, dpr) in &sizes {
-        let svg = render_hierarchy_svg(&scene, &HierView::fit(), w, h, dpr)?;
+        let svg = render_hierarchy_svg(
+            &scene,
+            &HierView::fit(),
+            (w, h, dpr),
+            &mut arial_measure(),
+            &DrawOptions::svg(),
+        )?;
         let path = format!("{out}/hier_interact_{w}x{h}@{dpr}.svg");
         std::fs::write(&path, svg)?;
         println!("{path}");

@@ -6,7 +6,7 @@
 #![allow(clippy::disallowed_methods)] // an example, not shipped: std is fine (clippy.toml)
 
 use spco_roles::catalogue::Lang;
-use spco_roles::chart::{render_svg, QuadrantScene, ViewTransform};
+use spco_roles::chart::{arial_measure, render_svg, DrawOptions, QuadrantScene, ViewTransform};
 use spco_roles::session::Session;
 
 /// Table 3 through the product's own import, statistics and scene building.
@@ -27,6 +27,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "target/chart".to_string());
+    // Arial metrics and the export font: the files match the CLI's SVGs.
+    let (mut m, opts) = (arial_measure(), DrawOptions::svg());
     std::fs::create_dir_all(&out)?;
     let deep = ViewTransform::report().zoom_at(72.0, 30.0, 3.0);
     let views = [
@@ -43,7 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let s = scene(lang)?;
         for (name, view) in &views {
             for &(w, h, dpr) in &sizes {
-                let svg = render_svg(&s, view, w, h, dpr)?;
+                let svg = render_svg(&s, view, (w, h, dpr), &mut m, &opts)?;
                 let tag = if lang == Lang::En { "en" } else { "nl" };
                 let path = format!("{out}/quadrant_{name}_{tag}_{w}x{h}@{dpr}.svg");
                 std::fs::write(&path, svg)?;
@@ -61,7 +63,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = format!("{out}/quadrant_report_en_hover.svg");
     std::fs::write(
         &path,
-        render_svg(&s, &ViewTransform::report(), 800.0, 520.0, 1.0)?,
+        render_svg(
+            &s,
+            &ViewTransform::report(),
+            (800.0, 520.0, 1.0),
+            &mut arial_measure(),
+            &DrawOptions::svg(),
+        )?,
     )?;
     println!("{path}");
     Ok(())

@@ -5,7 +5,7 @@
 
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::chart::{
-    arial_measure, hit_test, layout_quadrant, render_svg, LayoutError, QuadrantLayout,
+    arial_measure, hit_test, layout_quadrant, render_svg, DrawOptions, LayoutError, QuadrantLayout,
     QuadrantPoint, QuadrantScene, Rect, ViewTransform,
 };
 
@@ -336,7 +336,14 @@ fn bad_sizes_are_errors_not_panics() {
 #[test]
 fn svg_has_every_label_and_axis_title() {
     let s = scene(Lang::Nl);
-    let svg = render_svg(&s, &ViewTransform::report(), 800.0, 520.0, 1.0).unwrap();
+    let svg = render_svg(
+        &s,
+        &ViewTransform::report(),
+        (800.0, 520.0, 1.0),
+        &mut arial_measure(),
+        &DrawOptions::svg(),
+    )
+    .unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("Belang (1 = onbelangrijk … 9 = cruciaal)"));
     assert!(svg.contains("Prestatie (1 = zeer zwak … 5 = zeer sterk)"));

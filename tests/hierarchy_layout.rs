@@ -6,12 +6,12 @@
 mod common;
 
 use spco_roles::catalogue::{catalogue, Lang};
-use spco_roles::chart::arial_measure;
 use spco_roles::chart::hierarchy::{
     chains, contrast, hit_test_hierarchy, layout_hierarchy, lerp, render_hierarchy_svg,
     zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, NodeId,
     NodeKind, NodeSet, Orientation, MAX_ZOOM,
 };
+use spco_roles::chart::{arial_measure, DrawOptions};
 
 fn scene(arr: Arrangement, lang: Lang, color_by: ColorBy) -> HierarchyScene {
     common::table3_hierarchy(arr, lang, color_by)
@@ -460,7 +460,14 @@ fn renders_svg() {
     let mut s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Gap);
     s.highlighted = Some(102);
     s.selected = Some(4);
-    let svg = render_hierarchy_svg(&s, &HierView::fit(), 1200.0, 700.0, 2.0).unwrap();
+    let svg = render_hierarchy_svg(
+        &s,
+        &HierView::fit(),
+        (1200.0, 700.0, 2.0),
+        &mut arial_measure(),
+        &DrawOptions::svg(),
+    )
+    .unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("SR2 · Shaping a consortium"));
     assert!(layout_hierarchy(

@@ -13,8 +13,8 @@ use spco_roles::chart::hierarchy::{
     HierarchyScene,
 };
 use spco_roles::chart::{
-    arial_measure, layout_quadrant, render_svg, QuadrantLayout, QuadrantScene, TextBox,
-    ViewTransform, MIN_TEXT_CSS,
+    arial_measure, layout_quadrant, render_svg, DrawOptions, QuadrantLayout, QuadrantScene,
+    TextBox, ViewTransform, MIN_TEXT_CSS,
 };
 use spco_roles::session::{Attr, Session};
 
@@ -150,7 +150,14 @@ fn no_quadrant_text_is_below_12_css_px() {
                     &mut arial_measure(),
                 )
                 .unwrap();
-                let svg = render_svg(&scene, &view, w, h, dpr).unwrap();
+                let svg = render_svg(
+                    &scene,
+                    &view,
+                    (w, h, dpr),
+                    &mut arial_measure(),
+                    &DrawOptions::svg(),
+                )
+                .unwrap();
                 let mut texts = quadrant_texts(&l);
                 let labels: Vec<TextBox> = l.labels.iter().map(|p| p.text_box()).collect();
                 texts.extend(labels.iter());
@@ -180,7 +187,14 @@ fn no_hierarchy_text_is_below_12_css_px() {
                         let size = ((w * dpr).round(), (h * dpr).round());
                         let l = layout_hierarchy(&scene, &view, size, dpr, &mut arial_measure())
                             .unwrap();
-                        let svg = render_hierarchy_svg(&scene, &view, w, h, dpr).unwrap();
+                        let svg = render_hierarchy_svg(
+                            &scene,
+                            &view,
+                            (w, h, dpr),
+                            &mut arial_measure(),
+                            &DrawOptions::svg(),
+                        )
+                        .unwrap();
                         let tag = format!("{arr:?} {lang:?} {collapse} {w}x{h}@{dpr}");
                         check(&tag, &hierarchy_texts(&l), dpr, &svg, &mut failures);
                     }

@@ -23,10 +23,10 @@ pub use error::{DrawError, LayoutError};
 pub use geom::{HAlign, Rect, TextBox};
 pub use paint::{DrawOptions, FONT_FAMILY_EXPORT, FONT_FAMILY_UI};
 pub use quadrant::{
-    draw_quadrant, hit_test, layout_quadrant, render_svg, render_svg_with, Axis, AxisLayout,
-    CompareArrow, CompareScene, Crosshair, Legend, LegendEntry, LegendKind, PlacedArrow,
-    PlacedLabel, PlacedPoint, QuadrantLayout, QuadrantName, QuadrantPoint, QuadrantScene,
-    StrayWhisker, ViewError, ViewTransform, Whisker, MIN_SPAN, X_LIMITS, Y_LIMITS,
+    draw_quadrant, hit_test, layout_quadrant, render_svg, Axis, AxisLayout, CompareArrow,
+    CompareScene, Crosshair, Legend, LegendEntry, LegendKind, PlacedArrow, PlacedLabel,
+    PlacedPoint, QuadrantLayout, QuadrantName, QuadrantPoint, QuadrantScene, StrayWhisker,
+    ViewError, ViewTransform, Whisker, MIN_SPAN, X_LIMITS, Y_LIMITS,
 };
 pub use text::{arial_char_em, arial_measure, CachedMeasure, TextMeasure};
 pub use theme::{

@@ -307,17 +307,21 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 }
 
-/// Renders a chart as an SVG document of `w` x `h` device pixels through `draw`.
-pub(crate) fn svg_document(
-    w: f64,
-    h: f64,
-    draw: impl FnOnce(&mut plotters::backend::SVGBackend<'_>) -> Result<(), DrawError>,
+/// Renders a chart as an SVG document of `width_css` x `height_css` CSS px at `dpr` device px
+/// each: `layout` places the chart at that size in device px, `draw` paints what it placed.
+/// Both charts export through here, so the rounding of the size is the same for both.
+pub(crate) fn svg_document<L>(
+    (width_css, height_css, dpr): (f64, f64, f64),
+    layout: impl FnOnce((f64, f64), f64) -> Result<L, super::LayoutError>,
+    draw: impl FnOnce(&mut plotters::backend::SVGBackend<'_>, &L) -> Result<(), DrawError>,
 ) -> Result<String, DrawError> {
+    let (w, h) = ((width_css * dpr).round(), (height_css * dpr).round());
+    let laid = layout((w, h), dpr)?;
     let mut out = String::new();
     {
         let mut backend =
             plotters::backend::SVGBackend::with_string(&mut out, (w as u32, h as u32));
-        draw(&mut backend)?;
+        draw(&mut backend, &laid)?;
     }
     Ok(out)
 }

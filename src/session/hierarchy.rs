@@ -8,7 +8,7 @@ use crate::chart::hierarchy::{
     self, hit_test_hierarchy, layout_hierarchy, lerp, node_kind, node_label, zoom_to_node,
     HierView, HierarchyLayout, HierarchyScene, Hit, NodeId, NodeKind, NodeSet,
 };
-use crate::chart::{DrawError, DrawOptions, TextMeasure};
+use crate::chart::{DrawOptions, TextMeasure};
 use crate::wording;
 
 /// How long a zoom-to-subtree transition takes.
@@ -339,34 +339,6 @@ impl HierState {
             input.settings.lang,
             input.selected,
         ))
-    }
-
-    pub fn svg(
-        &self,
-        input: &SceneInput,
-        width_css: f64,
-        height_css: f64,
-        text_scale: f64,
-    ) -> Result<String, DrawError> {
-        hierarchy::render_hierarchy_svg(
-            &self.scene(input),
-            &self.view,
-            width_css,
-            height_css,
-            text_scale,
-        )
-    }
-
-    /// The SVG the browser exports: measured with the page's text measure at the screen's ink
-    /// ratio and set in its font and palette, so it holds the boxes and labels the canvas shows.
-    pub fn svg_like_canvas(
-        &self,
-        input: &SceneInput,
-        size: Size,
-        measure: &mut dyn TextMeasure,
-    ) -> Result<String, DrawError> {
-        let (opts, dims) = super::like_canvas(input, size);
-        hierarchy::render_hierarchy_svg_with(&self.scene(input), &self.view, dims, measure, &opts)
     }
 
     pub fn draw<DB: plotters_backend::DrawingBackend>(

@@ -195,7 +195,7 @@ impl<'a> SceneInput<'a> {
 /// The drawing options and dimensions (CSS px and ratio) of an SVG made like the canvas (the
 /// browser's export): the page's font and palette, and the canvas' own pixels laid out at its ink
 /// ratio (the pixel ratio times the text scale), so the layout makes the same choices as on screen.
-pub(crate) fn like_canvas(input: &SceneInput, size: Size) -> (chart::DrawOptions, (f64, f64, f64)) {
+fn like_canvas(input: &SceneInput, size: Size) -> (chart::DrawOptions, (f64, f64, f64)) {
     let opts = chart::DrawOptions {
         font_family: chart::FONT_FAMILY_UI.to_string(),
         ..chart::DrawOptions::svg().themed(input.settings.theme)
@@ -862,23 +862,43 @@ impl Session {
     }
 
     /// The chart as a standalone SVG document (for reports and slides), at the current view and
-    /// text scale (the document is `text_scale` times the CSS size, so it matches the screen).
+    /// text scale (the document is `text_scale` times the CSS size, so it matches the screen),
+    /// measured with Arial metrics.
     pub fn svg(&self, width_css: f64, height_css: f64) -> Result<String, SessionError> {
-        let ts = self.size.text_scale;
-        match &self.chart {
-            ChartState::Quadrant(q) => q.svg(&self.input(), width_css, height_css, ts),
-            ChartState::Hierarchy(h) => h.svg(&self.input(), width_css, height_css, ts),
-        }
-        .map_err(|e| SessionError::Draw(e.to_string()))
+        let dims = (width_css, height_css, self.size.text_scale);
+        self.svg_with(
+            dims,
+            &mut chart::arial_measure(),
+            &chart::DrawOptions::svg(),
+        )
     }
 
-    /// The chart as the browser exports it: the quadrant measured with the page's text measure and
-    /// set in its font (labels where the screen has them), the hierarchy likewise at its view and
-    /// collapsed nodes.
+    /// The chart as the browser exports it: measured with the page's text measure and set in its
+    /// font, so it holds the labels and boxes the screen shows, at the current view (and, for the
+    /// hierarchy, collapsed nodes).
     pub fn svg_like_canvas(&self, measure: &mut dyn TextMeasure) -> Result<String, SessionError> {
+        let (opts, dims) = like_canvas(&self.input(), self.size);
+        self.svg_with(dims, measure, &opts)
+    }
+
+    fn svg_with(
+        &self,
+        dims: (f64, f64, f64),
+        measure: &mut dyn TextMeasure,
+        opts: &chart::DrawOptions,
+    ) -> Result<String, SessionError> {
+        let input = self.input();
         match &self.chart {
-            ChartState::Quadrant(q) => q.svg_like_canvas(&self.input(), self.size, measure),
-            ChartState::Hierarchy(h) => h.svg_like_canvas(&self.input(), self.size, measure),
+            ChartState::Quadrant(q) => {
+                chart::render_svg(&quadrant::scene(&input), &q.view, dims, measure, opts)
+            }
+            ChartState::Hierarchy(h) => chart::hierarchy::render_hierarchy_svg(
+                &h.scene(&input),
+                &h.view,
+                dims,
+                measure,
+                opts,
+            ),
         }
         .map_err(|e| SessionError::Draw(e.to_string()))
     }

@@ -5,8 +5,8 @@ use super::css::{ArrowCss, LabelCss, LayoutCss, PointCss, RectCss, ViewCss};
 use super::{layout_error, ErrorBars, Item, SceneInput, SessionError, Size, Zoom};
 use crate::catalogue::{catalogue, Lang};
 use crate::chart::{
-    self, hit_test, layout_quadrant, CompareArrow, CompareScene, DrawError, QuadrantLayout,
-    QuadrantPoint, QuadrantScene, TextMeasure, ViewTransform,
+    self, hit_test, layout_quadrant, CompareArrow, CompareScene, QuadrantLayout, QuadrantPoint,
+    QuadrantScene, TextMeasure, ViewTransform,
 };
 use crate::stats::compare::{Side, SideFigures};
 use crate::stats::{Comparison, Describe};
@@ -286,27 +286,6 @@ impl QuadrantState {
             visible,
             n,
         )
-    }
-
-    pub fn svg(
-        &self,
-        input: &SceneInput,
-        width_css: f64,
-        height_css: f64,
-        text_scale: f64,
-    ) -> Result<String, DrawError> {
-        chart::render_svg(&scene(input), &self.view, width_css, height_css, text_scale)
-    }
-
-    /// The SVG measured and set like the canvas (the browser's export).
-    pub fn svg_like_canvas(
-        &self,
-        input: &SceneInput,
-        size: Size,
-        measure: &mut dyn TextMeasure,
-    ) -> Result<String, DrawError> {
-        let (opts, dims) = super::like_canvas(input, size);
-        chart::render_svg_with(&scene(input), &self.view, dims, measure, &opts)
     }
 
     pub fn draw<DB: plotters_backend::DrawingBackend>(

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::catalogue::{catalogue, Lang};
+use crate::catalogue::{catalogue, Category, Lang};
 use crate::chart::hierarchy::{
     category_id, node_kind, node_label, rollup_method, spearhead_id, NodeId, NodeKind,
 };
@@ -158,21 +158,30 @@ pub(super) fn role_compare(role: u8, cmp: &Comparison, lang: Lang) -> Option<Too
     })
 }
 
+/// The roll-up row of hierarchy node `id`: a spearhead's or a category's, from the statistics
+/// or from a comparison. Both key their rows the same way, by `(spearhead number, category)`.
+fn rollup_row<'a, R>(
+    id: NodeId,
+    spearheads: &'a [R],
+    categories: &'a [R],
+    key: impl Fn(&R) -> (Option<u8>, Option<Category>),
+) -> Option<&'a R> {
+    match node_kind(id)? {
+        NodeKind::Spearhead => spearheads
+            .iter()
+            .find(|r| key(r).0.map(spearhead_id) == Some(id)),
+        NodeKind::Category => categories
+            .iter()
+            .find(|r| key(r).1.map(category_id) == Some(id)),
+        _ => None,
+    }
+}
+
 /// Tooltip of a roll-up node in a comparison: the node's own text, then per scale each side's
 /// roll-up mean and B − A, and why there is no interval.
 pub(super) fn node_compare(id: NodeId, cmp: &Comparison, lang: Lang) -> Option<Tooltip> {
     let mut tip = node(id, None, lang)?;
-    let rollup = match node_kind(id)? {
-        NodeKind::Spearhead => cmp
-            .spearheads
-            .iter()
-            .find(|r| r.id.map(spearhead_id) == Some(id)),
-        NodeKind::Category => cmp
-            .categories
-            .iter()
-            .find(|r| r.code.map(category_id) == Some(id)),
-        _ => None,
-    };
+    let rollup = rollup_row(id, &cmp.spearheads, &cmp.categories, |r| (r.id, r.code));
     let Some(r) = rollup else { return Some(tip) };
     let names = [
         super::quadrant::side_name(&cmp.a, lang),
@@ -223,17 +232,8 @@ pub(super) fn node(id: NodeId, stats: Option<&Stats>, lang: Lang) -> Option<Tool
     let num = |v: f64| fmt_fixed(v, 2, lang);
     let mut rows = Vec::new();
     let mut text = String::new();
-    let rollup = stats.and_then(|s| match kind {
-        NodeKind::Spearhead => s
-            .spearheads
-            .iter()
-            .find(|r| r.id.map(spearhead_id) == Some(id)),
-        NodeKind::Category => s
-            .categories
-            .iter()
-            .find(|r| r.code.map(category_id) == Some(id)),
-        _ => None,
-    });
+    let rollup =
+        stats.and_then(|s| rollup_row(id, &s.spearheads, &s.categories, |r| (r.id, r.code)));
     match kind {
         NodeKind::Spearhead => {
             if let Some(sr) = cat.spearheads.iter().find(|s| spearhead_id(s.id) == id) {

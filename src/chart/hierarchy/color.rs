@@ -7,47 +7,35 @@ use crate::lean::number::clamp;
 
 use super::ColorBy;
 
+/// Nine class colours written as `0xRRGGBB`, the way ColorBrewer lists them.
+const fn stops(hex: [u32; 9]) -> [Rgb; 9] {
+    let mut out = [Rgb(0, 0, 0); 9];
+    let mut i = 0;
+    while i < 9 {
+        let v = hex[i];
+        out[i] = Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8);
+        i += 1;
+    }
+    out
+}
+
 /// ColorBrewer YlGnBu, 9 classes (light to dark).
-const YLGNBU: [Rgb; 9] = [
-    Rgb(0xff, 0xff, 0xd9),
-    Rgb(0xed, 0xf8, 0xb1),
-    Rgb(0xc7, 0xe9, 0xb4),
-    Rgb(0x7f, 0xcd, 0xbb),
-    Rgb(0x41, 0xb6, 0xc4),
-    Rgb(0x1d, 0x91, 0xc0),
-    Rgb(0x22, 0x5e, 0xa8),
-    Rgb(0x25, 0x34, 0x94),
-    Rgb(0x08, 0x1d, 0x58),
-];
+const YLGNBU: [Rgb; 9] = stops([
+    0xffffd9, 0xedf8b1, 0xc7e9b4, 0x7fcdbb, 0x41b6c4, 0x1d91c0, 0x225ea8, 0x253494, 0x081d58,
+]);
 
 /// ColorBrewer PuOr, 9 classes, reversed so that a positive gap (importance outruns
 /// performance: a shortfall) is orange and a negative one purple.
-const PUOR_REV: [Rgb; 9] = [
-    Rgb(0x54, 0x27, 0x88),
-    Rgb(0x80, 0x73, 0xac),
-    Rgb(0xb2, 0xab, 0xd2),
-    Rgb(0xd8, 0xda, 0xeb),
-    Rgb(0xf7, 0xf7, 0xf7),
-    Rgb(0xfe, 0xe0, 0xb6),
-    Rgb(0xfd, 0xb8, 0x63),
-    Rgb(0xe0, 0x82, 0x14),
-    Rgb(0xb3, 0x58, 0x06),
-];
+const PUOR_REV: [Rgb; 9] = stops([
+    0x542788, 0x8073ac, 0xb2abd2, 0xd8daeb, 0xf7f7f7, 0xfee0b6, 0xfdb863, 0xe08214, 0xb35806,
+]);
 
 /// A comparison's differences (B - A), orange where B rates lower and blue where higher:
 /// PuOr's orange arm, RdBu's blue arm, one light centre. Blue and orange stay apart with the
 /// common colour-vision deficiencies, and blue matches the quadrant's "performs better" arrows.
-const BLUE_ORANGE: [Rgb; 9] = [
-    Rgb(0xb3, 0x58, 0x06),
-    Rgb(0xe0, 0x82, 0x14),
-    Rgb(0xfd, 0xb8, 0x63),
-    Rgb(0xfe, 0xe0, 0xb6),
-    Rgb(0xf7, 0xf7, 0xf7),
-    Rgb(0xd1, 0xe5, 0xf0),
-    Rgb(0x92, 0xc5, 0xde),
-    Rgb(0x43, 0x93, 0xc3),
-    Rgb(0x21, 0x66, 0xac),
-];
+const BLUE_ORANGE: [Rgb; 9] = stops([
+    0xb35806, 0xe08214, 0xfdb863, 0xfee0b6, 0xf7f7f7, 0xd1e5f0, 0x92c5de, 0x4393c3, 0x2166ac,
+]);
 
 /// Fill of a compared node whose difference is not clear (its interval includes zero, or it
 /// has none): a grey darker than `NEUTRAL`, so "not clear" and "no value" stay apart.

@@ -9,7 +9,7 @@ use plotters_backend::{BackendColor, BackendCoord, DrawingBackend};
 
 use crate::chart::geom::cos_sin_pi8;
 use crate::chart::paint::{color, pt, stroke, svg_document, Painter, Stroke};
-use crate::chart::{arial_measure, DrawError, DrawOptions, Rect};
+use crate::chart::{DrawError, DrawOptions, Rect};
 
 use super::color::{dimmed_ink, muted_on, DIM_TEXT};
 use super::layout::{layout_hierarchy, HierarchyLayout, LaidEdge};
@@ -248,36 +248,20 @@ pub fn draw_hierarchy<DB: DrawingBackend>(
     p.finish()
 }
 
-/// Renders the diagram as an SVG document of `width_css` x `height_css` CSS pixels at `dpr`,
-/// text measured with Arial metrics.
+/// Renders the diagram as an SVG document of `dims` = (width, height in CSS px, device px per
+/// CSS px), measured and set like `render_svg` (Arial or the page's measure and font).
 pub fn render_hierarchy_svg(
     scene: &HierarchyScene,
     view: &HierView,
-    width_css: f64,
-    height_css: f64,
-    dpr: f64,
-) -> Result<String, DrawError> {
-    let w = (width_css * dpr).round();
-    let h = (height_css * dpr).round();
-    let layout = layout_hierarchy(scene, view, (w, h), dpr, &mut arial_measure())?;
-    svg_document(w, h, |b| {
-        draw_hierarchy(b, scene, &layout, &DrawOptions::svg())
-    })
-}
-
-/// Renders the diagram as an SVG document of `width_css` x `height_css` CSS px at `dpr` (the
-/// browser's export: its own text measure and drawing options).
-pub fn render_hierarchy_svg_with(
-    scene: &HierarchyScene,
-    view: &HierView,
-    (width_css, height_css, dpr): (f64, f64, f64),
+    dims: (f64, f64, f64),
     measure: &mut dyn crate::chart::TextMeasure,
     opts: &DrawOptions,
 ) -> Result<String, DrawError> {
-    let w = (width_css * dpr).round();
-    let h = (height_css * dpr).round();
-    let layout = layout_hierarchy(scene, view, (w, h), dpr, measure)?;
-    svg_document(w, h, |b| draw_hierarchy(b, scene, &layout, opts))
+    svg_document(
+        dims,
+        |size, dpr| layout_hierarchy(scene, view, size, dpr, measure),
+        |b, layout| draw_hierarchy(b, scene, layout, opts),
+    )
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ mod layout;
 mod view;
 
 pub use color::{contrast, ColorScale, NEUTRAL, UNCLEAR};
-pub use draw::{chains, draw_hierarchy, render_hierarchy_svg, render_hierarchy_svg_with};
+pub use draw::{chains, draw_hierarchy, render_hierarchy_svg};
 pub use graph::{
     category_id, crossings_between, graph, kind_id, node_kind, node_label, node_short, order_graph,
     precomputed_levels, raw_graph, spearhead_id, total_crossings, Graph, GraphEdge, KIND_ACTION,

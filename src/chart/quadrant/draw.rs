@@ -7,7 +7,7 @@ use super::layout::{layout_quadrant, LegendKind, QuadrantLayout, Whisker};
 use super::view::ViewTransform;
 use super::QuadrantScene;
 use crate::chart::paint::{color, stroke, svg_document, DrawOptions, Painter, Stroke};
-use crate::chart::{arial_measure, category_color, DrawError, Rect, Rgb};
+use crate::chart::{category_color, DrawError, Rect, Rgb};
 
 /// The least opacity of a dimmed role label (kept legible: 3:1, see the tests).
 const DIM_LABEL: f64 = 0.6;
@@ -328,37 +328,22 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     p.finish()
 }
 
-/// Renders the chart as an SVG document: `width_css` x `height_css` CSS pixels at `dpr` device
-/// pixels each, text measured with Arial metrics and set in an Arial-compatible font.
+/// Renders the chart as an SVG document of `dims` = (width, height in CSS px, device px per CSS
+/// px), text placed with `measure` and set as `opts` says: Arial metrics and
+/// `DrawOptions::svg()` for a file, the page's measure and font for the browser's export (which
+/// then places its labels exactly where the screen shows them).
 pub fn render_svg(
     scene: &QuadrantScene,
     view: &ViewTransform,
-    width_css: f64,
-    height_css: f64,
-    dpr: f64,
-) -> Result<String, DrawError> {
-    render_svg_with(
-        scene,
-        view,
-        (width_css, height_css, dpr),
-        &mut arial_measure(),
-        &DrawOptions::svg(),
-    )
-}
-
-/// `render_svg` with the page's text measure and font: an export from the browser then places
-/// its labels exactly where the screen shows them.
-pub fn render_svg_with(
-    scene: &QuadrantScene,
-    view: &ViewTransform,
-    (width_css, height_css, dpr): (f64, f64, f64),
+    dims: (f64, f64, f64),
     measure: &mut dyn crate::chart::TextMeasure,
     opts: &DrawOptions,
 ) -> Result<String, DrawError> {
-    let w = (width_css * dpr).round();
-    let h = (height_css * dpr).round();
-    let layout = layout_quadrant(scene, view, (w, h), dpr, measure)?;
-    svg_document(w, h, |b| draw_quadrant(b, scene, &layout, opts))
+    svg_document(
+        dims,
+        |size, dpr| layout_quadrant(scene, view, size, dpr, measure),
+        |b, layout| draw_quadrant(b, scene, layout, opts),
+    )
 }
 
 #[cfg(test)]

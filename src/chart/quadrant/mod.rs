@@ -9,7 +9,7 @@ mod labels;
 mod layout;
 mod view;
 
-pub use draw::{draw_quadrant, render_svg, render_svg_with};
+pub use draw::{draw_quadrant, render_svg};
 pub use layout::{
     hit_test, layout_quadrant, AxisLayout, Crosshair, Legend, LegendEntry, LegendKind, PlacedArrow,
     PlacedLabel, PlacedPoint, QuadrantLayout, QuadrantName, StrayWhisker, Whisker,
