@@ -3,8 +3,6 @@
 //! The fitting helpers (`wrap`, `ellipsize`, `ellipsize_words`) live here too: they need
 //! nothing but a measure, so any chart can set a label into a given width with them.
 
-use std::collections::HashMap;
-
 /// Measures the advance width, in device pixels, of `text` set at `font_px` device pixels.
 pub trait TextMeasure {
     fn text_width(&mut self, text: &str, font_px: f64) -> f64;
@@ -13,22 +11,55 @@ pub trait TextMeasure {
 /// Measures each distinct character once per font size through a closure
 /// `(char, font_px) -> width` (e.g. canvas `measureText`) and sums the cached widths.
 /// Kerning is ignored; the layout pads boxes slightly to absorb it.
+///
+/// The cache is a short list of font sizes, each with a table indexed by ASCII code and a list
+/// for other characters, not a `HashMap<(char, size), f64>`: a layout uses a handful of sizes
+/// and ASCII but for a few accented letters, so a lookup is an index, and that map's own
+/// instantiation (SipHash, insert, get) was 1.7 KB of the start wasm.
 pub struct CachedMeasure<F: FnMut(char, f64) -> f64> {
     measure_char: F,
-    cache: HashMap<(char, u64), f64>,
+    sizes: Vec<SizeWidths>,
 }
+
+/// The widths measured at one font size; NaN = not measured yet.
+struct SizeWidths {
+    font_bits: u64,
+    ascii: [f64; 128],
+    other: Vec<(char, f64)>,
+}
+
+/// More sizes than a page shows at once (the sizes change with the pixel ratio and text
+/// scale): past this the cache starts again, so resizing for an hour cannot grow it.
+const MAX_SIZES: usize = 16;
 
 impl<F: FnMut(char, f64) -> f64> CachedMeasure<F> {
     pub fn new(measure_char: F) -> Self {
         CachedMeasure {
             measure_char,
-            cache: HashMap::new(),
+            sizes: Vec::new(),
         }
     }
 
     /// Distinct (character, font size) pairs measured so far.
     pub fn cached(&self) -> usize {
-        self.cache.len()
+        let measured = |s: &SizeWidths| s.ascii.iter().filter(|w| !w.is_nan()).count();
+        self.sizes.iter().map(|s| measured(s) + s.other.len()).sum()
+    }
+
+    /// Where the widths of `font_bits` are in `sizes`, added when new.
+    fn size_index(&mut self, font_bits: u64) -> usize {
+        if let Some(i) = self.sizes.iter().position(|s| s.font_bits == font_bits) {
+            return i;
+        }
+        if self.sizes.len() >= MAX_SIZES {
+            self.sizes.clear();
+        }
+        self.sizes.push(SizeWidths {
+            font_bits,
+            ascii: [f64::NAN; 128],
+            other: Vec::new(),
+        });
+        self.sizes.len() - 1
     }
 }
 
@@ -37,23 +68,34 @@ impl<F: FnMut(char, f64) -> f64> TextMeasure for CachedMeasure<F> {
         if !font_px.is_finite() || font_px <= 0.0 {
             return 0.0;
         }
-        let key_size = font_px.to_bits();
+        let i = self.size_index(font_px.to_bits());
+        let (s, measure_char) = (&mut self.sizes[i], &mut self.measure_char);
+        let mut measure = |c: char| {
+            let w = measure_char(c, font_px);
+            if w.is_finite() && w >= 0.0 {
+                w
+            } else {
+                0.55 * font_px
+            }
+        };
         let mut total = 0.0;
         for c in text.chars() {
-            let w = match self.cache.get(&(c, key_size)) {
-                Some(w) => *w,
-                None => {
-                    let w = (self.measure_char)(c, font_px);
-                    let w = if w.is_finite() && w >= 0.0 {
-                        w
-                    } else {
-                        0.55 * font_px
-                    };
-                    self.cache.insert((c, key_size), w);
-                    w
+            total += match s.ascii.get_mut(c as usize) {
+                Some(slot) => {
+                    if slot.is_nan() {
+                        *slot = measure(c);
+                    }
+                    *slot
                 }
+                None => match s.other.iter().find(|(k, _)| *k == c) {
+                    Some(&(_, w)) => w,
+                    None => {
+                        let w = measure(c);
+                        s.other.push((c, w));
+                        w
+                    }
+                },
             };
-            total += w;
         }
         total
     }

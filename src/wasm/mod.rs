@@ -137,21 +137,17 @@ impl Chart {
     /// `settings_attributes`): a string is the attribute's value, null or absent means the
     /// attribute is absent, `true` a present boolean attribute. On error nothing changes.
     pub fn set_settings(&mut self, attributes: &JsValue) -> Result<(), JsError> {
-        let values: Vec<(Attr, Option<String>)> = Attr::ALL
-            .iter()
-            .map(|&a| {
-                let v = js_sys::Reflect::get(attributes, &JsValue::from_str(a.name()))
-                    .unwrap_or(JsValue::UNDEFINED);
-                let text = match v.as_bool() {
-                    Some(true) => Some(String::new()),
-                    Some(false) => None,
-                    None => v.as_string(),
-                };
-                (a, text)
-            })
-            .collect();
-        let settings = Settings::from_attributes(values.iter().map(|(a, v)| (*a, v.as_deref())))
-            .map_err(js_err)?;
+        let mut settings = Settings::default();
+        for a in Attr::ALL {
+            let v = js_sys::Reflect::get(attributes, &JsValue::from_str(a.name()))
+                .unwrap_or(JsValue::UNDEFINED);
+            let text = match v.as_bool() {
+                Some(true) => Some(String::new()),
+                Some(false) => None,
+                None => v.as_string(),
+            };
+            settings.set(a, text.as_deref()).map_err(js_err)?;
+        }
         self.session.set_settings(settings).map_err(js_err)
     }
 
@@ -374,10 +370,13 @@ pub fn out_of_memory() -> bool {
     alloc::failed()
 }
 
-/// The element attributes that are settings, in the order `set_settings` reads them.
+/// The element attributes that are settings, in the order `set_settings` reads them, separated
+/// by spaces.
 #[wasm_bindgen]
-pub fn settings_attributes() -> Vec<String> {
-    Attr::ALL.iter().map(|a| a.name().to_string()).collect()
+pub fn settings_attributes() -> String {
+    // One string, split by the wrapper: a Vec<String> crossing costs more glue than the words.
+    let names: Vec<&str> = Attr::ALL.iter().map(|a| a.name()).collect();
+    names.join(" ")
 }
 
 /// The role (1-14) an item number stands for, or 0 when it is not a role.

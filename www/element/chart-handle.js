@@ -93,7 +93,7 @@ export class ChartHandle {
    */
   setSettings(value) {
     const o = {};
-    for (const name of (settingNames ??= mod.settings_attributes())) o[name] = value(name);
+    for (const name of (settingNames ??= mod.settings_attributes().split(" "))) o[name] = value(name);
     return this.wasm.set_settings(o);
   }
 

@@ -14,7 +14,7 @@ async function drawSvg(el, d) {
   try {
     c.load(src.bytes, src.format || el.getAttribute('format') || 'auto', src.name || 'data');
     const o = {};
-    for (const name of m.settings_attributes()) o[name] = el._settingValue(name);
+    for (const name of m.settings_attributes().split(" ")) o[name] = el._settingValue(name);
     c.set_settings(o);
     const { w, h } = el._size ?? { w: 600, h: 400 };
     c.resize(w, h, el._size?.dpr ?? 1);
