@@ -224,6 +224,13 @@ impl Chart {
             .map_err(js_err)
     }
 
+    /// Lays the chart out at the current size without drawing, so the wrapper can size what
+    /// follows from the layout (the number key below the plot) before the frame is drawn once.
+    /// A failure is left to `draw`, which reports it.
+    pub fn prepare(&mut self) {
+        let _ = self.session.ensure_layout(&mut self.measure);
+    }
+
     /// Whether the last frame had no room for a plot (drawn blank; the wrapper says why).
     pub fn too_small(&self) -> bool {
         self.session.too_small()

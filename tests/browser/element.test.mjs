@@ -108,3 +108,35 @@ test('an element too small for a plot says so in words (EN, NL) and draws once i
   assert.equal(await text(), '');
   assert.deepEqual(page.errors, []);
 });
+
+test('the first chart is drawn once, at the size the number key leaves: no blank frame after it', async () => {
+  // The peer benchmark's job: 900x640 at DPR 2 with the crosshair at (5, 3), where some labels are
+  // numbers and the key below the plot takes height from it. Its height must be known before the
+  // first draw (wasm's `prepare`): a resize after the draw clears the canvas, and the chart showed
+  // two frames later.
+  const page = await env.page({ width: 1000, height: 760, dpr: 2 });
+  await page.addInitScript(() => {
+    window.__log = [];
+    const P = CanvasRenderingContext2D.prototype;
+    const fillText = P.fillText;
+    P.fillText = function (...a) { window.__log.push('draw'); return fillText.apply(this, a); };
+    for (const dim of ['width', 'height']) {
+      const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, dim);
+      Object.defineProperty(HTMLCanvasElement.prototype, dim, {
+        get: d.get,
+        set(v) { if (v !== d.get.call(this)) window.__log.push('resize'); d.set.call(this, v); },
+        configurable: true,
+      });
+    }
+  });
+  await mount(page, env.base, `<spco-roles src="${TABLE3}" crosshair="5,3" zoom="1,9,1,5" errorbars="none"
+    style="display:block;width:900px;height:640px"></spco-roles>`);
+  const { log, key } = await page.evaluate(() => ({
+    log: window.__log.filter((e, i, a) => e !== a[i - 1]),
+    key: document.querySelector('spco-roles').layout.labels.filter((l) => l.number_only).length,
+  }));
+  assert.ok(key > 0, 'this job has a number key (else the test shows nothing)');
+  const firstDraw = log.indexOf('draw');
+  assert.ok(firstDraw > 0, `drawn: ${log.join(' ')}`);
+  assert.deepEqual(log.slice(firstDraw).filter((e) => e === 'resize'), [], `no resize after the first draw: ${log.join(' ')}`);
+});

@@ -29,6 +29,16 @@ export function bindA11y(el) {
   el._helpBtn = hb;
 }
 
+// The table and the counts depend on data, settings, selection and collapsed nodes (wasm's
+// revision), the language and the size; a change there is rendered at once, a zoom or hover waits.
+// A new size too (the number key below the plot follows the labels, which follow the size).
+const a11yKey = (el) => `${el._safe(() => el._handle.revision())}|${el._lang ?? el.lang}|${el._size?.w}x${el._size?.h}`;
+
+/** Whether the next frame renders the text alternatives and the number key at once. */
+export function a11yDue(el) {
+  return !el._a11yFramed || a11yKey(el) !== el._a11yRev;
+}
+
 /**
  * After a frame: the summary and table follow once drawing settles. The first frame renders at
  * once; later ones wait for a pause, since a zoom or hover draws every frame and rebuilding the
@@ -36,10 +46,7 @@ export function bindA11y(el) {
  */
 export function scheduleA11y(el, also = () => {}) {
   clearTimeout(el._a11yTimer);
-  // The table and the counts depend on data, settings, selection and collapsed nodes (wasm's
-  // revision), the language and the size; a change there is rendered at once, a zoom or hover waits.
-  // A new size too (the number key below the plot follows the labels, which follow the size).
-  const key = `${el._safe(() => el._handle.revision())}|${el._lang ?? el.lang}|${el._size?.w}x${el._size?.h}`;
+  const key = a11yKey(el);
   if (!el._a11yFramed || key !== el._a11yRev) {
     el._a11yRev = key;
     renderA11y(el);

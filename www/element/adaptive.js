@@ -118,6 +118,7 @@ export function labelAdaptive(el) {
  * the key takes height from the plot, so a key that shrank as a zoom freed room for a label would
  * move the plot under the pointer mid-gesture. An entry for a role now labelled in full is still
  * true. The width, the data, the groups or the view starting afresh start it afresh.
+ * Returns whether the key changed (its height may have).
  */
 export function renderKey(el) {
   const k = el._key;
@@ -134,7 +135,7 @@ export function renderKey(el) {
   else for (const r of now) k.seen.add(r);
   const roles = [...k.seen].sort((a, b) => a - b);
   const sig = roles.join(',') + el.lang;
-  if (sig === k.sig) return;
+  if (sig === k.sig) return false;
   k.sig = sig;
   k.key.hidden = !roles.length;
   k.key.setAttribute('aria-label', el._t('key'));
@@ -144,4 +145,5 @@ export function renderKey(el) {
     li.textContent = el._safe(() => el._handle.tooltip(roleItem(r)))?.title ?? String(r);
     return li;
   }));
+  return true;
 }

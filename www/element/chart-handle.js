@@ -80,6 +80,7 @@ export class ChartHandle {
   // ---- data and settings ----
   /** 'nl' or 'en' for the messages of the next `load` (settings come after it). */
   setLang(lang) { return this.wasm.set_lang(lang); }
+  prepare() { this.wasm.prepare(); }
   load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
   /** Data a worker imported, in the compact form (loader.js). */
   loadEncoded(bytes) { return this.wasm.load_encoded(bytes); }

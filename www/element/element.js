@@ -20,7 +20,7 @@ import { joinLink, leaveLink, forLinked, broadcastGroup } from './linking.js';
 import { later } from './lazy.js';
 import { ATTRIBUTES, defineAttributeProperties } from './properties.js';
 import { safeUrl, urlName, setSource, clearSource, sourceShown } from './data-source.js';
-import { bindA11y, scheduleA11y, noteView, noteGroup } from './a11y.js';
+import { bindA11y, scheduleA11y, a11yDue, noteView, noteGroup } from './a11y.js';
 import { effectiveLang, watchLang, unwatchLang } from './lang.js';
 import { loadData, loadUrl, reimport } from './loader.js';
 import { track, untrack, recoverAfterTrap } from './recovery.js';
@@ -372,6 +372,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._raf = 0;
     if (!this._dirty || !this._handle || !this._info) return;
     this._dirty = false;
+    if (a11yDue(this)) this._fitKey();
     try {
       const more = this._call(() => this._handle.draw(performance.now()));
       if (more) this._invalidate(); // an animated transition is running
@@ -405,6 +406,21 @@ export class SpcoRolesElement extends HTMLElement {
     // The text alternatives and the number key follow when what they show changed, or once
     // drawing settles (a11y.js): not on every frame of a zoom.
     scheduleA11y(this, () => renderKey(this));
+  }
+
+  // When the number key below the plot may change (new data, settings or size), it is laid out
+  // and shown before the frame is drawn: it takes height from the plot, so the plot is sized for
+  // it and drawn once. Left to the ResizeObserver, the key's height would clear the canvas after
+  // the frame was drawn and the chart would show two frames later (~35 ms on a page's first
+  // chart). Twice at most: a smaller plot can number one more label and grow the key once more.
+  _fitKey() {
+    for (let i = 0; i < 2; i++) {
+      try { this._call(() => this._handle.prepare()); } catch { return; }
+      if (!renderKey(this)) return;
+      this._measure();
+      if (this._raf) { cancelAnimationFrame(this._raf); this._raf = 0; }
+      this._dirty = false;
+    }
   }
 
   // ---- selection --------------------------------------------------------------------------
