@@ -13,7 +13,17 @@ import { SpcoRolesElement } from './element/element.js';
 
 // What chart-handle.js calls (its `mod`).
 const wasm = { Chart, settings_attributes, item_role, role_item, item_is_toggle, out_of_memory, last_panic };
-setWasmLoader(() => initWasm({ module_or_path: new URL('./spco_roles_bg.wasm', import.meta.url) }).then(() => wasm));
+// The module's bytes are asked for now, while the page goes on parsing and the element builds
+// its shadow DOM; compiling and instantiating wait for the first element that connects.
+const wasmUrl = new URL('./spco_roles_bg.wasm', import.meta.url);
+let early = fetch(wasmUrl).catch(() => null);
+setWasmLoader(() => {
+  const got = early;
+  early = null;
+  // A failed early fetch is retried by the glue itself, which then reports the error.
+  const source = got ? got.then((r) => r ?? fetch(wasmUrl)) : wasmUrl;
+  return initWasm({ module_or_path: source }).then(() => wasm);
+});
 // __spco_reinit is appended to the glue by scripts/build.sh (www/glue-reinit.js).
 setWasmReinit((old) => __spco_reinit(old));
 setWorkerUrl(new URL('./spco-roles-worker.js', import.meta.url));

@@ -304,6 +304,9 @@ export class SpcoRolesElement extends HTMLElement {
     this._applyZoom();
     renderControls(this);
     renderBadge(this);
+    // The new data is drawn now rather than at the next animation frame: the page shows it at
+    // the next vsync either way, and waiting for the frame callback lets that vsync pass first.
+    if (this._dirty && this._raf && this._size) { cancelAnimationFrame(this._raf); this._frame(); }
   }
 
   _applyOptions(quiet = false) {
@@ -348,18 +351,20 @@ export class SpcoRolesElement extends HTMLElement {
     this._dprQuery.addEventListener('change', this._onDpr, { once: true });
   }
 
-  // Sizing under transforms and resizes is sizing.js's; this hands the result to wasm.
+  // Sizing under transforms and resizes is sizing.js's; this hands the result to wasm. True when
+  // wasm got a new size.
   _measure(force = false) {
     // While printing, the print copy (print.js) stands for the chart: the print layout's sizes
     // must not resize the live one (print media can switch before the print copy is made).
-    if (this._printing || PRINT.matches) return;
+    if (this._printing || PRINT.matches) return false;
     const changed = applySize(this);
-    if (!this._handle || (!changed && !force)) return;
+    if (!this._handle || (!changed && !force)) return false;
     const { w, h, dpr } = this._size;
     try {
       this._call(() => { this._handle.resize(w, h, dpr); this._handle.setScreen(...screenFacts(this)); });
-    } catch (e) { this._fail(e); return; }
+    } catch (e) { this._fail(e); return false; }
     this._invalidate();
+    return true;
   }
 
   _invalidate(viewChanged = false) {
@@ -372,7 +377,7 @@ export class SpcoRolesElement extends HTMLElement {
     this._raf = 0;
     if (!this._dirty || !this._handle || !this._info) return;
     this._dirty = false;
-    if (a11yDue(this)) this._fitKey();
+    const keyFitted = a11yDue(this) && this._fitKey();
     try {
       const more = this._call(() => this._handle.draw(performance.now()));
       if (more) this._invalidate(); // an animated transition is running
@@ -404,8 +409,9 @@ export class SpcoRolesElement extends HTMLElement {
       }));
     }
     // The text alternatives and the number key follow when what they show changed, or once
-    // drawing settles (a11y.js): not on every frame of a zoom.
-    scheduleA11y(this, () => renderKey(this));
+    // drawing settles (a11y.js): not on every frame of a zoom. A key fitted before this frame
+    // is up to date (asking again would cost a forced layout, ~7 ms on a first chart).
+    scheduleA11y(this, keyFitted ? undefined : () => renderKey(this));
   }
 
   // When the number key below the plot may change (new data, settings or size), it is laid out
@@ -413,14 +419,16 @@ export class SpcoRolesElement extends HTMLElement {
   // it and drawn once. Left to the ResizeObserver, the key's height would clear the canvas after
   // the frame was drawn and the chart would show two frames later (~35 ms on a page's first
   // chart). Twice at most: a smaller plot can number one more label and grow the key once more.
+  // True when the key matches the layout the frame draws.
   _fitKey() {
     for (let i = 0; i < 2; i++) {
-      try { this._call(() => this._handle.prepare()); } catch { return; }
-      if (!renderKey(this)) return;
-      this._measure();
+      try { this._call(() => this._handle.prepare()); } catch { return false; }
+      if (!renderKey(this)) return true;
+      if (!this._measure()) return true;
       if (this._raf) { cancelAnimationFrame(this._raf); this._raf = 0; }
       this._dirty = false;
     }
+    return false;
   }
 
   // ---- selection --------------------------------------------------------------------------
