@@ -296,6 +296,8 @@ fn hierarchy_view_zooms_to_a_subtree_and_back() {
 /// A backend that draws nothing, for driving `Session::draw` natively.
 struct NullBackend(u32, u32);
 
+impl spco_roles::chart::Backend for NullBackend {}
+
 impl plotters_backend::DrawingBackend for NullBackend {
     type ErrorType = std::io::Error;
     fn get_size(&self) -> (u32, u32) {

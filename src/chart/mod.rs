@@ -21,7 +21,7 @@ mod ticks;
 
 pub use error::{DrawError, LayoutError};
 pub use geom::{HAlign, Rect, TextBox};
-pub use paint::{DrawOptions, FONT_FAMILY_EXPORT, FONT_FAMILY_UI};
+pub use paint::{Backend, DrawOptions, FONT_FAMILY_EXPORT, FONT_FAMILY_UI};
 pub use quadrant::{
     draw_quadrant, hit_test, layout_quadrant, render_svg, Axis, AxisLayout, CompareArrow,
     CompareScene, Crosshair, Legend, LegendEntry, LegendKind, PlacedArrow, PlacedLabel,

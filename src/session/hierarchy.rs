@@ -341,7 +341,7 @@ impl HierState {
         ))
     }
 
-    pub fn draw<DB: plotters_backend::DrawingBackend>(
+    pub fn draw<DB: crate::chart::Backend>(
         &self,
         backend: &mut DB,
         input: &SceneInput,

@@ -910,7 +910,7 @@ impl Session {
 
     /// Draws the chart onto any plotters backend of the session's pixel size.
     /// Returns true while an animated transition wants more frames.
-    pub fn draw<DB: plotters_backend::DrawingBackend>(
+    pub fn draw<DB: crate::chart::Backend>(
         &mut self,
         backend: &mut DB,
         measure: &mut dyn TextMeasure,
@@ -930,7 +930,7 @@ impl Session {
         }
     }
 
-    fn draw_frame<DB: plotters_backend::DrawingBackend>(
+    fn draw_frame<DB: crate::chart::Backend>(
         &mut self,
         backend: &mut DB,
         measure: &mut dyn TextMeasure,

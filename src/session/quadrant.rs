@@ -288,7 +288,7 @@ impl QuadrantState {
         )
     }
 
-    pub fn draw<DB: plotters_backend::DrawingBackend>(
+    pub fn draw<DB: crate::chart::Backend>(
         &self,
         backend: &mut DB,
         input: &SceneInput,

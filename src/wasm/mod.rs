@@ -81,6 +81,20 @@ impl TextMeasure for CanvasMeasure {
     }
 }
 
+/// The canvas strokes dashed lines itself (patch 4 of the vendored plotters-canvas).
+impl crate::chart::Backend for CanvasBackend {
+    fn dashed_line<S: plotters_backend::BackendStyle>(
+        &mut self,
+        a: plotters_backend::BackendCoord,
+        b: plotters_backend::BackendCoord,
+        style: &S,
+        dash: (f64, f64),
+        offset: f64,
+    ) -> Option<Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>>> {
+        Some(self.draw_dashed_line(a, b, style, dash, offset))
+    }
+}
+
 /// One chart element's state in wasm memory.
 #[wasm_bindgen]
 pub struct Chart {

@@ -297,7 +297,9 @@ export class SpcoRolesElement extends HTMLElement {
     reimport(this);
   }
 
-  _afterLoad(info = null) {
+  // `drawNow`: a small load is drawn in its own task (see below); a big one (loader.js) has
+  // spent its task on the statistics of every respondent and draws in the next frame.
+  _afterLoad(info = null, drawNow = true) {
     this._info = info ?? this._call(() => this._handle.info());
     setMessage(this, null);
     this._applyOptions(true);
@@ -306,7 +308,7 @@ export class SpcoRolesElement extends HTMLElement {
     renderBadge(this);
     // The new data is drawn now rather than at the next animation frame: the page shows it at
     // the next vsync either way, and waiting for the frame callback lets that vsync pass first.
-    if (this._dirty && this._raf && this._size) { cancelAnimationFrame(this._raf); this._frame(); }
+    if (drawNow && this._dirty && this._raf && this._size) { cancelAnimationFrame(this._raf); this._frame(); }
   }
 
   _applyOptions(quiet = false) {

@@ -214,7 +214,7 @@ async function importBig(el, seq, chunks, name, href, format, ctl) {
   el._info = el._call(() => el._handle.info());
   await pause();
   if (seq !== el._loadSeq || !el._handle) return;
-  el._afterLoad(el._info);
+  el._afterLoad(el._info, false);
 }
 
 /** A new `format` for the kept data: read again (through the worker when big). */

@@ -5,10 +5,10 @@
 //! the same conventions: explicit anchors, sizes in device pixels, `DrawOptions::font_scale` for
 //! the SVG backend.
 
-use plotters_backend::{BackendColor, BackendCoord, DrawingBackend};
+use plotters_backend::{BackendColor, BackendCoord};
 
 use crate::chart::geom::cos_sin_pi8;
-use crate::chart::paint::{color, pt, stroke, svg_document, Painter, Stroke};
+use crate::chart::paint::{color, pt, stroke, svg_document, Backend, Painter, Stroke};
 use crate::chart::{DrawError, DrawOptions, Rect};
 
 use super::color::{dimmed_ink, muted_on, DIM_TEXT};
@@ -39,7 +39,7 @@ fn rounded(r: &Rect, radius: f64) -> Vec<BackendCoord> {
 }
 
 /// A rounded box clipped to the painter's clip rectangle.
-fn boxed<DB: DrawingBackend>(
+fn boxed<DB: Backend>(
     p: &mut Painter<'_, DB>,
     r: &Rect,
     fill: BackendColor,
@@ -101,7 +101,7 @@ pub fn chains(layout: &HierarchyLayout, h: NodeId) -> (Vec<NodeId>, Vec<NodeId>)
 /// Paints the diagram laid out by `layout_hierarchy` for the same scene. Hovering
 /// (`scene.highlighted`) emphasises the node's chains (`chains`) and dims everything else; the
 /// selected node gets a heavy outline.
-pub fn draw_hierarchy<DB: DrawingBackend>(
+pub fn draw_hierarchy<DB: Backend>(
     backend: &mut DB,
     scene: &HierarchyScene,
     layout: &HierarchyLayout,

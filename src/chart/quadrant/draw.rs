@@ -1,12 +1,10 @@
 //! Painting a `QuadrantLayout` through any plotters `DrawingBackend`. Only drawing primitives are
 //! used, with explicit text anchors, so no backend is ever asked to measure text.
 
-use plotters_backend::DrawingBackend;
-
 use super::layout::{layout_quadrant, LegendKind, QuadrantLayout, Whisker};
 use super::view::ViewTransform;
 use super::QuadrantScene;
-use crate::chart::paint::{color, stroke, svg_document, DrawOptions, Painter, Stroke};
+use crate::chart::paint::{color, stroke, svg_document, Backend, DrawOptions, Painter, Stroke};
 use crate::chart::{category_color, DrawError, Rect, Rgb};
 
 /// The least opacity of a dimmed role label (kept legible: 3:1, see the tests).
@@ -19,7 +17,7 @@ pub(crate) const WORSE: Rgb = Rgb(0xb2, 0x18, 0x2b);
 const FAINT: f64 = 0.55;
 
 /// Paints the chart laid out by `layout_quadrant` for the same scene.
-pub fn draw_quadrant<DB: DrawingBackend>(
+pub fn draw_quadrant<DB: Backend>(
     backend: &mut DB,
     scene: &QuadrantScene,
     layout: &QuadrantLayout,

@@ -109,7 +109,65 @@ impl CanvasBackend {
     }
 }
 
+impl CanvasBackend {
+    /// spco-roles patch 4: a dashed straight line in one stroke (`setLineDash`), dashes `dash.0`
+    /// long with `dash.1` gaps, the pattern `offset` into its period at `from`. plotters'
+    /// backend trait has no dashes, so a dashed crosshair was a rectangle per dash: ~170 calls
+    /// into JS per frame at a pixel ratio of 2.
+    pub fn draw_dashed_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+        dash: (f64, f64),
+        offset: f64,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (from, to) = fine_hor_ver_lines(from, to);
+        self.set_line_style(style);
+        let pattern = js_sys::Array::of2(&JsValue::from(dash.0), &JsValue::from(dash.1));
+        self.context.set_line_dash(&pattern).map_err(error_cast)?;
+        self.context.set_line_dash_offset(offset);
+        self.context.begin_path();
+        self.context.move_to(from.0, from.1);
+        self.context.line_to(to.0, to.1);
+        self.context.stroke();
+        // Solid again for every other line (the context keeps the dash).
+        self.context
+            .set_line_dash(&js_sys::Array::new())
+            .map_err(error_cast)
+    }
+}
+
+/// spco-roles patch 5: the CSS colour strings made so far, as JS strings. A chart uses a few
+/// dozen colours, and a frame sets a fill or stroke style ~50 times: each new string was built in
+/// wasm and decoded into a JS string again on every set. Bounded: past `COLOR_CACHE` colours it
+/// starts again.
+const COLOR_CACHE: usize = 64;
+
+thread_local! {
+    static COLORS: std::cell::RefCell<Vec<(ColorKey, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn make_canvas_color(color: BackendColor) -> JsValue {
+    let k = key(color);
+    COLORS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, v)) = cache.iter().find(|(c, _)| *c == k) {
+            return v.clone();
+        }
+        if cache.len() >= COLOR_CACHE {
+            cache.clear();
+        }
+        let v = css_color(color);
+        cache.push((k, v.clone()));
+        v
+    })
+}
+
+fn css_color(color: BackendColor) -> JsValue {
     let (r, g, b) = color.rgb;
     let a = color.alpha;
     let mut s = format!("rgba({},{},{},", r, g, b);
