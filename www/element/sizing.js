@@ -67,11 +67,16 @@ export function applySize(el) {
   // One scale for both axes: a non-uniform scale is rare and a canvas pixel must stay square.
   const scale = g.sx > 0 ? g.sx : 1;
   const dpr = g.dpr * scale;
+  const prev = el._size, screen = `${viewportHeight()}/${fontFactor(el)}`;
   el._size = { w, h, dpr, scale, sy: g.sy > 0 ? g.sy : 1 };
   const c = el._el.canvas;
   const wpx = Math.max(1, Math.round(w * dpr)), hpx = Math.max(1, Math.round(h * dpr));
   if (c.width !== wpx || c.height !== hpx) { c.width = wpx; c.height = hpx; }
-  return true;
+  // The on-screen box moved by a fraction of a pixel (the text below the plot settling after the
+  // first frame): the same canvas at the same ratio, so wasm keeps its size and nothing redraws.
+  const same = prev && prev.w === w && prev.h === h && prev.dpr === dpr && el._screenKey === screen;
+  el._screenKey = screen;
+  return !same;
 }
 
 /** Watches what can change the on-screen size without a layout change; returns an unbind. */
