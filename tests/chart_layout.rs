@@ -336,14 +336,8 @@ fn bad_sizes_are_errors_not_panics() {
 #[test]
 fn svg_has_every_label_and_axis_title() {
     let s = scene(Lang::Nl);
-    let svg = render_svg(
-        &s,
-        &ViewTransform::report(),
-        (800.0, 520.0, 1.0),
-        &mut arial_measure(),
-        &DrawOptions::svg(),
-    )
-    .unwrap();
+    let (view, mut m) = (ViewTransform::report(), arial_measure());
+    let svg = render_svg(&s, &view, (800.0, 520.0, 1.0), &mut m, &DrawOptions::svg()).unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("Belang (1 = onbelangrijk … 9 = cruciaal)"));
     assert!(svg.contains("Prestatie (1 = zeer zwak … 5 = zeer sterk)"));

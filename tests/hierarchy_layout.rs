@@ -460,14 +460,9 @@ fn renders_svg() {
     let mut s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Gap);
     s.highlighted = Some(102);
     s.selected = Some(4);
-    let svg = render_hierarchy_svg(
-        &s,
-        &HierView::fit(),
-        (1200.0, 700.0, 2.0),
-        &mut arial_measure(),
-        &DrawOptions::svg(),
-    )
-    .unwrap();
+    let (view, mut m) = (HierView::fit(), arial_measure());
+    let svg =
+        render_hierarchy_svg(&s, &view, (1200.0, 700.0, 2.0), &mut m, &DrawOptions::svg()).unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("SR2 · Shaping a consortium"));
     assert!(layout_hierarchy(

@@ -135,6 +135,7 @@ fn the_theme_is_at_least_chartabilitys_minimum() {
 fn no_quadrant_text_is_below_12_css_px() {
     let scene = quadrant_scene();
     let mut failures = Vec::new();
+    let (mut m, opts) = (arial_measure(), DrawOptions::svg());
     for (w, h) in SIZES {
         for dpr in [1.0, 2.0] {
             for view in [
@@ -150,14 +151,7 @@ fn no_quadrant_text_is_below_12_css_px() {
                     &mut arial_measure(),
                 )
                 .unwrap();
-                let svg = render_svg(
-                    &scene,
-                    &view,
-                    (w, h, dpr),
-                    &mut arial_measure(),
-                    &DrawOptions::svg(),
-                )
-                .unwrap();
+                let svg = render_svg(&scene, &view, (w, h, dpr), &mut m, &opts).unwrap();
                 let mut texts = quadrant_texts(&l);
                 let labels: Vec<TextBox> = l.labels.iter().map(|p| p.text_box()).collect();
                 texts.extend(labels.iter());
@@ -177,6 +171,7 @@ fn no_quadrant_text_is_below_12_css_px() {
 #[test]
 fn no_hierarchy_text_is_below_12_css_px() {
     let mut failures = Vec::new();
+    let (mut m, opts) = (arial_measure(), DrawOptions::svg());
     for arr in [Arrangement::Spearheads, Arrangement::Categories] {
         for lang in [Lang::En, Lang::Nl] {
             for collapse in [false, true] {
@@ -187,14 +182,8 @@ fn no_hierarchy_text_is_below_12_css_px() {
                         let size = ((w * dpr).round(), (h * dpr).round());
                         let l = layout_hierarchy(&scene, &view, size, dpr, &mut arial_measure())
                             .unwrap();
-                        let svg = render_hierarchy_svg(
-                            &scene,
-                            &view,
-                            (w, h, dpr),
-                            &mut arial_measure(),
-                            &DrawOptions::svg(),
-                        )
-                        .unwrap();
+                        let dims = (w, h, dpr);
+                        let svg = render_hierarchy_svg(&scene, &view, dims, &mut m, &opts).unwrap();
                         let tag = format!("{arr:?} {lang:?} {collapse} {w}x{h}@{dpr}");
                         check(&tag, &hierarchy_texts(&l), dpr, &svg, &mut failures);
                     }
