@@ -16,7 +16,7 @@ use spco_roles::chart::{
     arial_measure, layout_quadrant, render_svg, DrawOptions, QuadrantLayout, QuadrantScene,
     TextBox, ViewTransform, MIN_TEXT_CSS,
 };
-use spco_roles::session::{Attr, Session};
+use spco_roles::session::Attr;
 
 /// Chartability's minimum, written out rather than read from the crate.
 const MIN_CSS: f64 = 12.0;
@@ -93,14 +93,7 @@ fn check(tag: &str, texts: &[&TextBox], dpr: f64, svg: &str, failures: &mut Vec<
 }
 
 fn quadrant_scene() -> QuadrantScene {
-    let mut s = Session::new();
-    s.load(
-        &std::fs::read("data/reconstructed-table3.csv").unwrap(),
-        "auto",
-        "table",
-    )
-    .unwrap();
-    s.scene()
+    common::reconstructed_session().scene()
 }
 
 fn hierarchy_scene(arr: Arrangement, lang: Lang, collapse: bool) -> HierarchyScene {
@@ -198,10 +191,8 @@ fn no_hierarchy_text_is_below_12_css_px() {
 // and the hierarchy, Dutch: the chart's own scene building, not only the test's.
 #[test]
 fn the_session_draws_nothing_below_12_css_px() {
-    let bytes = std::fs::read("data/reconstructed-table3.csv").unwrap();
     for view in ["quadrant", "hierarchy"] {
-        let mut s = Session::new();
-        s.load(&bytes, "auto", "table").unwrap();
+        let mut s = common::reconstructed_session();
         let mut settings = s.settings().clone();
         settings.set(Attr::View, Some(view)).unwrap();
         settings.set(Attr::TextScale, Some("1")).unwrap();

@@ -1,7 +1,9 @@
 //! `text-scale`: the factor it resolves to, and drawing at the odd device-pixel ratios it makes.
 #![allow(clippy::disallowed_methods)] // a test, not shipped: std is fine (clippy.toml)
+mod common;
+
 use spco_roles::chart::{Screen, TextScale, Theme};
-use spco_roles::session::{Attr, Session, Settings};
+use spco_roles::session::{Attr, Settings};
 
 #[test]
 fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
@@ -55,13 +57,7 @@ fn the_users_font_size_reaches_the_canvas() {
     assert!(presenter > 1.25);
     assert_eq!(TextScale::Auto.factor(1080.0, full(1.25)), presenter);
     assert_eq!(TextScale::Auto.factor(1080.0, full(3.0)), 3.0);
-    let mut s = Session::new();
-    s.load(
-        &std::fs::read("data/reconstructed-table3.csv").unwrap(),
-        "auto",
-        "table",
-    )
-    .unwrap();
+    let mut s = common::reconstructed_session();
     s.resize(900.0, 600.0, 1.0);
     s.set_screen(at(1.5));
     assert_eq!(s.size().text_scale, 1.5);
@@ -85,9 +81,7 @@ fn text_scale_parses_and_refuses() {
 // with 12 px ones.
 #[test]
 fn draws_at_the_ratio_auto_gives_a_720px_fullscreen() {
-    let bytes = std::fs::read("data/reconstructed-table3.csv").unwrap();
-    let mut s = Session::new();
-    s.load(&bytes, "auto", "table").unwrap();
+    let mut s = common::reconstructed_session();
     s.resize(900.0, 600.0, 1.0);
     s.set_screen(Screen {
         onscreen_height: 600.0,

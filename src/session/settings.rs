@@ -173,17 +173,6 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Settings from attribute values (`None` = the attribute is absent: its default).
-    pub fn from_attributes<'a>(
-        values: impl IntoIterator<Item = (Attr, Option<&'a str>)>,
-    ) -> Result<Settings, SettingsError> {
-        let mut s = Settings::default();
-        for (attr, value) in values {
-            s.set(attr, value)?;
-        }
-        Ok(s)
-    }
-
     /// Sets one attribute; `None` (absent) or an empty value restores its default, except for
     /// `crosshair-follows`, a boolean attribute that is on whenever it is present.
     #[expect(
