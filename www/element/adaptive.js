@@ -114,7 +114,7 @@ export function labelAdaptive(el) {
 
 /**
  * After a frame: the key of labels drawn as bare numbers (quadrant chart). At the starting view
- * it lists exactly those. Zoomed in or out from there it only grows (every role numbered since):
+ * it lists exactly those, unless the key's own height flips which labels fit (below). Zoomed in or out from there it only grows (every role numbered since):
  * the key takes height from the plot, so a key that shrank as a zoom freed room for a label would
  * move the plot under the pointer mid-gesture. An entry for a role now labelled in full is still
  * true. The width, the data, the groups or the view starting afresh start it afresh.
@@ -130,9 +130,20 @@ export function renderKey(el) {
   // _loadSeq counts every load (src or setData).
   const base = `${el._size?.w ?? 0}|${el.view}|${el.group}|${el.compare}|${el._loadSeq}`;
   const view = JSON.stringify(layout?.view ?? null);
-  if (base !== k.base) { k.base = base; k.home = view; }
-  if (view === k.home) k.seen = new Set(now);
-  else for (const r of now) k.seen.add(r);
+  if (base !== k.base) { k.base = base; k.home = view; k.tried = new Set(); }
+  if (view === k.home) {
+    // The key's own height can change which labels fit, and the key could then flip between two
+    // lists every frame (a phone: 11 numbered under the short key, 12 under the long one). A list
+    // that comes back at the starting view is merged with the one shown, which settles it.
+    const list = [...now].sort((a, b) => a - b).join(',');
+    const shown = [...(k.seen ?? [])].sort((a, b) => a - b).join(',');
+    k.seen = k.tried.has(list) && list !== shown ? new Set([...k.seen, ...now]) : new Set(now);
+    k.tried.add(list);
+  } else {
+    // Zoomed: the key only grows, and the way back to the starting view starts it afresh.
+    k.tried.clear();
+    for (const r of now) k.seen.add(r);
+  }
   const roles = [...k.seen].sort((a, b) => a - b);
   const sig = roles.join(',') + el.lang;
   if (sig === k.sig) return false;

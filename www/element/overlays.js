@@ -3,6 +3,10 @@
 
 /** Shows the tooltip of `item` next to (x, y), kept inside the plot. */
 export function showTip(el, item, x, y) {
+  // The selected role's spotlight caption already says all the card would, larger (spotlight.js):
+  // one card, not two (a tap both selects and shows the card).
+  const spot = el._el.spot;
+  if (spot && !spot.hidden && el._selected === item) { hideTip(el); return; }
   const t = el._safe(() => el._handle.tooltip(item));
   if (!t) { hideTip(el); return; }
   const tip = el._el.tip;

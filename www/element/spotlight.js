@@ -5,11 +5,17 @@
 
 import { roleOf } from './chart-handle.js';
 
+/** The narrowest plot (CSS px) that shows the caption: 46% of it is the caption's width. */
+const MIN_PLOT_CSS = 480;
+
 /** Shows, moves or hides the caption for the current selection. */
 export function renderSpotlight(el) {
   const box = caption(el);
   const item = el._selected ?? 0;
-  const t = item && roleOf(item) && el._handle ? el._safe(() => el._handle.tooltip(item)) : null;
+  // A narrow plot (a phone) has no room for a caption beside the role: it would cover half the
+  // chart and run past it. There the tap card (the tooltip) is the one card.
+  const roomy = (el._size?.w ?? 600) >= MIN_PLOT_CSS;
+  const t = roomy && item && roleOf(item) && el._handle ? el._safe(() => el._handle.tooltip(item)) : null;
   if (!t) { box.hidden = true; box.replaceChildren(); return; }
   box.replaceChildren();
   const h = document.createElement('h3');
