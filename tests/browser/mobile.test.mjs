@@ -199,3 +199,37 @@ test('on a fine pointer every control is at least 24 px', async () => {
   for (const [w, h] of sizes) assert.ok(w >= 24 && h >= 24, `${w}x${h}`);
   await page.context().close();
 });
+
+// Found on the demo page at 390x844, DPR 3: the key's own height changed which labels fit, so the
+// key flipped between 11 and 12 entries every frame, the canvas was resized every frame and stayed
+// blank. A settled chart keeps its canvas size, its key and its drawn frame.
+test('on the demo page at 390 px the number key settles and the chart stays drawn', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
+    hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${env.base}/`);
+  await page.waitForFunction(() => document.getElementById('reconstructed')?.layout?.points?.length > 0);
+  await page.locator('#reconstructed').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  const watch = await page.evaluate(() => new Promise((done) => {
+    const el = document.getElementById('reconstructed');
+    const c = el.shadowRoot.querySelector('canvas');
+    const seen = new Set();
+    let n = 0;
+    const tick = () => {
+      seen.add(`${c.width}x${c.height}|${el.shadowRoot.querySelectorAll('.key li').length}`);
+      if (++n < 30) requestAnimationFrame(tick);
+      else {
+        // Blank would read all-transparent: some pixel of the plot is painted.
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let painted = 0;
+        for (let i = 3; i < px.length; i += 4 * 97) if (px[i]) painted++;
+        done({ seen: [...seen], painted });
+      }
+    };
+    requestAnimationFrame(tick);
+  }));
+  assert.equal(watch.seen.length, 1, `canvas size and key over 30 frames: ${watch.seen.join(' ; ')}`);
+  assert.ok(watch.painted > 100, `the plot is drawn (${watch.painted} sampled pixels painted)`);
+  await context.close();
+});
