@@ -7,14 +7,17 @@
 import initWasm, {
   Chart, settings_attributes, item_role, role_item, item_is_toggle, out_of_memory, last_panic, __spco_reinit,
 } from './spco_roles.js';
-import { setWasmLoader, setWasmReinit } from './element/chart-handle.js';
+import { setWasmLoader, setWasmReinit, wasmReady } from './element/chart-handle.js';
 import { setWorkerUrl } from './element/loader.js';
 import { SpcoRolesElement } from './element/element.js';
 
 // What chart-handle.js calls (its `mod`).
 const wasm = { Chart, settings_attributes, item_role, role_item, item_is_toggle, out_of_memory, last_panic };
-// The module's bytes are asked for now, while the page goes on parsing and the element builds
-// its shadow DOM; compiling and instantiating wait for the first element that connects.
+// The module is fetched and compiled now, while the page goes on parsing and the element builds
+// its shadow DOM: the streaming compile runs on the browser's background threads, and the
+// instantiation is ready when the main thread comes back to it. Started when the first element
+// connected, it waited for the element's set-up and its first frame. A page that loads the script
+// and shows no element pays one background compile.
 const wasmUrl = new URL('./spco_roles_bg.wasm', import.meta.url);
 let early = fetch(wasmUrl).catch(() => null);
 setWasmLoader(() => {
@@ -27,6 +30,8 @@ setWasmLoader(() => {
 // __spco_reinit is appended to the glue by scripts/build.sh (www/glue-reinit.js).
 setWasmReinit((old) => __spco_reinit(old));
 setWorkerUrl(new URL('./spco-roles-worker.js', import.meta.url));
+// A failure here is reported by the first element that asks (wasmReady() hands it the rejection).
+wasmReady().catch(() => {});
 
 export { SpcoRolesElement };
 

@@ -6,8 +6,8 @@
 // A message the element shows as is (a thrown JsError, a trap, a failed fetch).
 export class SpcoError extends Error {}
 
-// The wasm module is fetched and instantiated once per page, however many elements there are, and
-// only when the first element connects. The entry (www/spco-roles.js) owns the glue import and the
+// The wasm module is fetched and instantiated once per page, however many elements there are,
+// starting when the script runs (www/spco-roles.js). The entry (www/spco-roles.js) owns the glue import and the
 // wasm's URL, which are relative to the bundle in pkg/, and hands over the loader.
 let loader = null;
 let ready = null;
