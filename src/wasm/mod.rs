@@ -101,6 +101,8 @@ pub struct Chart {
     session: Session,
     canvas: HtmlCanvasElement,
     measure: CanvasMeasure,
+    /// A big import read back and not yet shown (`stage_encoded`, then `load_staged`).
+    staged: Option<crate::import::Imported>,
 }
 
 #[wasm_bindgen]
@@ -117,6 +119,7 @@ impl Chart {
             session: Session::new(),
             canvas,
             measure: CanvasMeasure::new(ctx),
+            staged: None,
         })
     }
 
@@ -135,10 +138,40 @@ impl Chart {
             .set_lang(if lang == "nl" { Lang::Nl } else { Lang::En });
     }
 
+    /// Before `load_encoded` of a big import, once per task: takes `bytes` more of fresh memory
+    /// and touches its pages, so the import does not pay the page faults in one long task
+    /// (alloc.rs). `bytes` 0 gives what was taken back for the import to use.
+    pub fn warm_memory(&mut self, bytes: usize) {
+        if bytes == 0 {
+            alloc::release();
+        } else {
+            alloc::warm(bytes);
+        }
+    }
+
     /// Shows data a worker imported (`import_encoded`'s bytes); on error the previous data stay.
     pub fn load_encoded(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        let imported = crate::import::encode::decode(bytes)
-            .ok_or_else(|| JsError::new("the imported data could not be read back"))?;
+        self.stage_encoded(bytes)?;
+        self.load_staged()
+    }
+
+    /// `load_encoded` in two calls, for the wrapper to make two tasks of a big import (each
+    /// pass over 100,000 respondents is ~20-30 ms on first run): this reads the bytes back
+    /// (checked), `load_staged` then shows them (the statistics of every respondent).
+    pub fn stage_encoded(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.staged = Some(
+            crate::import::encode::decode(bytes)
+                .ok_or_else(|| JsError::new("the imported data could not be read back"))?,
+        );
+        Ok(())
+    }
+
+    /// Shows what `stage_encoded` read; on error the previous data stay.
+    pub fn load_staged(&mut self) -> Result<(), JsError> {
+        let imported = self
+            .staged
+            .take()
+            .ok_or_else(|| JsError::new("no imported data to show"))?;
         self.session.load_imported(imported).map_err(js_err)
     }
 

@@ -84,6 +84,11 @@ export class ChartHandle {
   load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
   /** Data a worker imported, in the compact form (loader.js). */
   loadEncoded(bytes) { return this.wasm.load_encoded(bytes); }
+  /** loadEncoded in two steps (two tasks for a big import): read back, then shown. */
+  stageEncoded(bytes) { this.wasm.stage_encoded(bytes); }
+  loadStaged() { this.wasm.load_staged(); }
+  /** Fresh memory touched ahead of a big loadEncoded, a slice per call; 0 hands it to the import. */
+  warmMemory(bytes) { this.wasm.warm_memory(bytes); }
   info() { return this.wasm.info(); }
   stats() { return this.wasm.stats(); }
   comparison() { return this.wasm.comparison(); }

@@ -29,11 +29,13 @@ export function urlName(url) {
 
 /**
  * Records what the element is about to import: `bytes` named `name`, from the URL `href` (a
- * safeUrl) or, without one, from setData (`format`: the one setData was given, if any). Replacing a source frees the previous one's blob link.
+ * safeUrl) or, without one, from setData (`format`: the one setData was given, if any; `blob`:
+ * a Blob of the same bytes, when a worker made one). Replacing a source frees the previous one's
+ * blob link.
  */
-export function setSource(el, bytes, name, href = null, format = null) {
+export function setSource(el, bytes, name, href = null, format = null, blob = null) {
   clearSource(el);
-  el._source = { bytes, name, href, format, blobUrl: null, shown: false };
+  el._source = { bytes, name, href, format, blob, blobUrl: null, shown: false };
   renderDataLink(el);
 }
 
@@ -59,7 +61,8 @@ export function renderDataLink(el) {
     a.removeAttribute('href');
     return;
   }
-  if (!s.href && !s.blobUrl) s.blobUrl = URL.createObjectURL(new Blob([s.bytes], { type: 'application/octet-stream' }));
+  // A big import's blob was made by its worker (a Blob of these bytes made here is a copy).
+  if (!s.href && !s.blobUrl) s.blobUrl = URL.createObjectURL(s.blob ?? new Blob([s.bytes], { type: 'application/octet-stream' }));
   a.href = s.href ?? s.blobUrl;
   a.download = s.name || 'data';
   a.hidden = false;
