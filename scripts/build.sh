@@ -60,13 +60,12 @@ if [ "$out" = pkg ]; then
   # used would go into a third, shared chunk the page loads at start, costing ~1.5 KB brotli more
   # than one file: so the lazy modules import nothing of the element, and a shared chunk stops
   # the build.
-  # The banner is V8's explicit compile hint: every function of these files is compiled on a
-  # background thread while the file streams in, not lazily on the main thread at first call
-  # (most of the element runs on its first chart anyway). Main-thread script time to the peer
-  # page's first chart: 45 -> 39 ms (CDP ScriptDuration, median of 21 alternating loads).
+  # No `//# allFunctionsCalledOnLoad` banner (V8's explicit compile hint): tried, it moved ~6 ms
+  # of main-thread compiling to the first chart's background (CDP ScriptDuration 45 -> 39 ms) but
+  # kept the bytecode of every function, +0.26 MB of JS heap in the peer benchmark (1.77 -> 2.03
+  # MB, over #15's 2 MB).
   find pkg -maxdepth 1 \( -name 'spco-roles.later.*' -o -name 'spco-roles.chunk.*' \) -delete
   node_modules/.bin/esbuild "$stage/spco-roles.js" "$stage/element/later.js" --bundle --splitting --format=esm \
-    --banner:js='//# allFunctionsCalledOnLoad' \
     --target=es2020 "${minify[@]}" --legal-comments=none --log-level=warning --outdir=pkg \
     --entry-names='[name]' --chunk-names='spco-roles.chunk.[hash]'
   if ls pkg/spco-roles.chunk.* >/dev/null 2>&1; then

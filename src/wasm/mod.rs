@@ -103,6 +103,8 @@ pub struct Chart {
     measure: CanvasMeasure,
     /// A big import read back and not yet shown (`stage_encoded`, then `load_staged`).
     staged: Option<crate::import::Imported>,
+    /// Memory touched ahead of a big import (`warm_memory`).
+    warm: Vec<Vec<u8>>,
 }
 
 #[wasm_bindgen]
@@ -120,6 +122,7 @@ impl Chart {
             canvas,
             measure: CanvasMeasure::new(ctx),
             staged: None,
+            warm: Vec::new(),
         })
     }
 
@@ -143,9 +146,9 @@ impl Chart {
     /// (alloc.rs). `bytes` 0 gives what was taken back for the import to use.
     pub fn warm_memory(&mut self, bytes: usize) {
         if bytes == 0 {
-            alloc::release();
+            self.warm = Vec::new();
         } else {
-            alloc::warm(bytes);
+            self.warm.push(alloc::warm(bytes));
         }
     }
 
