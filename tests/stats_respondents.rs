@@ -463,3 +463,51 @@ fn empty_survey() {
     assert_eq!(st.n_respondents, Some(0));
     assert_eq!(st.roles.len(), 14);
 }
+
+/// The groups' counts made once (stats/group_hist.rs) give the same statistics as a pass over the
+/// respondents, for every set of groups; a selection by SPCO, or counts not yet complete, fall
+/// back to the pass. Counted in slices, they equal the counts made at once.
+#[test]
+fn group_counts_sum_to_the_same_statistics() {
+    use spco_roles::stats::{compute_with, GroupHist};
+    let d = survey();
+    let Dataset::Respondents(s) = &d else {
+        unreachable!()
+    };
+    let whole = GroupHist::of(s);
+    let mut sliced = GroupHist::new(s);
+    assert!(!sliced.add_rows(s, 2), "2 of 5 counted");
+    assert!(!sliced.add_rows(s, 2), "4 of 5 counted");
+    assert!(sliced.add_rows(s, 2), "all 5 counted");
+    assert_eq!(sliced, whole);
+    // R1-R2 large, R3-R5 sme (the table above).
+    assert_eq!((whole.n(0), whole.n(1)), (2, 3));
+
+    let opts = StatsOptions::default();
+    let sel = |groups: &[&str], spcos: &[&str]| Selection {
+        groups: groups.iter().map(|g| g.to_string()).collect(),
+        spcos: spcos.iter().map(|g| g.to_string()).collect(),
+    };
+    for selection in [
+        sel(&[], &[]),
+        sel(&["large"], &[]),
+        sel(&["sme"], &[]),
+        sel(&["large", "sme"], &[]),
+        sel(&["sme"], &["Catalisti"]),
+    ] {
+        let by_pass = compute(&d, &selection, &opts).unwrap();
+        let by_counts = compute_with(&d, &selection, &opts, Some(&whole)).unwrap();
+        assert_eq!(by_counts, by_pass, "{selection:?}");
+    }
+    // Hand-worked: sme's importance of role 1 is (7 + 5 + 9) / 3 = 7, over n = 3.
+    let sme = compute_with(&d, &sel(&["sme"], &[]), &opts, Some(&whole)).unwrap();
+    assert_eq!(sme.n_respondents, Some(3));
+    assert_close!(sme.roles[0].importance.as_ref().unwrap().mean, 7.0);
+
+    // Counts of part of the respondents are never summed: the pass is made instead.
+    let mut part = GroupHist::new(s);
+    part.add_rows(s, 3);
+    let everyone = compute_with(&d, &sel(&[], &[]), &opts, Some(&part)).unwrap();
+    assert_eq!(everyone, compute(&d, &sel(&[], &[]), &opts).unwrap());
+    assert_eq!(everyone.n_respondents, Some(5));
+}

@@ -35,7 +35,9 @@ use crate::chart::{self, QuadrantLayout, QuadrantScene, Screen, TextMeasure, Vie
 use crate::import::{self, Format, ImportError, ImportOptions, Imported};
 use crate::lean::number::clamp;
 use crate::model::Dataset;
-use crate::stats::{self, Comparison, Crosshair, Selection, Stats, StatsError, StatsOptions};
+use crate::stats::{
+    self, Comparison, Crosshair, GroupHist, Selection, Stats, StatsError, StatsOptions,
+};
 
 #[derive(Debug, Error)]
 pub enum SessionError {
@@ -247,6 +249,8 @@ impl ChartState {
 /// The state of one element.
 pub struct Session {
     imported: Option<Imported>,
+    /// The imported respondents' per-group counts (stats/group_hist.rs), made once per import.
+    group_hist: Option<GroupHist>,
     settings: Settings,
     stats: Option<Stats>,
     #[cfg(feature = "full")]
@@ -281,6 +285,7 @@ impl Session {
     pub fn new() -> Session {
         Session {
             imported: None,
+            group_hist: None,
             settings: Settings::default(),
             stats: None,
             #[cfg(feature = "full")]
@@ -325,9 +330,28 @@ impl Session {
     /// Shows data imported elsewhere (a worker's instance, see `import::encode`); on error the
     /// previous data stay.
     pub fn load_imported(&mut self, imported: Imported) -> Result<(), SessionError> {
+        self.load_imported_with(imported, None)
+    }
+
+    /// `load_imported` with the data's per-group counts when the caller made them (a big import
+    /// counts them over several tasks); otherwise they are counted here, in one pass.
+    pub fn load_imported_with(
+        &mut self,
+        imported: Imported,
+        hist: Option<GroupHist>,
+    ) -> Result<(), SessionError> {
+        let hist = match &imported.dataset {
+            Dataset::Respondents(s) => Some(
+                hist.filter(|h| h.is_complete(s))
+                    .unwrap_or_else(|| GroupHist::of(s)),
+            ),
+            Dataset::Summary(_) => None,
+        };
+        let previous_hist = std::mem::replace(&mut self.group_hist, hist);
         let previous = self.imported.replace(imported);
         if let Err(e) = self.recompute() {
             self.imported = previous;
+            self.group_hist = previous_hist;
             // The old data and settings were consistent; keep showing them.
             let _ = self.recompute();
             return Err(e);
@@ -416,20 +440,22 @@ impl Session {
         {
             // The crosshair stays where the whole sample puts it, so points move against a
             // fixed reference when a reader filters.
-            let all = stats::compute(
+            let all = stats::compute_with(
                 &imported.dataset,
                 &Selection::default(),
                 &StatsOptions { sd, crosshair },
+                self.group_hist.as_ref(),
             )?;
             crosshair = Crosshair::At {
                 importance: all.crosshair.importance,
                 performance: all.crosshair.performance,
             };
         }
-        self.stats = Some(stats::compute(
+        self.stats = Some(stats::compute_with(
             &imported.dataset,
             &selection,
             &StatsOptions { sd, crosshair },
+            self.group_hist.as_ref(),
         )?);
         // The comparison resolves a mean or median crosshair from everyone itself.
         #[cfg(feature = "full")]
@@ -456,10 +482,11 @@ impl Session {
     pub fn info(&self) -> Option<Info<'_>> {
         let imported = self.imported.as_ref()?;
         // Per-group n of the whole dataset, whatever the current filter.
-        let all = stats::compute(
+        let all = stats::compute_with(
             &imported.dataset,
             &Selection::default(),
             &StatsOptions::default(),
+            self.group_hist.as_ref(),
         )
         .ok();
         Some(Info {

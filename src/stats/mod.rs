@@ -55,6 +55,7 @@
 
 pub mod compare;
 mod describe;
+mod group_hist;
 pub mod tdist;
 
 use serde::{Deserialize, Serialize};
@@ -63,6 +64,7 @@ use thiserror::Error;
 pub use compare::{compare, parse_sides, welch, CompareError, Comparison, Reason};
 pub use describe::Describe;
 use describe::SLOTS;
+pub use group_hist::GroupHist;
 
 use crate::catalogue::{catalogue, Category, Kind};
 use crate::model::{
@@ -348,8 +350,19 @@ pub fn compute(
     sel: &Selection,
     opts: &StatsOptions,
 ) -> Result<Stats, StatsError> {
+    compute_with(dataset, sel, opts, None)
+}
+
+/// `compute`, summing `hist` (the dataset's per-group counts, when complete) instead of passing
+/// over every respondent where the selection allows it (no SPCO filter).
+pub fn compute_with(
+    dataset: &Dataset,
+    sel: &Selection,
+    opts: &StatsOptions,
+    hist: Option<&GroupHist>,
+) -> Result<Stats, StatsError> {
     let (source, n_respondents, groups, describes, notes) = match dataset {
-        Dataset::Respondents(s) => respondents(s, sel, opts.sd)?,
+        Dataset::Respondents(s) => respondents(s, sel, opts.sd, hist)?,
         Dataset::Summary(t) => summary(t, sel, opts.sd)?,
     };
     let crosshair = resolve_crosshair(opts.crosshair, &describes)?;
@@ -522,14 +535,29 @@ impl RowFilter {
     }
 }
 
-fn respondents(s: &Survey, sel: &Selection, kind: SdKind) -> Result<Parts, StatsError> {
+fn respondents(
+    s: &Survey,
+    sel: &Selection,
+    kind: SdKind,
+    cached: Option<&GroupHist>,
+) -> Result<Parts, StatsError> {
     let filter = RowFilter::new(s, sel)?;
     let gmask = &filter.groups;
 
     let mut hist = vec![0u32; ROW_LEN * SLOTS];
     let mut group_n = vec![0u32; s.groups.len()];
     let mut n_sel = 0u32;
-    for r in 0..s.len() {
+    let by_group = cached.filter(|h| filter.spcos.is_none() && h.is_complete(s));
+    if let Some(h) = by_group {
+        for (g, n) in group_n.iter_mut().enumerate() {
+            *n = h.n(g);
+            if gmask[g] {
+                n_sel += *n;
+                h.add_group_to(g, &mut hist);
+            }
+        }
+    }
+    for r in 0..if by_group.is_some() { 0 } else { s.len() } {
         if !filter.spco_ok(s, r) {
             continue;
         }

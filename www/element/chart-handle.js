@@ -84,8 +84,9 @@ export class ChartHandle {
   load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
   /** Data a worker imported, in the compact form (loader.js). */
   loadEncoded(bytes) { return this.wasm.load_encoded(bytes); }
-  /** loadEncoded in two steps (two tasks for a big import): read back, then shown. */
+  /** loadEncoded in steps (tasks of a big import): read back, counted a slice at a time, shown. */
   stageEncoded(bytes) { this.wasm.stage_encoded(bytes); }
+  stageCount(maxRows) { return this.wasm.stage_count(maxRows); }
   loadStaged() { this.wasm.load_staged(); }
   /** Fresh memory touched ahead of a big loadEncoded, a slice per call; 0 hands it to the import. */
   warmMemory(bytes) { this.wasm.warm_memory(bytes); }
