@@ -1,6 +1,6 @@
 // The worker that imports big files (www/element/loader.js): its own wasm instance parses the
 // bytes and hands back the compact encoding (import::encode), which the element's instance reads
-// with Chart.load_encoded. The page terminates the worker after one import, so the memory the
+// with Chart.stage_encoded. The page terminates the worker after one import, so the memory the
 // parse needed is returned to the browser (wasm memory never shrinks). Bundled with the glue into
 // pkg/spco-roles-worker.js, a same-origin module script: a strict CSP's script-src 'self' covers it.
 

@@ -340,11 +340,9 @@ impl Session {
         imported: Imported,
         hist: Option<GroupHist>,
     ) -> Result<(), SessionError> {
+        // Counts of other respondents are never summed (stats::respondents checks them).
         let hist = match &imported.dataset {
-            Dataset::Respondents(s) => Some(
-                hist.filter(|h| h.is_complete(s))
-                    .unwrap_or_else(|| GroupHist::of(s)),
-            ),
+            Dataset::Respondents(s) => Some(hist.unwrap_or_else(|| GroupHist::of(s))),
             Dataset::Summary(_) => None,
         };
         let previous_hist = std::mem::replace(&mut self.group_hist, hist);

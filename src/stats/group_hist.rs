@@ -34,15 +34,31 @@ impl GroupHist {
 
     /// The counts of all of `s` at once.
     pub fn of(s: &Survey) -> GroupHist {
+        GroupHist::of_where(s, &|_| true)
+    }
+
+    /// The counts of the respondents `keep` takes (a selection by SPCO), at once.
+    pub fn of_where(s: &Survey, keep: &dyn Fn(usize) -> bool) -> GroupHist {
         let mut h = GroupHist::new(s);
-        h.add_rows(s, usize::MAX);
+        h.add_rows_where(s, usize::MAX, keep);
         h
     }
 
     /// Counts up to `max_rows` more respondents; true when every respondent is counted.
     pub fn add_rows(&mut self, s: &Survey, max_rows: usize) -> bool {
+        self.add_rows_where(s, max_rows, &|_| true)
+    }
+
+    // One loop for every use (a `dyn` test per row rather than a copy of the loop per caller:
+    // the start module is held to a byte budget).
+    fn add_rows_where(
+        &mut self,
+        s: &Survey,
+        max_rows: usize,
+        keep: &dyn Fn(usize) -> bool,
+    ) -> bool {
         let end = self.rows.saturating_add(max_rows).min(s.len());
-        for r in self.rows..end {
+        for r in (self.rows..end).filter(|&r| keep(r)) {
             let g = usize::from(s.group[r]);
             let Some(n) = self.n.get_mut(g) else { continue };
             *n += 1;

@@ -544,33 +544,24 @@ fn respondents(
     let filter = RowFilter::new(s, sel)?;
     let gmask = &filter.groups;
 
+    // The groups' counts: the session's, made once per import, unless the selection is by
+    // SPCO (or they are not all made yet); then a pass over the respondents makes them.
+    let own;
+    let counts = match cached.filter(|h| filter.spcos.is_none() && h.is_complete(s)) {
+        Some(h) => h,
+        None => {
+            own = GroupHist::of_where(s, &|r| filter.spco_ok(s, r));
+            &own
+        }
+    };
     let mut hist = vec![0u32; ROW_LEN * SLOTS];
     let mut group_n = vec![0u32; s.groups.len()];
     let mut n_sel = 0u32;
-    let by_group = cached.filter(|h| filter.spcos.is_none() && h.is_complete(s));
-    if let Some(h) = by_group {
-        for (g, n) in group_n.iter_mut().enumerate() {
-            *n = h.n(g);
-            if gmask[g] {
-                n_sel += *n;
-                h.add_group_to(g, &mut hist);
-            }
-        }
-    }
-    for r in 0..if by_group.is_some() { 0 } else { s.len() } {
-        if !filter.spco_ok(s, r) {
-            continue;
-        }
-        let g = usize::from(s.group[r]);
-        if let Some(n) = group_n.get_mut(g) {
-            *n += 1;
-        }
-        if !gmask.get(g).copied().unwrap_or(false) {
-            continue;
-        }
-        n_sel += 1;
-        for (col, &v) in s.row(r).iter().enumerate() {
-            hist[col * SLOTS + usize::from(v).min(SLOTS - 1)] += 1;
+    for (g, n) in group_n.iter_mut().enumerate() {
+        *n = counts.n(g);
+        if gmask[g] {
+            n_sel += *n;
+            counts.add_group_to(g, &mut hist);
         }
     }
 

@@ -64,25 +64,3 @@ unsafe impl GlobalAlloc for Guarded {
 
 #[global_allocator]
 static TALC: Guarded = Guarded(talc::wasm::new_wasm_dynamic_allocator());
-
-// Fresh wasm memory costs its first write: the browser maps each 4 KiB page when it is first
-// touched, ~1 ms a MiB measured on this kind of machine (10 MiB grown in 0.2-0.9 ms, first touch
-// 8-13 ms, a second touch 0.3 ms). Reading back a 100,000-respondent import grows the heap by
-// ~10 MiB in one call, so those faults alone make a long task. `warm` takes fresh memory a slice
-// at a time (the wrapper calls it once per task) and touches each page; the caller holds the
-// blocks and frees them together just before the import, and talc merges them into one free
-// region that the import then fills without faulting.
-
-const PAGE: usize = 4096;
-
-/// A block of `bytes` with a byte of each page written (its length stays 0).
-pub fn warm(bytes: usize) -> Vec<u8> {
-    let mut block: Vec<u8> = Vec::with_capacity(bytes);
-    let p = block.as_mut_ptr();
-    for at in (0..bytes).step_by(PAGE) {
-        // SAFETY: `at` < capacity; writing allocated but uninitialised bytes through the raw
-        // pointer is allowed, and `len` stays 0 so nothing reads them as initialised.
-        unsafe { p.add(at).write_volatile(0) };
-    }
-    block
-}

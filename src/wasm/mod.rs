@@ -101,12 +101,10 @@ pub struct Chart {
     session: Session,
     canvas: HtmlCanvasElement,
     measure: CanvasMeasure,
-    /// A big import read back and not yet shown (`stage_encoded`, `stage_count`, `load_staged`),
-    /// with its per-group counts so far.
+    /// A big import read back and not yet shown (`stage_encoded`, then `load_staged`), with
+    /// its per-group counts so far.
     staged: Option<crate::import::Imported>,
     staged_hist: Option<crate::stats::GroupHist>,
-    /// Memory touched ahead of a big import (`warm_memory`).
-    warm: Vec<Vec<u8>>,
 }
 
 #[wasm_bindgen]
@@ -125,7 +123,6 @@ impl Chart {
             measure: CanvasMeasure::new(ctx),
             staged: None,
             staged_hist: None,
-            warm: Vec::new(),
         })
     }
 
@@ -144,62 +141,44 @@ impl Chart {
             .set_lang(if lang == "nl" { Lang::Nl } else { Lang::En });
     }
 
-    /// Before `load_encoded` of a big import, once per task: takes `bytes` more of fresh memory
-    /// and touches its pages, so the import does not pay the page faults in one long task
-    /// (alloc.rs). `bytes` 0 gives what was taken back for the import to use.
-    pub fn warm_memory(&mut self, bytes: usize) {
-        if bytes == 0 {
-            self.warm = Vec::new();
-        } else {
-            self.warm.push(alloc::warm(bytes));
-        }
-    }
-
-    /// Shows data a worker imported (`import_encoded`'s bytes); on error the previous data stay.
-    pub fn load_encoded(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.stage_encoded(bytes)?;
-        self.load_staged()
-    }
-
-    /// `load_encoded` in steps, for the wrapper to make several tasks of a big import (a pass
-    /// over 100,000 respondents is 25-55 ms on its first run): this reads the bytes back
-    /// (checked), `stage_count` counts the answers a slice of respondents at a time, and
-    /// `load_staged` shows them (the statistics then sum the groups' counts).
+    /// Data a worker imported (`import_encoded`'s bytes), in steps so the wrapper can make
+    /// several tasks of a big import (a pass over 100,000 respondents is 25-55 ms on its first
+    /// run): this reads the bytes back (checked); `load_staged` then counts the answers a slice
+    /// of respondents per call and shows them once all are counted (the statistics then sum the
+    /// groups' counts). The wrapper's `loadEncoded` does both at once for small data.
     pub fn stage_encoded(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        let imported = crate::import::encode::decode(bytes)
-            .ok_or_else(|| JsError::new("the imported data could not be read back"))?;
-        self.staged_hist = match &imported.dataset {
-            crate::model::Dataset::Respondents(s) => Some(crate::stats::GroupHist::new(s)),
-            crate::model::Dataset::Summary(_) => None,
-        };
-        self.staged = Some(imported);
+        self.staged_hist = None;
+        self.staged = Some(
+            crate::import::encode::decode(bytes)
+                .ok_or_else(|| JsError::new("the imported data could not be read back"))?,
+        );
         Ok(())
     }
 
-    /// Counts up to `max_rows` more staged respondents; true when all are counted.
-    pub fn stage_count(&mut self, max_rows: usize) -> bool {
-        match (&self.staged, &mut self.staged_hist) {
-            (
-                Some(crate::import::Imported {
-                    dataset: crate::model::Dataset::Respondents(s),
-                    ..
-                }),
-                Some(h),
-            ) => h.add_rows(s, max_rows),
-            _ => true,
+    /// Counts up to `max_rows` more staged respondents; once all are counted, shows the staged
+    /// data (on error the previous data stay) and returns true.
+    pub fn load_staged(&mut self, max_rows: usize) -> Result<bool, JsError> {
+        if let Some(crate::import::Imported {
+            dataset: crate::model::Dataset::Respondents(s),
+            ..
+        }) = &self.staged
+        {
+            let counts = self
+                .staged_hist
+                .get_or_insert_with(|| crate::stats::GroupHist::new(s));
+            if !counts.add_rows(s, max_rows) {
+                return Ok(false);
+            }
         }
-    }
-
-    /// Shows what `stage_encoded` read; on error the previous data stay.
-    pub fn load_staged(&mut self) -> Result<(), JsError> {
         let imported = self
             .staged
             .take()
-            .ok_or_else(|| JsError::new("no imported data to show"))?;
+            .ok_or_else(|| JsError::new("the imported data could not be read back"))?;
         let hist = self.staged_hist.take();
         self.session
             .load_imported_with(imported, hist)
-            .map_err(js_err)
+            .map_err(js_err)?;
+        Ok(true)
     }
 
     /// Format, source kind, groups with n and exclusions of the loaded data (null before).
@@ -427,7 +406,7 @@ impl Chart {
 }
 
 /// Imports a data file as `Chart::load` does and returns it in the compact form
-/// `Chart::load_encoded` reads: a worker's or the on-demand module's instance parses, the page's
+/// `Chart::stage_encoded` reads: a worker's or the on-demand module's instance parses, the page's
 /// instance only copies. Errors are worded in `lang` ("nl", else English). Only in the on-demand
 /// module (feature `full`), which reads every format.
 #[cfg(feature = "full")]

@@ -83,13 +83,12 @@ export class ChartHandle {
   prepare() { this.wasm.prepare(); }
   load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
   /** Data a worker imported, in the compact form (loader.js). */
-  loadEncoded(bytes) { return this.wasm.load_encoded(bytes); }
-  /** loadEncoded in steps (tasks of a big import): read back, counted a slice at a time, shown. */
+  /** A worker's import (import::encode) at once: read back, counted and shown. */
+  loadEncoded(bytes) { this.stageEncoded(bytes); this.loadStaged(2 ** 31); }
+  /** The same in steps (tasks of a big import): read back, then counted a slice per call and shown
+   * (true) once all are counted. */
   stageEncoded(bytes) { this.wasm.stage_encoded(bytes); }
-  stageCount(maxRows) { return this.wasm.stage_count(maxRows); }
-  loadStaged() { this.wasm.load_staged(); }
-  /** Fresh memory touched ahead of a big loadEncoded, a slice per call; 0 hands it to the import. */
-  warmMemory(bytes) { this.wasm.warm_memory(bytes); }
+  loadStaged(maxRows) { return this.wasm.load_staged(maxRows); }
   info() { return this.wasm.info(); }
   stats() { return this.wasm.stats(); }
   comparison() { return this.wasm.comparison(); }

@@ -2,7 +2,7 @@
 // count, and where the parse runs. Data under BIG bytes is parsed on the main thread (one short
 // call, cheaper than starting a worker); bigger data is parsed in a worker with its own wasm
 // instance (www/spco-roles-worker.js), which sends back the compact encoding that the element's
-// instance reads with load_encoded (import::encode), so no main-thread task grows with the file.
+// instance reads back (Chart.stage_encoded, import::encode), so no main-thread task grows with the file.
 // A progress bar with Cancel (progress.js) shows loads that take longer than a moment; a
 // cancelled or failed load leaves the previous data shown.
 
@@ -96,8 +96,6 @@ function pause() {
 }
 
 const SLICE = 1 << 20;
-/** Fresh wasm memory touched per task before a big import: ~2 ms of page faults. */
-const WARM_SLICE = 2 << 20;
 /** Respondents counted per task after a big import's read-back: 5-14 ms on the code's first run. */
 const COUNT_ROWS = 25_000;
 
@@ -204,23 +202,13 @@ function importSmall(el, bytes, name, href, format) {
 async function importBig(el, seq, chunks, name, href, format, ctl) {
   const { encoded, bytes, blob } = await importInWorker(chunks, format || el.getAttribute('format') || 'auto', name, el._lang, ctl);
   if (seq !== el._loadSeq || !el._handle) return;
-  // Reading it back grows wasm memory by ~2.4x its size, and fresh memory faults on first touch
-  // (~1 ms a MiB here): done in one call that was a 45-65 ms task for 100,000 respondents. So
-  // twice its size is taken and touched first, a slice per task (alloc.rs `warm`), and handed
-  // to the import; no more than the import itself would grow to.
-  for (let left = 2 * encoded.length; left > 0; left -= WARM_SLICE) {
-    el._call(() => el._handle.warmMemory(Math.min(left, WARM_SLICE)));
-    await pause();
-    if (seq !== el._loadSeq || !el._handle) { el._handle?.warmMemory(0); return; }
-  }
-  el._call(() => { el._handle.warmMemory(0); el._handle.stageEncoded(encoded); });
+  el._call(() => el._handle.stageEncoded(encoded));
   // The groups' answer counts, a slice of respondents per task (stats/group_hist.rs): the
   // statistics that follow sum them instead of passing over every respondent.
   do {
     await pause();
     if (seq !== el._loadSeq || !el._handle) return;
-  } while (!el._call(() => el._handle.stageCount(COUNT_ROWS)));
-  el._call(() => el._handle.loadStaged());
+  } while (!el._call(() => el._handle.loadStaged(COUNT_ROWS)));
   setSource(el, bytes, name, href, format, blob);
   // What recovery.js reloads after a trap: the compact form, not a second parse.
   el._source.encoded = encoded;

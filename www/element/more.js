@@ -34,7 +34,7 @@ export function restartMore(old) {
   return more;
 }
 
-/** The source `s` imported by the on-demand module, as the compact encoding (load_encoded). */
+/** The source `s` imported by the on-demand module, as the compact encoding (ChartHandle.loadEncoded). */
 export async function importInMore(el, s) {
   const m = await loadMore();
   return m.import_encoded(s.bytes, s.format || el.getAttribute('format') || 'auto', s.name, el._lang);
