@@ -18,8 +18,6 @@ pub struct GroupHist {
     n: Vec<u32>,
     /// Respondents counted so far (all of them: complete).
     rows: usize,
-    /// The survey's length when started: a different survey is never summed from these.
-    of_len: usize,
 }
 
 impl GroupHist {
@@ -28,7 +26,6 @@ impl GroupHist {
             counts: vec![0; s.groups.len() * ROW_LEN * SLOTS],
             n: vec![0; s.groups.len()],
             rows: 0,
-            of_len: s.len(),
         }
     }
 
@@ -73,7 +70,7 @@ impl GroupHist {
 
     /// Whether these are all of `s`'s counts.
     pub fn is_complete(&self, s: &Survey) -> bool {
-        self.of_len == s.len() && self.rows == s.len() && self.n.len() == s.groups.len()
+        self.rows == s.len() && self.n.len() == s.groups.len()
     }
 
     /// Respondents of group `g`.

@@ -114,10 +114,10 @@ export function labelAdaptive(el) {
 
 /**
  * After a frame: the key of labels drawn as bare numbers (quadrant chart). At the starting view
- * it lists exactly those, unless the key's own height flips which labels fit (below). Zoomed in or out from there it only grows (every role numbered since):
- * the key takes height from the plot, so a key that shrank as a zoom freed room for a label would
- * move the plot under the pointer mid-gesture. An entry for a role now labelled in full is still
- * true. The width, the data, the groups or the view starting afresh start it afresh.
+ * it lists exactly those, unless the key's own height flips which labels fit (below). Zoomed in
+ * or out from there it only grows (every role numbered since): the key takes height from the
+ * plot, so a key that shrank as a zoom freed room for a label would move the plot under the
+ * pointer mid-gesture. An entry for a role now labelled in full is still true. The width, the data, the groups or the view starting afresh start it afresh.
  * Returns whether the key changed (its height may have).
  */
 export function renderKey(el) {
@@ -136,8 +136,8 @@ export function renderKey(el) {
     // lists every frame (a phone: 11 numbered under the short key, 12 under the long one). A list
     // that comes back at the starting view is merged with the one shown, which settles it.
     const list = [...now].sort((a, b) => a - b).join(',');
-    const shown = [...(k.seen ?? [])].sort((a, b) => a - b).join(',');
-    k.seen = k.tried.has(list) && list !== shown ? new Set([...k.seen, ...now]) : new Set(now);
+    // k.sig is the shown key's list (and language).
+    k.seen = k.tried.has(list) && list + el.lang !== k.sig ? new Set([...k.seen, ...now]) : new Set(now);
     k.tried.add(list);
   } else {
     // Zoomed: the key only grows, and the way back to the starting view starts it afresh.

@@ -7,7 +7,7 @@
 export class SpcoError extends Error {}
 
 // The wasm module is fetched and instantiated once per page, however many elements there are,
-// starting when the script runs (www/spco-roles.js). The entry (www/spco-roles.js) owns the glue import and the
+// starting when the script runs. The entry (www/spco-roles.js) owns the glue import and the
 // wasm's URL, which are relative to the bundle in pkg/, and hands over the loader.
 let loader = null;
 let ready = null;
@@ -82,7 +82,6 @@ export class ChartHandle {
   setLang(lang) { return this.wasm.set_lang(lang); }
   prepare() { this.wasm.prepare(); }
   load(bytes, format, name) { return this.wasm.load(bytes, format, name); }
-  /** Data a worker imported, in the compact form (loader.js). */
   /** A worker's import (import::encode) at once: read back, counted and shown. */
   loadEncoded(bytes) { this.stageEncoded(bytes); this.loadStaged(2 ** 31); }
   /** The same in steps (tasks of a big import): read back, then counted a slice per call and shown

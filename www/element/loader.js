@@ -2,7 +2,8 @@
 // count, and where the parse runs. Data under BIG bytes is parsed on the main thread (one short
 // call, cheaper than starting a worker); bigger data is parsed in a worker with its own wasm
 // instance (www/spco-roles-worker.js), which sends back the compact encoding that the element's
-// instance reads back (Chart.stage_encoded, import::encode), so no main-thread task grows with the file.
+// instance reads back (Chart.stage_encoded, import::encode), so no main-thread task grows with
+// the file.
 // A progress bar with Cancel (progress.js) shows loads that take longer than a moment; a
 // cancelled or failed load leaves the previous data shown.
 
