@@ -11,6 +11,8 @@ export type SpcoRolesReactProps = DetailedHTMLProps<HTMLAttributes<SpcoRolesElem
     'onrole-select'?: (event: CustomEvent<RoleSelectDetail>) => void;
     'onview-change'?: (event: CustomEvent<ViewChangeDetail>) => void;
     onerror?: (event: CustomEvent<ErrorDetail>) => void;
+    /** New data drawn for the first time. */
+    onload?: (event: Event) => void;
   };
 
 declare module 'react' {

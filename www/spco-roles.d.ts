@@ -282,11 +282,16 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** The element's events (all bubble and cross the shadow boundary). */
+/**
+ * The element's events. `role-select`, `view-change` and `error` bubble and cross the shadow
+ * boundary; `load` (new data drawn for the first time, as an image's load: `dataInfo` describes
+ * it) does neither.
+ */
 export interface SpcoRolesEventMap {
   'role-select': CustomEvent<RoleSelectDetail>;
   'view-change': CustomEvent<ViewChangeDetail>;
   'error': CustomEvent<ErrorDetail>;
+  'load': Event;
 }
 
 /**
@@ -386,8 +391,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'spco-roles': SpcoRolesElement;
   }
-  // `role-select` and `view-change` bubble to any ancestor. (`error` is already in the map, as
-  // the plain Event type every element's error has.)
+  // `role-select` and `view-change` bubble to any ancestor. (`error` and `load` are already in
+  // the map, as the plain Event type every element's error and load have.)
   interface HTMLElementEventMap {
     'role-select': CustomEvent<RoleSelectDetail>;
     'view-change': CustomEvent<ViewChangeDetail>;

@@ -140,3 +140,48 @@ test('the first chart is drawn once, at the size the number key leaves: no blank
   assert.ok(firstDraw > 0, `drawn: ${log.join(' ')}`);
   assert.deepEqual(log.slice(firstDraw).filter((e) => e === 'resize'), [], `no resize after the first draw: ${log.join(' ')}`);
 });
+
+test('load fires once per new data, in the task that drew it, and not for data that failed', async () => {
+  const page = await env.page();
+  await mount(page, env.base, '', { wait: false });
+  const got = await page.evaluate(async (url) => {
+    const el = document.createElement('spco-roles');
+    el.style.cssText = 'display:block;width:700px;height:500px';
+    const seen = [];
+    el.addEventListener('load', (e) => {
+      // In the listener the chart is on the canvas already: its centre row has ink.
+      const c = el.shadowRoot.querySelector('canvas');
+      const row = c.getContext('2d').getImageData(0, c.height >> 1, c.width, 1).data;
+      let ink = 0;
+      for (let i = 0; i < row.length; i += 4) if (row[i + 3] && (row[i] < 200 || row[i + 1] < 200 || row[i + 2] < 200)) ink++;
+      seen.push({ bubbles: e.bubbles, ink, points: el.layout?.points?.length ?? 0, rows: el.dataInfo?.rows ?? el.dataInfo?.n_rows ?? null });
+    });
+    let bubbled = 0;
+    document.body.addEventListener('load', () => bubbled++);
+    document.body.append(el);
+    const text = await (await fetch(url)).text();
+    const settle = () => new Promise((ok) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(ok)), 0));
+    await el.setData(text, 'auto', 'a.csv');
+    await settle(); await settle();
+    const afterFirst = seen.length;
+    el.group = 'sme'; // a setting, not new data
+    await settle();
+    const afterGroup = seen.length;
+    await el.setData('role,importance\n1,not a number\n', 'auto', 'bad.csv').catch(() => {});
+    await settle();
+    const afterBad = seen.length;
+    await el.setData(text, 'auto', 'b.csv');
+    await settle();
+    return { seen, afterFirst, afterGroup, afterBad, bubbled };
+  }, TABLE3);
+  assert.equal(got.afterFirst, 1, 'one load for the first data');
+  assert.equal(got.afterGroup, 1, 'a group filter is not new data');
+  assert.equal(got.afterBad, 1, 'data that failed to load fires no load');
+  assert.equal(got.seen.length, 2, 'new data again: a second load');
+  for (const s of got.seen) {
+    assert.equal(s.bubbles, false);
+    assert.ok(s.ink > 20, `drawn when load fires: ${JSON.stringify(s)}`);
+    assert.equal(s.points, 14, 'the layout of the drawn frame has the 14 roles');
+  }
+  assert.equal(got.bubbled, 0, 'load does not bubble');
+});

@@ -70,7 +70,7 @@ test('the d.ts class, the element and custom-elements.json list the same propert
   for (const m of DECL.members) assert.equal(m.kind, runtime.kinds[m.name], `manifest kind of ${m.name}`);
   // Events: what the source dispatches = the d.ts event map = the manifest.
   const src = fs.readdirSync(path.join(root, 'www/element')).map((f) => fs.readFileSync(path.join(root, 'www/element', f), 'utf8')).join('\n');
-  const dispatched = sorted([...src.matchAll(/new CustomEvent\('([\w-]+)'/g)].map((m) => m[1]));
+  const dispatched = sorted([...src.matchAll(/new (?:Custom)?Event\('([\w-]+)'/g)].map((m) => m[1]));
   assert.deepEqual(sorted(IFACES.SpcoRolesEventMap.all), dispatched, 'SpcoRolesEventMap = the events dispatched');
   assert.deepEqual(sorted(DECL.events.map((e) => e.name)), dispatched, 'manifest events = the events dispatched');
   // CSS parts: the manifest's are the shadow markup's.

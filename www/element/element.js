@@ -301,6 +301,8 @@ export class SpcoRolesElement extends HTMLElement {
   // spent its task on the statistics of every respondent and draws in the next frame.
   _afterLoad(info = null, drawNow = true) {
     this._info = info ?? this._call(() => this._handle.info());
+    // `load` follows once this data is drawn (_frame).
+    this._fresh = 1;
     setMessage(this, null);
     this._applyOptions(true);
     this._applyZoom();
@@ -414,6 +416,9 @@ export class SpcoRolesElement extends HTMLElement {
     // drawing settles (a11y.js): not on every frame of a zoom. A key fitted before this frame
     // is up to date (asking again would cost a forced layout, ~7 ms on a first chart).
     scheduleA11y(this, keyFitted ? undefined : () => renderKey(this));
+    // New data is on the canvas: `load`, as an <img> says it (no detail: dataInfo has it). In the
+    // task that drew it, so a listener (a screenshot, a slide, a timer) need not poll the pixels.
+    if (this._fresh) { this._fresh = 0; this.dispatchEvent(new Event('load')); }
   }
 
   // When the number key below the plot may change (new data, settings or size), it is laid out
