@@ -98,7 +98,9 @@ export function bindAdaptive(el) {
   bar.prepend(menus[0].b, menus[1].b);
   el._menus = menus;
   el._key = { key, w: 0 };
-  new ResizeObserver(() => {
+  new ResizeObserver(([e]) => {
+    // Kept for renderKey: reading the height there forced a layout on a first chart's frame.
+    el._hostH = e.contentRect.height;
     const narrow = el.getBoundingClientRect().width < 480;
     if (narrow !== box.classList.contains('narrow')) {
       box.classList.toggle('narrow', narrow);
@@ -109,7 +111,8 @@ export function bindAdaptive(el) {
 
 /** The menus' labels in the element's language. */
 export function labelAdaptive(el) {
-  for (const { b } of el._menus || []) b.textContent = `${el._t(b.dataset.label)} ▾`;
+  // Unchanged text is not written again: a rewrite would make the next layout redo the bar.
+  for (const { b } of el._menus || []) { const t = `${el._t(b.dataset.label)} ▾`; if (b.textContent !== t) b.textContent = t; }
 }
 
 /**
@@ -126,7 +129,7 @@ export function renderKey(el) {
   labelAdaptive(el);
   const layout = el.view === 'quadrant' ? el.layout : null;
   // A short element keeps its height for the plot (the card still names each role).
-  const now = el.getBoundingClientRect().height < 360 ? [] : (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role);
+  const now = el._hostH < 360 ? [] : (layout?.labels || []).filter((l) => l.number_only).map((l) => l.role);
   // _loadSeq counts every load (src or setData).
   const base = `${el._size?.w ?? 0}|${el.view}|${el.group}|${el.compare}|${el._loadSeq}`;
   const view = JSON.stringify(layout?.view ?? null);
