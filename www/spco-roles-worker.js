@@ -10,14 +10,34 @@ import initWasm, { import_encoded, last_panic, out_of_memory } from './spco_role
 
 const ready = initWasm({ module_or_path: new URL('./__SPCO_MORE_WASM__', import.meta.url) });
 
+// A file of `url` downloaded here, so that its chunks are never read on the page: the bytes so
+// far are posted at most every 50 ms (`loaded`), and past `max` the download stops (`big`).
+async function download({ url, max }) {
+  let resp;
+  try { resp = await fetch(url); } catch (e) { throw new Error(`${url}: ${e.message}`); }
+  if (!resp.ok) throw new Error(`${url}: ${resp.status} ${resp.statusText || 'could not be loaded'}`);
+  const chunks = [];
+  let size = 0, shown = 0;
+  for (const reader = resp.body.getReader(); ;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) { reader.cancel(); throw Object.assign(new Error(''), { big: size }); }
+    chunks.push(value);
+    if (performance.now() - shown > 50) { shown = performance.now(); self.postMessage({ loaded: size }); }
+  }
+  self.postMessage({ loaded: size });
+  return { chunks, size };
+}
+
 self.onmessage = async ({ data }) => {
   try {
-    await ready;
+    const [{ chunks, size }] = await Promise.all([data.url ? download(data) : data, ready]);
     self.postMessage({ parsing: true });
-    // The page's chunks, joined here rather than on the page.
-    const bytes = new Uint8Array(data.size);
+    // The chunks, joined here rather than on the page.
+    const bytes = new Uint8Array(size);
     let at = 0;
-    for (const c of data.chunks) { bytes.set(c, at); at += c.length; }
+    for (const c of chunks) { bytes.set(c, at); at += c.length; }
     const encoded = import_encoded(bytes, data.format, data.name, data.lang);
     // The controls' data link offers exactly these bytes as a blob: made here, since a Blob of
     // 29 MB made on the page is a copy in one task of ~50 ms. A Blob is posted by reference.
@@ -29,6 +49,6 @@ self.onmessage = async ({ data }) => {
     if (trap) {
       try { oom = out_of_memory(); message = `internal error: ${last_panic() || message}`; } catch { /* gone */ }
     }
-    self.postMessage({ error: message, oom, trap });
+    self.postMessage({ error: message, oom, trap, big: e.big });
   }
 };

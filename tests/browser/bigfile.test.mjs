@@ -10,18 +10,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { N, bigDir, open, drawn, mainThreadStats } from './bigfile-harness.mjs';
 
-// `taskMs`: the longest main-thread task allowed. 50 ms is the issue's aim. After the page's
-// read-back was made a list of short tasks (memory touched first, decode, the groups' answer
-// counts 25,000 respondents a task, then statistics that sum those counts), runs on this shared
-// 2-core machine show no task over 50 ms for setData, and for src none or one of 50-83 ms (not
-// traced to a step: the read-back's own steps were all under 25 ms in those runs). Earlier full
-// CI runs now and then had one of 130-160 ms (not explained). At stop 23 the src load's long task
-// was traced to the progress bar: a download's chunks came hundreds to a task, each formatting its
-// figures; drawn once a frame now, 3 of 4 runs had no task over 50 ms, and the rest one or two
-// of 55-88 ms, the body's chunks read on the main thread (a worker's own fetch would remove that).
-// So the tests hold 250 ms, which the blocking parse this replaced (600-1,800 ms) still fails
-// plainly, and log what they measured.
-function assertSmooth(r, what, taskMs = 250) {
+// `taskMs`: the longest main-thread task allowed. 50 ms is the issue's aim. The page's read-back
+// is a list of short tasks (decode, the groups' answer counts 25,000 respondents a task, then
+// statistics that sum those counts); at stop 23 a big `src` file is downloaded by the worker
+// itself (its chunks were read on the page, up to 70 ms a task) and the progress bar formats its
+// numbers without Intl (the first `toLocaleString` with options loaded locale data in one task of
+// 30-70 ms) and draws once a frame. Ten runs of these two tests on this shared 2-core machine
+// then had no task over 50 ms in 16 of 20 loads, and 50, 51, 52 and 78 ms in the other four. The
+// tests hold 100 ms (one retry on a fresh page, below), which the blocking parse this replaced
+// (600-1,800 ms) fails plainly, and log what they measured.
+function assertSmooth(r, what, taskMs = 100) {
   console.log(`${what}: longest main-thread tasks ${r.longTasks.join(', ') || 'none over 50'} ms`);
   const long = r.longTasks.filter((t) => t > taskMs);
   assert.deepEqual(long, [], `${what}: main-thread tasks over ${taskMs} ms: ${long.join(', ')} ms`);
@@ -34,12 +32,11 @@ function assertSmooth(r, what, taskMs = 250) {
 }
 
 // Returns the run's [page, result]; a run whose timing is not smooth is made once more on a fresh
-// page, and the second must be. The shared 2-core machine now and then stalls a page for a few
-// hundred ms whatever it runs (seen only inside full CI runs, never with this file alone, on the
-// same build); the blocking parse this guards against is slow on every try.
+// page, and the second must be. The shared 2-core machine now and then stalls a page whatever it
+// runs; the blocking parse this guards against is slow on every try.
 async function smoothestOf2(what, run) {
   const [page, r] = await run();
-  if (r.longTasks.every((t) => t <= 250) && r.maxGap < 300) return [page, r];
+  if (r.longTasks.every((t) => t <= 100) && r.maxGap < 150) return [page, r];
   console.log(`${what}: first try not smooth (tasks ${r.longTasks.join(', ')} ms, gap ${r.maxGap} ms): once more`);
   await page.context().close();
   return run();

@@ -72,18 +72,18 @@ export function scheduleA11y(el, also = () => {}) {
     cancelPause(el, 'a11y');
     el._a11yRev = key;
     also();
-    // The first time, the summary and table (off screen) wait for an idle moment after the
-    // chart is painted: laying out the table's ~300 boxes in the chart's first frame held the
-    // chart back by 8-15 ms. Later changes render at once.
-    if (el._a11yFramed) renderA11y(el);
-    else { el._a11yFramed = 1; (self.requestIdleCallback ?? setTimeout)(() => renderA11y(el), { timeout: 300 }); }
+    renderA11y(el, !el._a11yFramed);
   } else {
     afterPause(el, 'a11y', 150, () => { renderA11y(el); also(); });
   }
 }
 
-/** Names, summary and table in step with what is drawn. */
-export function renderA11y(el) {
+/**
+ * Names, summary and table in step with what is drawn. With `idle` (the first time) the table
+ * (off screen) waits for an idle moment after the chart is painted: laying out its ~300 boxes in
+ * the chart's first frame held the chart back by 8-15 ms.
+ */
+export function renderA11y(el, idle) {
   const h = el._handle;
   if (!h) return;
   const t = (k) => el._t(k);
@@ -99,11 +99,12 @@ export function renderA11y(el) {
   }
   const summary = el._safe(() => h.summaryText()) ?? '';
   if (el._el.summary.textContent !== summary) el._el.summary.textContent = summary;
+  el._a11yFramed = true;
+  if (idle) { (self.requestIdleCallback ?? setTimeout)(() => renderA11y(el), { timeout: 300 }); return; }
   const table = el._safe(() => h.table()) ?? null;
   renderTable(el, table);
   el._a11yRows = table?.rows ?? [];
   el._a11yHead = table?.head ?? [];
-  el._a11yFramed = true;
 }
 
 /** Puts `text` into the live region (read politely; the same text twice is read twice). */

@@ -5,3 +5,4 @@ export { chartImage, downloadPng } from './export.js';
 export { openHelp } from './help-dialog.js';
 export { showProgress } from './progress-bar.js';
 export { syncUrl } from './url-hash.js';
+export { importBig } from './big-load.js';

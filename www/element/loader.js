@@ -1,9 +1,7 @@
 // Loading data into an element: the size limit (`max-size`), the streamed download with its byte
 // count, and where the parse runs. Data under BIG bytes is parsed on the main thread (one short
 // call, cheaper than starting a worker); bigger data is parsed in a worker with its own wasm
-// instance (www/spco-roles-worker.js), which sends back the compact encoding that the element's
-// instance reads back (Chart.stage_encoded, import::encode), so no main-thread task grows with
-// the file.
+// instance (big-load.js, in the lazy chunk), so no main-thread task grows with the file.
 // A progress bar with Cancel (progress.js) shows loads that take longer than a moment; a
 // cancelled or failed load leaves the previous data shown.
 
@@ -11,6 +9,7 @@ import { SpcoError } from './chart-handle.js';
 import { setSource, sourceShown, safeUrl, urlName, clearSource } from './data-source.js';
 import { setMessage } from './overlays.js';
 import { startProgress } from './progress.js';
+import { later } from './lazy.js';
 
 /** From this size (bytes) on, data is parsed in a worker. */
 export const BIG = 1_000_000;
@@ -37,7 +36,6 @@ function tooBig(el, size, atLeast = false) {
   return new SpcoError(text.replace('{size}', mb(el, size)).replace('{max}', mb(el, maxSize(el))));
 }
 
-function cancelled() { return new DOMException('cancelled', 'AbortError'); }
 const isAbort = (e) => e && e.name === 'AbortError';
 
 // One load at a time per element: a new one (or Cancel) ends the previous one's worker, fetch and bar.
@@ -66,6 +64,10 @@ function finish(el, ctl, ok) {
   ctl.progress.end(ok);
 }
 
+// Big data: big-load.js, fetched with the lazy chunk, given what it needs of this bundle.
+const importBig = (el, ...a) => later().then((m) => m.importBig(el, ...a,
+  { setSource, sourceShown, finish, maxSize, tooBig, SpcoError, workerUrl }));
+
 /** setData(): the size check comes before any copy; small data is imported at once. */
 export async function loadData(el, seq, data, format, name) {
   // A string of n UTF-16 units is at least n bytes of UTF-8, so the length alone can refuse it.
@@ -80,8 +82,7 @@ export async function loadData(el, seq, data, format, name) {
   }
   const ctl = begin(el);
   try {
-    const chunks = await toChunks(el, data, ctl.signal);
-    await importBig(el, seq, chunks, name, null, format, ctl);
+    await importBig(el, seq, data, name, null, format, ctl);
   } catch (e) {
     finish(el, ctl, false);
     if (!isAbort(e)) throw e;
@@ -89,48 +90,6 @@ export async function loadData(el, seq, data, format, name) {
 }
 
 const bytesOf = (data) => (ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
-
-// Yields to the page (input, frames) between slices of work; a MessageChannel is not clamped to
-// 4 ms as nested timers are.
-function pause() {
-  return new Promise((ok) => { const c = new MessageChannel(); c.port1.onmessage = () => ok(); c.port2.postMessage(0); });
-}
-
-const SLICE = 1 << 20;
-/** Respondents counted per task after a big import's read-back: 5-14 ms on the code's first run. */
-const COUNT_ROWS = 25_000;
-
-// Big data as UTF-8 chunks made a slice per task: one TextEncoder call (or copy) over 29 MB blocks
-// the page for hundreds of ms, and so does posting one big string to a worker (it is copied);
-// chunks are transferred, not copied.
-async function toChunks(el, data, signal) {
-  const max = maxSize(el);
-  const chunks = [];
-  let total = 0;
-  if (typeof data === 'string') {
-    const enc = new TextEncoder();
-    for (let i = 0; i < data.length;) {
-      let j = Math.min(data.length, i + SLICE);
-      // Never split a surrogate pair between two chunks.
-      if (j < data.length && (data.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--;
-      const c = enc.encode(data.slice(i, j));
-      total += c.length;
-      if (total > max) throw tooBig(el, total, true);
-      chunks.push(c);
-      i = j;
-      await pause();
-      if (signal.aborted) throw cancelled();
-    }
-  } else {
-    const src = bytesOf(data);
-    for (let i = 0; i < src.length; i += 4 * SLICE) {
-      chunks.push(src.slice(i, i + 4 * SLICE));
-      await pause();
-      if (signal.aborted) throw cancelled();
-    }
-  }
-  return chunks;
-}
 
 function join(chunks, length) {
   if (chunks.length === 1) return chunks[0];
@@ -152,6 +111,13 @@ export async function loadUrl(el, src) {
   try {
     const [resp] = await Promise.all([fetch(url.href, { signal: ctl.signal }), el._ensureHandle()]);
     if (!resp.ok) throw new SpcoError(`${src}: ${resp.status} ${resp.statusText || 'could not be loaded'}`);
+    // A big file of known size over http(s) is downloaded again by the worker, which reads it
+    // off the page; this response stops at its headers.
+    const size = Number(resp.headers.get('Content-Length'));
+    if (size >= BIG && size <= maxSize(el) && /^http/.test(url.protocol)) {
+      resp.body?.cancel().catch(() => {});
+      return await importBig(el, seq, { url: url.href, size }, urlName(url), url.href, null, ctl);
+    }
     const { chunks, length } = await readBody(el, resp, ctl);
     if (seq !== el._loadSeq || !el._handle) return;
     if (length < BIG) {
@@ -195,44 +161,6 @@ function importSmall(el, bytes, name, href, format) {
   return el._import();
 }
 
-/**
- * Big data (UTF-8 chunks) through a worker; the source (the worker hands the joined bytes back)
- * is recorded only once the import succeeded, so a cancelled or failed load leaves the previous
- * data and its link as they were. Each main-thread step is its own task.
- */
-async function importBig(el, seq, chunks, name, href, format, ctl) {
-  const { encoded, bytes, blob } = await importInWorker(chunks, format || el.getAttribute('format') || 'auto', name, el._lang, ctl);
-  if (seq !== el._loadSeq || !el._handle) return;
-  el._call(() => el._handle.stageEncoded(encoded));
-  // The groups' answer counts, a slice of respondents per task (stats/group_hist.rs): the
-  // statistics that follow sum them instead of passing over every respondent.
-  do {
-    await pause();
-    if (seq !== el._loadSeq || !el._handle) return;
-  } while (!el._call(() => el._handle.loadStaged(COUNT_ROWS)));
-  setSource(el, bytes, name, href, format, blob);
-  // What recovery.js reloads after a trap: the compact form, not a second parse.
-  el._source.encoded = encoded;
-  el._dataName = name;
-  await pause();
-  if (seq !== el._loadSeq || !el._handle) return;
-  finish(el, ctl, true);
-  sourceShown(el);
-  // What follows a load, a task each: every step goes over all respondents once (the groups' n,
-  // the statistics of the selection), and together they would block a frame.
-  el._info = el._call(() => el._handle.info());
-  await pause();
-  if (seq !== el._loadSeq || !el._handle) return;
-  el._afterLoad(el._info, false);
-  // The first layout of the new data (the key's labels, the whiskers of every role) as a task of
-  // its own, before the frame that draws it.
-  if (el._raf) { cancelAnimationFrame(el._raf); el._raf = 0; }
-  await pause();
-  if (seq !== el._loadSeq || !el._handle) return;
-  el._safe(() => el._handle.prepare());
-  el._invalidate();
-}
-
 /** A new `format` for the kept data: read again (through the worker when big). */
 export async function reimport(el) {
   const s = el._source;
@@ -245,30 +173,10 @@ export async function reimport(el) {
   const seq = ++el._loadSeq;
   const ctl = begin(el);
   try {
-    await importBig(el, seq, await toChunks(el, s.bytes, ctl.signal), s.name, s.href, null, ctl);
+    await importBig(el, seq, s.bytes, s.name, s.href, null, ctl);
   } catch (e) {
     finish(el, ctl, false);
     if (!isAbort(e) && seq === el._loadSeq) el._fail(e);
   }
 }
 
-// One import in a fresh worker, terminated when it answers (or on cancel), so the memory its
-// instance grew to goes back to the browser.
-function importInWorker(chunks, format, name, lang, ctl) {
-  const size = chunks.reduce((n, c) => n + c.length, 0);
-  return new Promise((resolve, reject) => {
-    if (ctl.signal.aborted) { reject(cancelled()); return; }
-    const w = new Worker(workerUrl, { type: 'module' });
-    const end = () => { w.terminate(); ctl.signal.removeEventListener('abort', onAbort); };
-    const onAbort = () => { end(); reject(cancelled()); };
-    ctl.signal.addEventListener('abort', onAbort);
-    w.onmessage = ({ data }) => {
-      if (data.encoded) { end(); resolve(data); return; }
-      if (data.error != null) { end(); reject(Object.assign(new SpcoError(data.error), { oom: data.oom })); return; }
-      if (data.rows != null) ctl.progress.rows(data.rows, data.parsed, size);
-    };
-    w.onerror = (e) => { end(); reject(new SpcoError(e.message || 'the import worker could not start')); };
-    // Transferred, not copied; the worker hands the joined bytes back for the element to keep.
-    w.postMessage({ chunks, size, format, name, lang }, [...new Set(chunks.map((c) => c.buffer))]);
-  });
-}
