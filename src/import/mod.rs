@@ -15,6 +15,8 @@ mod long;
 mod qualtrics;
 mod summary;
 mod text;
+#[cfg(feature = "full")]
+pub(crate) use text::with_progress;
 mod wide;
 
 pub use error::{Conflict, Detail, ImportError, MORE};

@@ -125,7 +125,7 @@ impl<'a> Rows<'a> {
             }
             if self.rec.iter().any(|f| !f.trim_ascii().is_empty()) {
                 self.byte = self.record_start(start);
-                return Ok(true);
+                return Ok(tick(self.consumed));
             }
         }
     }
@@ -461,6 +461,53 @@ pub(crate) fn match_role_text(text: &str) -> Option<u8> {
     }
 }
 
+/// Counts a record read for `with_progress`; always true (`Rows::next` returns it).
+#[cfg(not(feature = "full"))]
+#[inline(always)]
+fn tick(_read: usize) -> bool {
+    true
+}
+
+/// Every this many records a text import says how far it got, while `with_progress` runs it
+/// (the on-demand module only: the import worker passes it on to the page's progress bar).
+#[cfg(feature = "full")]
+const PROGRESS_EVERY: u32 = 8192;
+
+/// The report and the records read since `with_progress` set it.
+#[cfg(feature = "full")]
+type Progress = (Box<dyn FnMut(u32, usize)>, u32);
+
+#[cfg(feature = "full")]
+thread_local! {
+    static PROGRESS: std::cell::RefCell<Option<Progress>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `run` with `report` told (records read, bytes read) every `PROGRESS_EVERY` records of
+/// the text imports in it.
+#[cfg(feature = "full")]
+pub(crate) fn with_progress<T>(report: Box<dyn FnMut(u32, usize)>, run: impl FnOnce() -> T) -> T {
+    PROGRESS.with(|p| *p.borrow_mut() = Some((report, 0)));
+    let out = run();
+    PROGRESS.with(|p| *p.borrow_mut() = None);
+    out
+}
+
+/// Counts a record read for `with_progress`, telling its report every `PROGRESS_EVERY`
+/// records; always true (`Rows::next` returns it). Placed here, after the code it serves, so
+/// that the start module (built without `full`) is the same as without it.
+#[cfg(feature = "full")]
+fn tick(read: usize) -> bool {
+    PROGRESS.with(|p| {
+        if let Some((report, n)) = p.borrow_mut().as_mut() {
+            *n += 1;
+            if *n % PROGRESS_EVERY == 0 {
+                report(*n, read);
+            }
+        }
+    });
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -519,5 +566,40 @@ mod tests {
             match_role_text("Moeten \u{2018}knowledge gatekeepers\u{2019} vormen tussen lokale en niet-lokale partijen"),
             Some(13)
         );
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn progress_is_told_every_8192_records_with_the_bytes_read() {
+        // 20,000 records (a header and blank rows too, which are not records).
+        let mut text = String::from("a,b\n");
+        for i in 0..19_999 {
+            text.push_str(&format!("{i},x\n"));
+            if i == 100 {
+                text.push_str(",\n");
+            }
+        }
+        let told = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let sink = told.clone();
+        let read = with_progress(Box::new(move |n, at| sink.borrow_mut().push((n, at))), || {
+            let mut rows = Rows::new(&text);
+            let mut n = 0;
+            while rows.next().unwrap() {
+                n += 1;
+            }
+            n
+        });
+        assert_eq!(read, 20_000);
+        let told = told.borrow();
+        assert_eq!(told.iter().map(|t| t.0).collect::<Vec<_>>(), vec![8192, 16384]);
+        // The bytes read stand just after the 8192nd and 16384th records.
+        for &(n, at) in told.iter() {
+            let line_end = text.match_indices('\n').nth(n as usize).unwrap().0 + 1;
+            assert!(at <= line_end && at + 8 >= line_end, "record {n}: told {at}, line ends at {line_end}");
+        }
+        // Outside with_progress nobody is told.
+        let mut rows = Rows::new(&text);
+        while rows.next().unwrap() {}
+        assert_eq!(told.len(), 2);
     }
 }

@@ -407,8 +407,10 @@ impl Chart {
 
 /// Imports a data file as `Chart::load` does and returns it in the compact form
 /// `Chart::stage_encoded` reads: a worker's or the on-demand module's instance parses, the page's
-/// instance only copies. Errors are worded in `lang` ("nl", else English). Only in the on-demand
-/// module (feature `full`), which reads every format.
+/// instance only copies. Errors are worded in `lang` ("nl", else English). `progress`, when
+/// given, is called with (records read, bytes read) as a text file is read (the worker posts it
+/// to the page's progress bar). Only in the on-demand module (feature `full`), which reads every
+/// format.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn import_encoded(
@@ -416,10 +418,20 @@ pub fn import_encoded(
     format: &str,
     name: &str,
     lang: &str,
+    progress: Option<js_sys::Function>,
 ) -> Result<Vec<u8>, JsError> {
     let lang = if lang == "nl" { Lang::Nl } else { Lang::En };
-    let imported = crate::session::import_bytes(bytes, format, name)
-        .map_err(|e| JsError::new(&e.message(lang)))?;
+    let import = || crate::session::import_bytes(bytes, format, name);
+    let imported = match progress {
+        Some(f) => crate::import::with_progress(
+            Box::new(move |rows, read| {
+                let _ = f.call2(&JsValue::NULL, &rows.into(), &(read as f64).into());
+            }),
+            import,
+        ),
+        None => import(),
+    }
+    .map_err(|e| JsError::new(&e.message(lang)))?;
     Ok(crate::import::encode::encode(&imported))
 }
 

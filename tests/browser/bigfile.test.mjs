@@ -61,6 +61,8 @@ test('setData: 100,000 respondents load off the main thread, with progress, and 
   console.log(`setData ${N}: ${r.ms} ms, frame gap max ${r.maxGap} ms, progress ${r.values.join(' ')}`);
   assert.equal(r.n, N);
   assertSmooth(r, 'setData');
+  // The parse's own steps (records read, told by the worker) between the start and the end.
+  assert.ok(r.values.some((v) => v > 0 && v < 100), `parse steps in ${r.values.join(' ')}`);
   assert.equal(r.stats, await mainThreadStats(page, null));
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -90,6 +92,7 @@ test('src: the download is streamed and counted, then parsed off the main thread
   assertSmooth(r, 'src');
   // Download progress came first (the bar's first half), then the parse's.
   assert.ok(r.values.some((v) => v > 0 && v <= 50), `download steps in ${r.values.join(' ')}`);
+  assert.ok(r.values.some((v) => v > 50 && v < 100), `parse steps in ${r.values.join(' ')}`);
   assert.equal(r.stats, await mainThreadStats(page, '/big/big.csv'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
