@@ -16,6 +16,7 @@ mod qualtrics;
 mod summary;
 mod text;
 #[cfg(feature = "full")]
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use text::with_progress;
 mod wide;
 
