@@ -495,8 +495,7 @@ pub(crate) fn with_progress<T>(report: Box<dyn FnMut(u32, usize)>, run: impl FnO
 }
 
 /// Counts a record read for `with_progress`, telling its report every `PROGRESS_EVERY`
-/// records; always true (`Rows::next` returns it). Placed here, after the code it serves, so
-/// that the start module (built without `full`) is the same as without it.
+/// records; always true (`Rows::next` returns it).
 #[cfg(feature = "full")]
 fn tick(read: usize) -> bool {
     PROGRESS.with(|p| {

@@ -3,7 +3,7 @@
 // reads back (Chart.stage_encoded, import::encode), so no main-thread task grows with the file.
 // In the lazy chunk (later.js): a page that shows small files never downloads it. It imports
 // nothing of the start bundle (that would make a third, shared chunk); loader.js hands over what
-// it needs as `d`: { setSource, sourceShown, finish, maxSize, tooBig, SpcoError, workerUrl }.
+// it needs as `d`: { setSource, sourceShown, finish, maxSize, tooBig, bytesOf, SpcoError, workerUrl }.
 
 // Yields to the page (input, frames) between slices of work; a MessageChannel is not clamped to
 // 4 ms as nested timers are.
@@ -39,7 +39,7 @@ async function toChunks(el, data, signal, d) {
       if (signal.aborted) throw cancelled();
     }
   } else {
-    const src = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+    const src = d.bytesOf(data);
     for (let i = 0; i < src.length; i += 4 * SLICE) {
       chunks.push(src.slice(i, i + 4 * SLICE));
       await pause();
@@ -58,8 +58,8 @@ async function toChunks(el, data, signal, d) {
  * Each main-thread step is its own task.
  */
 export async function importBig(el, seq, data, name, href, format, ctl, d) {
-  const chunks = data.url || Array.isArray(data) ? data : await toChunks(el, data, ctl.signal, d);
-  const { encoded, bytes, blob } = await importInWorker(el, chunks, format || el.getAttribute('format') || 'auto', name, ctl, d);
+  const src = data.url || Array.isArray(data) ? data : await toChunks(el, data, ctl.signal, d);
+  const { encoded, bytes, blob } = await importInWorker(el, src, format || el.getAttribute('format') || 'auto', name, ctl, d);
   if (seq !== el._loadSeq || !el._handle) return;
   el._call(() => el._handle.stageEncoded(encoded));
   // The groups' answer counts, a slice of respondents per task (stats/group_hist.rs): the
@@ -93,10 +93,10 @@ export async function importBig(el, seq, data, name, href, format, ctl, d) {
 
 // One import in a fresh worker, terminated when it answers (or on cancel), so the memory its
 // instance grew to goes back to the browser. A download by the worker reports its bytes as they
-// come (`loaded`), and one over the limit stops there (`big`).
-function importInWorker(el, chunks, format, name, ctl, d) {
-  const { url } = chunks;
-  const size = url ? chunks.size : chunks.reduce((n, c) => n + c.length, 0);
+// come (`loaded`), and one over the limit stops there (`big`). `src` is chunks or { url, size }.
+function importInWorker(el, src, format, name, ctl, d) {
+  const { url } = src;
+  const size = url ? src.size : src.reduce((n, c) => n + c.length, 0);
   return new Promise((resolve, reject) => {
     if (ctl.signal.aborted) { reject(cancelled()); return; }
     const w = new Worker(d.workerUrl, { type: 'module' });
@@ -118,6 +118,6 @@ function importInWorker(el, chunks, format, name, ctl, d) {
     // Chunks are transferred, not copied; the worker hands the joined bytes back for the element
     // to keep.
     if (url) w.postMessage({ url, max: d.maxSize(el), format, name, lang });
-    else w.postMessage({ chunks, size, format, name, lang }, [...new Set(chunks.map((c) => c.buffer))]);
+    else w.postMessage({ chunks: src, size, format, name, lang }, [...new Set(src.map((c) => c.buffer))]);
   });
 }

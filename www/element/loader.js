@@ -66,7 +66,7 @@ function finish(el, ctl, ok) {
 
 // Big data: big-load.js, fetched with the lazy chunk, given what it needs of this bundle.
 const importBig = (el, ...a) => later().then((m) => m.importBig(el, ...a,
-  { setSource, sourceShown, finish, maxSize, tooBig, SpcoError, workerUrl }));
+  { setSource, sourceShown, finish, maxSize, tooBig, bytesOf, SpcoError, workerUrl }));
 
 /** setData(): the size check comes before any copy; small data is imported at once. */
 export async function loadData(el, seq, data, format, name) {
