@@ -345,11 +345,13 @@ fn collapse_hides_exactly_the_nodes_without_another_visible_parent() {
 #[test]
 fn zoom_to_node_frames_its_subtree() {
     let s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Importance);
-    for (w, h) in [(1200.0, 700.0), (420.0, 600.0)] {
+    // On the portrait phone the higher purpose is a band on top and the other three levels
+    // share the width, so SR3's subtree (two of three columns) allows less zoom.
+    for (w, h, min_zoom) in [(1200.0, 700.0, 1.5), (420.0, 600.0, 1.2)] {
         let l = lay(&s, &HierView::fit(), w, h, 1.0);
         // SR3 feeds from 6 (primary), 12 and 13 (secondary).
         let v = zoom_to_node(&l, 103).unwrap();
-        assert!(v.zoom() > 1.5, "{w}x{h}: zoom {}", v.zoom());
+        assert!(v.zoom() > min_zoom, "{w}x{h}: zoom {}", v.zoom());
         let z = lay(&s, &v, w, h, 1.0);
         for id in [103, 6, 12, 13] {
             assert!(z.node(id).unwrap().inside, "{w}x{h}: {id} not framed");
@@ -513,4 +515,116 @@ fn hover_chains_follow_the_catalogue_up_to_the_purpose_and_down_to_the_roles() {
         [103, 201, 300, 301, 302, 303, 1].into_iter().collect()
     );
     assert_eq!(set(down), [103, 6, 12, 13].into_iter().collect());
+}
+
+#[test]
+fn a_portrait_phone_sets_the_higher_purpose_across_the_top() {
+    for lang in [Lang::En, Lang::Nl] {
+        let s = scene(Arrangement::Spearheads, lang, ColorBy::Gap);
+        for (w, h) in [(390.0, 717.0), (360.0, 629.0), (420.0, 600.0)] {
+            let tag = format!("{lang:?} {w}x{h}");
+            let l = lay(&s, &HierView::fit(), w, h, 1.0);
+            assert_eq!(l.orientation, Orientation::LeftRight, "{tag}");
+            assert!(l.purpose_on_top, "{tag}");
+            let frame = l
+                .nodes
+                .iter()
+                .find(|n| n.kind == NodeKind::Purpose)
+                .unwrap();
+            // The band spans the plot's width at its top; every other box lies below it.
+            assert!(
+                (frame.rect.x0 - l.plot.x0).abs() < 0.5 && (frame.rect.x1 - l.plot.x1).abs() < 0.5,
+                "{tag}"
+            );
+            assert!((frame.rect.y0 - l.plot.y0).abs() < 0.5, "{tag}");
+            for n in l
+                .nodes
+                .iter()
+                .filter(|n| !frame.rect.contains_rect(&n.rect))
+            {
+                assert!(
+                    n.rect.y0 > frame.rect.y1,
+                    "{tag}: {} not below the band",
+                    n.id
+                );
+            }
+            // Its title shows whole, and each item at least one whole word of its name (as a
+            // fourth column, 70 px wide, they showed "Highe…" and "Posit…").
+            assert_eq!(frame.lines[0].text, frame.label, "{tag}");
+            let items: Vec<_> = l
+                .nodes
+                .iter()
+                .filter(|n| frame.rect.contains_rect(&n.rect) && n.id != frame.id)
+                .collect();
+            assert_eq!(items.len(), 4, "{tag}");
+            for n in &items {
+                let shown: String = n
+                    .lines
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let name = n.label.rsplit(" · ").next().unwrap();
+                let first = name.split_whitespace().next().unwrap();
+                assert!(
+                    shown.contains(first),
+                    "{tag}: item {} shows {shown:?} of {:?}",
+                    n.id,
+                    n.label
+                );
+            }
+            // Its edges run down the trunk left of the columns and enter the kinds from the left.
+            for e in l.edges.iter().filter(|e| e.from == frame.id) {
+                let (first, last) = (e.points[0], *e.points.last().unwrap());
+                let kind = l.node(e.to).unwrap();
+                assert!(
+                    first.1 >= frame.rect.y1 - 0.5 && first.0 < kind.rect.x0,
+                    "{tag}"
+                );
+                assert!(
+                    (last.0 - kind.rect.x0).abs() < 0.5
+                        && (last.1 - kind.rect.center().1).abs() < 0.5,
+                    "{tag}"
+                );
+                assert!(
+                    e.points.windows(2).all(|p| p[1].1 >= p[0].1 - 1e-9),
+                    "{tag}: the trunk runs down"
+                );
+            }
+            assert_eq!(
+                l.edges.iter().filter(|e| e.from == frame.id).count(),
+                2,
+                "{tag}"
+            );
+        }
+    }
+    // Collapsed, the higher purpose is the only box, up to the plot's width: its "+n" pill goes
+    // on its right or, with no room there, below it, so a tap opens it again.
+    let mut s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Gap);
+    s.collapsed.insert(300);
+    for (w, h, dpr) in [
+        (390.0, 717.0, 1.0),
+        (390.0, 717.0, 3.0),
+        (320.0, 600.0, 2.0),
+    ] {
+        let l = lay(&s, &HierView::fit(), w, h, dpr);
+        assert!(!l.purpose_on_top);
+        let t = l.node(300).unwrap().toggle.as_ref().expect("a toggle");
+        assert!(
+            t.collapsed && l.plot.contains_rect(&t.rect),
+            "{w}x{h}@{dpr}"
+        );
+        assert_eq!(
+            t.label.as_ref().unwrap().text,
+            format!("+{}", l.hidden.len())
+        );
+    }
+    // Wide elements and landscape ones keep the frame as the first column or row.
+    let s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Gap);
+    for (w, h) in [(1200.0, 700.0), (700.0, 900.0), (560.0, 700.0)] {
+        assert!(
+            !lay(&s, &HierView::fit(), w, h, 1.0).purpose_on_top,
+            "{w}x{h}"
+        );
+    }
 }

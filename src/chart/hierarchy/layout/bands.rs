@@ -5,6 +5,10 @@
 //! the gap between them, the higher purpose's frame more for its header). Across, a level's
 //! boxes sit in equal slots; a group level whose children do not interleave is then centred
 //! over its children, so its edges run short and straight.
+//!
+//! On a portrait phone the higher purpose's frame is not a column: it is a band across the
+//! top (`purpose_band`), and the columns share the width right of a narrow trunk that carries
+//! the frame's toggle and its edges down to the kinds.
 
 use crate::chart::{LayoutError, Metrics, Rect};
 
@@ -20,6 +24,19 @@ const MIN_SLOT: f64 = 110.0;
 const MIN_SLOT_LR_PAD: f64 = 8.0 + GAP;
 /// Below this width (CSS px) a tall element lays the levels out left to right too.
 const PORTRAIT_W: f64 = 600.0;
+/// Width of the trunk left of the columns under a frame on top, in CSS px: the frame's toggle
+/// (14 px) and a pixel or two either side.
+pub(super) const TRUNK: f64 = 18.0;
+/// The band of a frame on top: this many lines of body text for its header (title and up to
+/// three lines of its note) and two per row of items, and padding, in CSS px; at most this
+/// share of the plot's height.
+const BAND_HEAD_LINES: f64 = 4.0;
+const BAND_ITEM_LINES: f64 = 2.5;
+const BAND_PAD: f64 = 24.0;
+/// Items of a frame on top narrower than this in a row (CSS px) go two rows instead: four in
+/// a phone's 360 px were "Positio…" and "Contrib…".
+const BAND_ITEM_MIN: f64 = 120.0;
+const BAND_MAX: f64 = 0.3;
 /// A staggered box thinner than this (CSS px) gets half the gap to its neighbours.
 const TIGHT_BOX: f64 = 60.0;
 /// Cap of a box's thickness along the level axis (top-down) and across (left-right).
@@ -36,6 +53,9 @@ const W_SUBGAP: f64 = 0.45;
 /// The last level (the roles, whose names are the point of the diagram and the longest) gets
 /// this much more: on a phone the width or second line it buys shows a role's name (issue 11).
 const W_LEAF: f64 = 1.4;
+/// Under a frame on top, the first column (two kinds with long names, where the frame's column
+/// was) gets this much more than a level's share.
+const W_FIRST_UNDER_TOP: f64 = 1.5;
 const W_GAP_TB: f64 = 0.8;
 const W_GAP_LR: f64 = 0.5;
 
@@ -105,10 +125,39 @@ pub(super) fn frame(
 /// tall narrow ones (a portrait phone): 14 roles side by side in 390 px are 45 px boxes, one
 /// above the other they get the height and a column as wide as the levels leave.
 pub(super) fn orientation((width, height): (f64, f64), m: &Metrics) -> Orientation {
-    if width / height > 1.3 || (width < m.px(PORTRAIT_W) && height > 1.4 * width) {
+    if width / height > 1.3 || portrait((width, height), m) {
         Orientation::LeftRight
     } else {
         Orientation::TopDown
+    }
+}
+
+/// A tall, narrow element (a portrait phone).
+pub(super) fn portrait((width, height): (f64, f64), m: &Metrics) -> bool {
+    width < m.px(PORTRAIT_W) && height > 1.4 * width
+}
+
+/// World height of the band of a frame on top.
+fn purpose_band(plan: &Plan) -> f64 {
+    let n = plan
+        .g
+        .contained
+        .get(&plan.levels[0][0])
+        .map_or(1, |v| v.len());
+    let rows = n.div_ceil(band_columns(plan, n)) as f64;
+    let lines = BAND_HEAD_LINES + BAND_ITEM_LINES * rows;
+    let want = lines * plan.m.line(plan.m.theme.font) + plan.px(BAND_PAD + (rows - 1.0) * GAP);
+    want.min(BAND_MAX * plan.plot.height())
+}
+
+/// Items per row in a frame on top (of `n`): all in one row, or in two rows where one row's
+/// boxes would be too narrow for a word. Set at zoom 1 (the plot's width), so zooming scales
+/// the grid rather than rearranging it.
+pub(super) fn band_columns(plan: &Plan, n: usize) -> usize {
+    if n > 2 && plan.plot.width() / (n as f64) < plan.px(BAND_ITEM_MIN) {
+        n.div_ceil(2)
+    } else {
+        n.max(1)
     }
 }
 
@@ -121,8 +170,16 @@ struct Rows {
     weights: Vec<f64>,
     /// Weight of the gap between levels.
     w_gap: f64,
-    /// World length across the levels.
+    /// World length across the levels (the columns' share, under a frame on top).
     len_cross: f64,
+    /// World length along the main axis that the levels share, from `main0`.
+    len_main: f64,
+    /// Where the levels start along the main axis (the trunk under a frame on top), and
+    /// across (below the frame on top).
+    main0: f64,
+    cross0: f64,
+    /// The frame on top's world height.
+    band: f64,
     /// The last level's factor (`W_LEAF` or 1).
     leaf: f64,
 }
@@ -143,6 +200,16 @@ fn rows(plan: &Plan) -> Rows {
     } else {
         (plan.plot.width(), plan.plot.height())
     };
+    // A frame on top takes a band across the plot; the columns share what is below it, right
+    // of the trunk.
+    let (band, main0) = if plan.purpose_on_top {
+        (purpose_band(plan), plan.px(TRUNK))
+    } else {
+        (0.0, 0.0)
+    };
+    let cross0 = if band > 0.0 { band + plan.px(GAP) } else { 0.0 };
+    let (len_main, len_cross) = (len_main - main0, len_cross - cross0);
+    let columns = plan.levels.len() - usize::from(plan.purpose_on_top);
     let subrows: Vec<usize> = plan
         .levels
         .iter()
@@ -168,19 +235,13 @@ fn rows(plan: &Plan) -> Rows {
             .zip(&subrows)
             .enumerate()
             .map(|(li, (l, &k))| match (plan.is_frame_level(l), tb) {
+                _ if plan.on_top(li) => 0.0,
                 (true, true) => W_FRAME_TB,
                 (true, false) => W_FRAME_LR,
-                _ => {
-                    let w = k as f64 * W_LEVEL + (k as f64 - 1.0) * W_SUBGAP;
-                    if li + 1 == plan.levels.len() {
-                        w * leaf
-                    } else {
-                        w
-                    }
-                }
+                _ => (k as f64 * W_LEVEL + (k as f64 - 1.0) * W_SUBGAP) * factor(plan, li, leaf),
             })
             .collect();
-        let total = weights.iter().sum::<f64>() + w_gap * (plan.levels.len() as f64 - 1.0);
+        let total = weights.iter().sum::<f64>() + w_gap * (columns as f64 - 1.0);
         (weights, len_main / total.max(1e-9))
     };
     // The roles' extra share, unless a top-down higher purpose would be left too short for its
@@ -197,7 +258,23 @@ fn rows(plan: &Plan) -> Rows {
         weights,
         w_gap,
         len_cross,
+        len_main,
+        main0,
+        cross0,
+        band,
         leaf,
+    }
+}
+
+/// A level's factor on its share of the main axis and its boxes' thickness: `leaf` for the
+/// roles, more for the first column under a frame on top, else 1.
+fn factor(plan: &Plan, li: usize, leaf: f64) -> f64 {
+    if li + 1 == plan.levels.len() {
+        leaf
+    } else if plan.on_top(0) && li == 1 {
+        W_FIRST_UNDER_TOP
+    } else {
+        1.0
     }
 }
 
@@ -211,6 +288,10 @@ fn slots(plan: &Plan, rows: &Rows) -> (NodeMap<(f64, f64)>, NodeMap<usize>) {
     for (li, l) in plan.levels.iter().enumerate() {
         let n = l.len() as f64;
         let k = rows.subrows[li];
+        if plan.on_top(li) {
+            cross.insert(l[0], (0.0, rows.band));
+            continue;
+        }
         if plan.is_frame_level(l) {
             cross.insert(l[0], (0.0, rows.len_cross));
             continue;
@@ -225,7 +306,7 @@ fn slots(plan: &Plan, rows: &Rows) -> (NodeMap<(f64, f64)>, NodeMap<usize>) {
         };
         let w = (k as f64 * slot - gap).min(cap_cross).max(1.0);
         for (i, &id) in l.iter().enumerate() {
-            let c = (i as f64 + k as f64 / 2.0) * slot;
+            let c = rows.cross0 + (i as f64 + k as f64 / 2.0) * slot;
             cross.insert(id, (c - w / 2.0, c + w / 2.0));
             sub_of.insert(id, i % k);
         }
@@ -292,7 +373,7 @@ fn main_positions(
     let cap_main = plan.px(if plan.tb() { CAP_ROW } else { CAP_COL });
     let mut boxes: Vec<WorldBox> = Vec::new();
     let mut bands: Vec<Band> = Vec::new();
-    let mut pos = 0.0;
+    let mut pos = rows.main0;
     for (li, l) in plan.levels.iter().enumerate() {
         let band_len = rows.weights[li] * unit;
         let mut band = Band {
@@ -304,15 +385,14 @@ fn main_positions(
             let Some(&(c0, c1)) = cross.get(&id) else {
                 continue;
             };
-            let (m0, m1) = if plan.is_frame_level(l) {
+            let (m0, m1) = if plan.on_top(li) {
+                // The band across the top: the whole main axis, and no column of its own.
+                (0.0, rows.main0 + rows.len_main)
+            } else if plan.is_frame_level(l) {
                 (pos, pos + band_len)
             } else {
                 let sub = sub_of.get(&id).copied().unwrap_or(0) as f64;
-                let f = if li + 1 == plan.levels.len() {
-                    rows.leaf
-                } else {
-                    1.0
-                };
+                let f = factor(plan, li, rows.leaf);
                 let sub_len = W_LEVEL * unit * f;
                 let start = pos + sub * (W_LEVEL + W_SUBGAP) * unit * f;
                 let t = sub_len.min(cap_main);
@@ -333,7 +413,9 @@ fn main_positions(
             });
         }
         bands.push(band);
-        pos += band_len + rows.w_gap * unit;
+        if !plan.on_top(li) {
+            pos += band_len + rows.w_gap * unit;
+        }
     }
     World { boxes, bands }
 }

@@ -1,5 +1,5 @@
 //! The edge stage: a path from each visible parent that is not collapsed to each visible
-//! child. It leaves below the parent's toggle and bends only between the parent's and the
+//! child (from a frame on top: down its trunk and right into the child). It leaves below the parent's toggle and bends only between the parent's and the
 //! child's level bands, so the curves of many edges meet in the open space, not on boxes.
 
 use crate::chart::Rect;
@@ -28,7 +28,12 @@ pub(super) fn lay_edges(plan: &Plan, nodes: &[LaidNode], bands_dev: &[Band]) -> 
         };
         let exit = bands_dev.get(pl).map(|b| b.end).unwrap_or(0.0);
         let entry = bands_dev.get(cl).map(|b| b.start).unwrap_or(0.0);
-        let points = if plan.tb() {
+        let points = if plan.on_top(pl) {
+            // Down the trunk from the frame on top (its toggle), then right into the child.
+            let x = pt.map_or(super::toggles::trunk_x(plan, &pr), |t| t.center().0);
+            let y0 = pt.map_or(pr.y1, |t| t.y1);
+            path_trunk((x, y0), (cr.x0, cr.center().1))
+        } else if plan.tb() {
             let x0 = pr.center().0;
             let y0 = pt.map_or(pr.y1, |t| t.y1);
             let x1 = cr.center().0;
@@ -76,4 +81,10 @@ fn path_tb(a: (f64, f64), exit: f64, entry: f64, b: (f64, f64)) -> Vec<(f64, f64
         pts.push(b);
     }
     pts
+}
+
+/// From the trunk's top `a` straight down to the child's height, then right into the child
+/// at `b`: square corners, like the brackets of an outline.
+fn path_trunk(a: (f64, f64), b: (f64, f64)) -> Vec<(f64, f64)> {
+    vec![a, (a.0, b.1), b]
 }

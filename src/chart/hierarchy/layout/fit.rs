@@ -119,7 +119,7 @@ pub(super) fn fit_label(
         let cut = ellipsize(if short.is_empty() { label } else { short }, w, font, m);
         if cut.chars().count() >= 3 && m.text_width(&cut, font) <= w {
             return Fitted {
-                form: LabelForm::Truncated,
+                form: LabelForm::Letters,
                 lines: vec![cut],
             };
         }

@@ -2,7 +2,9 @@
 //! the device pixels of the diagram at zoom 1, then through the view), how their labels wrap,
 //! the edge paths, the toggles and the legend.
 //!
-//! Levels are rows (top-down) or columns (left-right, for wide elements). A level too crowded
+//! Levels are rows (top-down) or columns (left-right, for wide elements). On a portrait phone
+//! the levels are columns too, but the higher purpose's frame is a band across the top: as a
+//! fourth column of 70 px its title, note and items showed a few letters each. A level too crowded
 //! for readable boxes is split into two staggered sub-rows (sub-columns): every other box drops
 //! half a row, so each box can be nearly two slots wide, and an edge to a lower box passes through
 //! the gap between the two upper boxes beside it (a box is at most two slots minus the gap
@@ -52,6 +54,10 @@ pub enum LabelForm {
     Initial,
     /// The short form: "4", "SR2", "S".
     Short,
+    /// The first letters of the short form or the name ("Fram…"), where neither a word nor
+    /// the short form fits: less than the short form at a smaller size ("SR10" rather than
+    /// "SR…").
+    Letters,
     None,
 }
 
@@ -122,6 +128,8 @@ pub struct HierarchyLayout {
     /// The view with its real plot rectangle: keep it for zoom and pan.
     pub view: HierView,
     pub orientation: Orientation,
+    /// Left-right with the higher purpose's frame as a band across the top (a portrait phone).
+    pub purpose_on_top: bool,
     pub arrangement: Arrangement,
     pub nodes: Vec<LaidNode>,
     pub edges: Vec<LaidEdge>,
@@ -148,6 +156,9 @@ struct Plan<'a> {
     /// The visible nodes of each level, in order; levels left empty by collapsing dropped.
     levels: Vec<Vec<NodeId>>,
     orientation: Orientation,
+    /// The first level is the open frame of the higher purpose, laid across the top of the
+    /// columns rather than as the first of them (`bands::purpose_band`).
+    purpose_on_top: bool,
     plot: Rect,
     /// The view with `plot` as its rectangle.
     view: HierView,
@@ -159,6 +170,7 @@ impl<'a> Plan<'a> {
         scene: &'a HierarchyScene,
         view: HierView,
         orientation: Orientation,
+        portrait: bool,
         m: Metrics,
     ) -> Self {
         let g = graph(scene.arrangement);
@@ -182,21 +194,32 @@ impl<'a> Plan<'a> {
             })
             .filter(|l: &Vec<NodeId>| !l.is_empty())
             .collect();
-        Plan {
+        let mut plan = Plan {
             scene,
             g,
             visible,
             hidden,
             levels,
             orientation,
+            purpose_on_top: false,
             plot: view.plot_rect(),
             view,
             m,
-        }
+        };
+        plan.purpose_on_top = portrait
+            && orientation == Orientation::LeftRight
+            && plan.levels.len() > 1
+            && plan.is_frame_level(&plan.levels[0]);
+        plan
     }
 
     fn tb(&self) -> bool {
         self.orientation == Orientation::TopDown
+    }
+
+    /// The frame on top: the level that takes no column.
+    fn on_top(&self, level: usize) -> bool {
+        self.purpose_on_top && level == 0
     }
 
     /// CSS px to device px.
@@ -234,7 +257,7 @@ pub fn layout_hierarchy(
     let m = Metrics::new(dpr);
     let view = bands::frame(view, size_px, &m)?;
     let orientation = bands::orientation(size_px, &m);
-    let plan = Plan::new(scene, view, orientation, m);
+    let plan = Plan::new(scene, view, orientation, bands::portrait(size_px, &m), m);
     let world = bands::world(&plan);
     let values = scene.values.values().copied();
     let scale = match &scene.compare {
@@ -253,6 +276,7 @@ pub fn layout_hierarchy(
         plot: plan.plot,
         view: plan.view,
         orientation,
+        purpose_on_top: plan.purpose_on_top,
         arrangement: scene.arrangement,
         nodes,
         edges,

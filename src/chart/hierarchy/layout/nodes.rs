@@ -53,13 +53,16 @@ fn header_height(plan: &Plan, frame: &LaidNode, note: &str, measure: &mut dyn Te
         let mut b = Scaled { m: measure, k: 1.0 };
         wrap(note, head_w, ty.px, &mut b).len().min(3)
     };
-    let n = plan.g.contained.get(&frame.id).map_or(1, |v| v.len()) as f64;
-    let item = plan.m.line(MIN_FONT) + plan.px(2.0 * TIGHT_PAD_Y);
-    let items = if plan.tb() {
-        item
+    let n = plan.g.contained.get(&frame.id).map_or(1, |v| v.len());
+    // A band on top keeps two lines of body text per item (its note gives way first): the
+    // items' names are what it is read for.
+    let item = if plan.purpose_on_top {
+        2.0 * ty.line_h + 2.0 * BOX_PAD_Y * s
     } else {
-        n * item + (n - 1.0) * plan.px(GAP)
+        plan.m.line(MIN_FONT) + plan.px(2.0 * TIGHT_PAD_Y)
     };
+    let rows = grid(plan, n).1 as f64;
+    let items = rows * item + (rows - 1.0) * plan.px(GAP);
     let room = rect.height() / zoom - items - 3.0 * BOX_PAD_Y * s;
     let fit = ((room / ty.line_h).floor().max(1.0)) as usize;
     (head_lines_1.min(fit) as f64 * ty.line_h + 2.0 * BOX_PAD_Y * s) * zoom
@@ -126,8 +129,7 @@ fn frame_header(plan: &Plan, node: &mut LaidNode, measure: &mut dyn TextMeasure)
     head
 }
 
-/// The frame's items below its header (`head` device px high): in a row (top-down) or
-/// stacked (left-right).
+/// The frame's items below its header (`head` device px high), in the grid of `grid`.
 fn frame_items(
     plan: &Plan,
     frame: &LaidNode,
@@ -143,25 +145,37 @@ fn frame_items(
         rect.x1 - BOX_PAD_X * s,
         rect.y1 - BOX_PAD_Y * s * zoom,
     );
-    let n = items.len().max(1) as f64;
     let ig = plan.px(GAP) * zoom;
+    let (cols, rows) = grid(plan, items.len());
+    let (w, h) = (
+        (area.width() - ig * (cols as f64 - 1.0)) / cols as f64,
+        (area.height() - ig * (rows as f64 - 1.0)) / rows as f64,
+    );
     let mut out = Vec::new();
     for (i, &id) in items.iter().enumerate() {
-        let r = if plan.tb() {
-            let w = (area.width() - ig * (n - 1.0)) / n;
-            let x0 = area.x0 + i as f64 * (w + ig);
-            Rect::new(x0, area.y0, x0 + w, area.y1)
-        } else {
-            let h = (area.height() - ig * (n - 1.0)) / n;
-            let y0 = area.y0 + i as f64 * (h + ig);
-            Rect::new(area.x0, y0, area.x1, y0 + h)
-        };
+        // Integer division: an f64 remainder would link libm's fmod.
+        let (col, row) = ((i % cols) as f64, (i / cols) as f64);
+        let (x0, y0) = (area.x0 + col * (w + ig), area.y0 + row * (h + ig));
+        let r = Rect::new(x0, y0, x0 + w, y0 + h);
         if r.width() < 1.0 || r.height() < 1.0 {
             continue;
         }
         out.push(make_node(plan, scale, id, frame.level, r, measure));
     }
     out
+}
+
+/// Columns and rows of the frame's `n` items: one row top-down, one column left-right, and
+/// in a band on top one row, or two where one would be too narrow.
+fn grid(plan: &Plan, n: usize) -> (usize, usize) {
+    let cols = if plan.purpose_on_top {
+        super::bands::band_columns(plan, n)
+    } else if plan.tb() {
+        n.max(1)
+    } else {
+        1
+    };
+    (cols, n.div_ceil(cols).max(1))
 }
 
 /// "Every SPCO …" and the higher purpose's requirements, for the frame's header.
@@ -267,7 +281,8 @@ fn set_label(plan: &Plan, node: &mut LaidNode, measure: &mut dyn TextMeasure) {
         LabelForm::Truncated => 1,
         LabelForm::Initial => 2,
         LabelForm::Short => 3,
-        LabelForm::None => 4,
+        LabelForm::Letters => 4,
+        LabelForm::None => 5,
     };
     let mut best: Option<(Type, Rect, super::fit::Fitted)> = None;
     'search: for tight in [false, true] {

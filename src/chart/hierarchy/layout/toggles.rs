@@ -1,5 +1,5 @@
 //! The toggle stage: an expand/collapse button beside each node with children (below it
-//! top-down, right of it left-right), where the free space allows; a collapsed node's button
+//! top-down and under a frame on top, right of it left-right), where the free space allows; a collapsed node's button
 //! widens into a pill that counts what it hides ("+5").
 
 use crate::chart::{HAlign, Rect, TextBox, TextMeasure};
@@ -59,7 +59,14 @@ fn toggle_for(
         2.0 * r
     };
     let (cx, cy) = n.rect.center();
-    let rect = if tb {
+    // A frame on top: below it, over the trunk that leads down to its children.
+    let on_top = plan.on_top(n.level);
+    let cx = if on_top { trunk_x(plan, &n.rect) } else { cx };
+    // A collapsed node with no room on its right (a phone's lone, plot-wide "Higher purpose")
+    // takes its pill below instead: it is the only way back without the menu, and no edge
+    // leaves a collapsed node, so the side does not matter.
+    let down = tb || on_top || (collapsed && n.rect.x1 + 2.0 * s + pill_w + s > plan.plot.x1);
+    let rect = if down {
         Rect::new(
             cx - pill_w / 2.0,
             n.rect.y1 + 2.0 * s,
@@ -79,13 +86,15 @@ fn toggle_for(
     let clear = node_rects
         .iter()
         .all(|(id, b)| *id == n.id || !b.intersects(&rect.inflate(s)))
-        && next_start.is_none_or(|ns| {
-            if tb {
-                rect.y1 + s < ns || ns < n.rect.y1
-            } else {
-                rect.x1 + s < ns || ns < n.rect.x1
-            }
-        });
+        // Below a node whose next level lies to the right, the next band is no obstacle.
+        && ((down && !tb)
+            || next_start.is_none_or(|ns| {
+                if down {
+                    rect.y1 + s < ns || ns < n.rect.y1
+                } else {
+                    rect.x1 + s < ns || ns < n.rect.x1
+                }
+            }));
     if !clear || !plan.plot.contains_rect(&rect) {
         return None;
     }
@@ -106,4 +115,9 @@ fn toggle_for(
         hidden: hidden_n,
         label,
     })
+}
+
+/// Device x of the trunk under a frame on top (`frame`: its box), through the view.
+pub(super) fn trunk_x(plan: &Plan, frame: &Rect) -> f64 {
+    frame.x0 + plan.px(super::bands::TRUNK) * plan.view.zoom() / 2.0
 }
