@@ -53,6 +53,8 @@ if [ "$out" = pkg ]; then
   stage=pkg/.wrapper
   rm -rf "$stage" && mkdir -p "$stage"
   cp -r www/spco-roles.js www/element "$stage/"
+  # The stylesheets and markup minified in the copy (esbuild leaves template literals as written).
+  [ "$profile" = release ] && [ "${SPCO_MINIFY:-1}" = 1 ] && node scripts/minify-literals.mjs "$stage/element"
   mv pkg/spco_roles.js "$stage/"
   # After a trap the page needs a fresh instance of the same module, which the glue cannot give
   # (its init returns the first instance forever); www/glue-reinit.js adds that one export to it.
