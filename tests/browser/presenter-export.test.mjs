@@ -134,3 +134,34 @@ test('PNG: the canvas as shown, pixel for pixel, above the footer', async () => 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("a phone's hierarchy SVG: the higher purpose across the top, readable, and the footer wrapped to the width", async () => {
+  const page = await env.page({ width: 390, height: 844, dpr: 2 });
+  await mount(page, env.base, `<spco-roles src="${RECON}" view="hierarchy" synthetic style="width:390px;height:700px"></spco-roles>`, { wait: false });
+  await page.waitForFunction(() => document.querySelector('spco-roles').layout?.nodes?.length);
+  await page.waitForTimeout(200);
+  const r = await page.evaluate(async () => {
+    const el = document.querySelector('spco-roles');
+    const holder = document.createElement('div');
+    holder.innerHTML = await el.toSvg();
+    document.body.append(holder);
+    const svg = holder.querySelector('svg');
+    const width = svg.viewBox.baseVal.width;
+    const texts = [...svg.querySelectorAll('text')];
+    const right = (t) => { const b = t.getBBox(); return b.x + b.width; };
+    return {
+      width,
+      texts: texts.map((t) => t.textContent.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()),
+      overflow: texts.filter((t) => right(t) > width + 0.5).map((t) => t.textContent),
+    };
+  });
+  assert.deepEqual(r.overflow, [], 'no text runs past the document');
+  // As a fourth column the frame showed "Highe…" and "Posit…".
+  assert.ok(r.texts.includes('Higher purpose'));
+  assert.ok(r.texts.some((t) => t.startsWith('Position Flanders')), r.texts.slice(0, 8).join(' | '));
+  // The warning is whole, over several lines.
+  const footer = r.texts.slice(r.texts.findIndex((t) => t.startsWith('Synthetic data:'))).join(' ');
+  assert.match(footer, /not the study's raw answers\. The group split is synthetic\.$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

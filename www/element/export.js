@@ -14,13 +14,7 @@ export function chartImage(el, type, footer) {
   const ctx = c.getContext('2d');
   const font = `${11 * dpr}px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif`;
   ctx.font = font;
-  const words = footer.join(' · ').split(' ');
-  const lines = [];
-  for (const w of words) {
-    const last = lines.length ? `${lines[lines.length - 1]} ${w}` : null;
-    if (last && ctx.measureText(last).width <= chart.width - 12 * dpr) lines[lines.length - 1] = last;
-    else if (w) lines.push(w);
-  }
+  const lines = wrapWords(ctx, footer.join(' · '), chart.width - 12 * dpr);
   const lh = 15 * dpr;
   c.width = chart.width;
   c.height = chart.height + (lines.length ? lines.length * lh + 6 * dpr : 0);
@@ -32,6 +26,17 @@ export function chartImage(el, type, footer) {
   ctx.textBaseline = 'middle';
   lines.forEach((l, i) => ctx.fillText(l, 6 * dpr, chart.height + 3 * dpr + (i + 0.5) * lh));
   return new Promise((resolve) => c.toBlob(resolve, type));
+}
+
+/** `text` in lines no wider than `width` px in `ctx`'s font, broken between words (the footers). */
+export function wrapWords(ctx, text, width) {
+  const lines = [];
+  for (const w of text.split(' ')) {
+    const last = lines.length ? `${lines[lines.length - 1]} ${w}` : null;
+    if (last && ctx.measureText(last).width <= width) lines[lines.length - 1] = last;
+    else if (w) lines.push(w);
+  }
+  return lines;
 }
 
 /** Saves the chart as `spco-roles-<view>.png`. */

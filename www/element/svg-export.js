@@ -3,7 +3,10 @@
 // brotli), with the footer an export carries.
 
 // It imports nothing of the element (that would pull a shared chunk into the start bundle): the
-// element passes what it needs, `d` = { footerLines, screenFacts, loadMore }.
+// element passes what it needs, `d` = { footerLines, screenFacts, loadMore }. export.js is in
+// the lazy chunk too.
+
+import { wrapWords } from './export.js';
 
 /** The shown chart drawn again by the export module, as an SVG document string. */
 async function drawSvg(el, d) {
@@ -46,9 +49,12 @@ export async function svgExport(el, d) {
   const ns = 'http://www.w3.org/2000/svg';
   const w = parseFloat(svg.getAttribute('width')) || el._size?.w || 600;
   const h = parseFloat(svg.getAttribute('height')) || el._size?.h || 400;
-  const lines = d.footerLines(el);
-  // The document is in the canvas' pixels: the footer's 11 px type scales with them.
+  // The document is in the canvas' pixels: the footer's 11 px type scales with them. Each footer
+  // line is wrapped to the document's width (a phone's export cut the synthetic-data warning).
   const k = w / (el._size?.w || w);
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `${11 * k}px Arial, sans-serif`;
+  const lines = d.footerLines(el).flatMap((l) => wrapWords(ctx, l, w - 12 * k));
   const lh = 15 * k;
   const total = h + (lines.length ? lines.length * lh + 8 * k : 0);
   const bg = doc.createElementNS(ns, 'rect');

@@ -92,7 +92,9 @@ fn frame_header(plan: &Plan, node: &mut LaidNode, measure: &mut dyn TextMeasure)
         return head;
     }
     let mut lines = [node.label.clone()];
-    let max_note = (((rect.y0 + head - title_rect.y1 - BOX_PAD_Y * s) / line_h)
+    // The header was made a whole number of lines high; the tolerance keeps rounding from
+    // dropping its last line (the SVG export of a phone's band showed one note line of two).
+    let max_note = (((rect.y0 + head - title_rect.y1 - BOX_PAD_Y * s) / line_h + 1e-6)
         .floor()
         .max(0.0)) as usize;
     let mut nl: Vec<String> = note_lines;
