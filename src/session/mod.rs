@@ -6,7 +6,7 @@
 //! Coordinates that come in from the wrapper are CSS pixels relative to the plot element; the
 //! layouts work in device pixels (`css * dpr`), so the canvas backing store is sharp.
 //!
-//! Longer than most files (about 800 lines) on purpose: it is the one place where every action on
+//! Longer than most files (about 1,000 lines) on purpose: it is the one place where every action on
 //! an element meets both charts (`ChartState` is matched once per action), so splitting it would
 //! scatter that list; the per-chart work is in `quadrant.rs` and `hierarchy.rs`.
 
