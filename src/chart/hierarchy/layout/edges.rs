@@ -1,6 +1,8 @@
 //! The edge stage: a path from each visible parent that is not collapsed to each visible
-//! child (from a frame on top: down its trunk and right into the child). It leaves below the parent's toggle and bends only between the parent's and the
-//! child's level bands, so the curves of many edges meet in the open space, not on boxes.
+//! child. It leaves below the parent's toggle and bends only between the parent's and the
+//! child's level bands, so the curves of many edges meet in the open space, not on boxes;
+//! from a frame on top it runs down the trunk (where the frame's toggle sits) and right into
+//! the child.
 
 use crate::chart::Rect;
 

@@ -1,6 +1,6 @@
 //! The toggle stage: an expand/collapse button beside each node with children (below it
-//! top-down and under a frame on top, right of it left-right), where the free space allows; a collapsed node's button
-//! widens into a pill that counts what it hides ("+5").
+//! top-down and under a frame on top, right of it left-right), where the free space allows; a
+//! collapsed node's button widens into a pill that counts what it hides ("+5").
 
 use crate::chart::{HAlign, Rect, TextBox, TextMeasure};
 
@@ -89,6 +89,7 @@ fn toggle_for(
         // Below a node whose next level lies to the right, the next band is no obstacle.
         && ((down && !tb)
             || next_start.is_none_or(|ns| {
+                // Reached only when `down` implies top-down.
                 if down {
                     rect.y1 + s < ns || ns < n.rect.y1
                 } else {
