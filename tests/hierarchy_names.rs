@@ -114,3 +114,49 @@ fn every_role_box_shows_its_number_at_every_size() {
         failures[..failures.len().min(30)].join("\n")
     );
 }
+
+/// The spearhead roles on a desktop: their column, one line per box, gets more width than a
+/// level's share, so each shows its number and a whole word of its name, and in English no two
+/// show the same text. The demo's hierarchy (1326x590 CSS px at a text scale of 1.33) is about
+/// 995x443 at scale 1; at a level's share its boxes read "SR1 · Shaping…" three times, "SR8"
+/// and "SR10". In Dutch SR1-SR3 all begin "Vorm geven aan", which only a wider element shows.
+#[test]
+fn the_spearhead_roles_show_their_names_on_a_desktop() {
+    for lang in [Lang::En, Lang::Nl] {
+        let s = scene(Arrangement::Spearheads, lang);
+        for (w, h) in [(995.0, 443.0), (890.0, 420.0), (1200.0, 600.0)] {
+            let l =
+                layout_hierarchy(&s, &HierView::fit(), (w, h), 1.0, &mut arial_measure()).unwrap();
+            let tag = format!("{lang:?} {w}x{h}");
+            let srs: Vec<_> = l
+                .nodes
+                .iter()
+                .filter(|n| n.kind == NodeKind::Spearhead)
+                .collect();
+            assert_eq!(srs.len(), 10, "{tag}");
+            let mut shown = Vec::new();
+            for n in &srs {
+                let text = n
+                    .lines
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let (number, name) = n.label.split_once(" · ").unwrap();
+                let first = name.split_whitespace().next().unwrap();
+                assert!(
+                    text.starts_with(&format!("{number} · {first}")),
+                    "{tag}: {} shows {text:?}",
+                    n.label
+                );
+                shown.push(text.replace(number, ""));
+            }
+            if lang == Lang::En {
+                let mut distinct = shown.clone();
+                distinct.sort();
+                distinct.dedup();
+                assert_eq!(distinct.len(), shown.len(), "{tag}: {shown:?}");
+            }
+        }
+    }
+}

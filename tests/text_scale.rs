@@ -9,28 +9,58 @@ use spco_roles::session::{Attr, Settings};
 fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
     let small = Screen {
         onscreen_height: 400.0,
+        layout_height: 400.0,
         viewport_height: 1080.0,
         font: 0.0,
     };
-    assert_eq!(TextScale::Auto.factor(400.0, small), 1.0);
+    assert_eq!(TextScale::Auto.factor(small), 1.0);
     // Fullscreen at 1080p, untransformed: label line boxes reach 1080 / 50 = 21.6 px.
     let full = Screen {
         onscreen_height: 1080.0,
+        layout_height: 1080.0,
         viewport_height: 1080.0,
         font: 0.0,
     };
-    let f = TextScale::Auto.factor(1080.0, full);
+    let f = TextScale::Auto.factor(full);
     let t = Theme::default();
     assert!((t.label_font * t.line * f - 21.6).abs() < 1e-9, "{f}");
     // On a slide scaled 1.2x the transform already does part of it.
     let slide = Screen {
-        onscreen_height: 648.0,
+        onscreen_height: 972.0,
+        layout_height: 810.0,
         viewport_height: 1080.0,
         font: 0.0,
     };
-    let g = TextScale::Auto.factor(540.0, slide);
+    let g = TextScale::Auto.factor(slide);
     assert!((t.label_font * t.line * g * 1.2 - 21.6).abs() < 1e-9, "{g}");
-    assert_eq!(TextScale::Fixed(1.5).factor(400.0, small), 1.5);
+    assert_eq!(TextScale::Fixed(1.5).factor(small), 1.5);
+}
+
+// At 1920x1080 the demo's hierarchy (a 680 px element) once never showed: its plot, 597 px,
+// just filled the share of the viewport that reads as a slide; the larger text grew the badge
+// below it, the plot shrank to 591 px, the text went back, and so on every frame, each resize
+// clearing the canvas. The choice is the element's now, whose size never depends on its content.
+#[test]
+fn auto_is_the_elements_choice_and_holds_while_the_plot_resizes() {
+    let element = |on: f64, vp: f64| Screen {
+        onscreen_height: on,
+        layout_height: on,
+        viewport_height: vp,
+        font: 0.0,
+    };
+    // A page's chart: the demo's 680 px at 1080p, the default 480 px on an 800 px viewport.
+    assert_eq!(TextScale::Auto.factor(element(680.0, 1080.0)), 1.0);
+    assert_eq!(TextScale::Auto.factor(element(480.0, 800.0)), 1.0);
+    // A slide or fullscreen: 21.6 px line boxes at 1080p, 1.44x the theme's 15 px.
+    assert!(TextScale::Auto.factor(element(1000.0, 1080.0)) > 1.4);
+    let mut s = common::reconstructed_session();
+    s.set_screen(element(1000.0, 1080.0));
+    let mut seen = vec![];
+    for plot in [597.0, 591.0, 597.0] {
+        s.resize(1366.0, plot, 1.0);
+        seen.push(s.size().text_scale);
+    }
+    assert!(seen.iter().all(|&f| f == seen[0] && f > 1.4), "{seen:?}");
 }
 
 // Chartability's "user style change": a reader's (or page's) 20 px font makes the chart's text
@@ -39,24 +69,26 @@ fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
 fn the_users_font_size_reaches_the_canvas() {
     let at = |font: f64| Screen {
         onscreen_height: 400.0,
+        layout_height: 400.0,
         viewport_height: 1080.0,
         font,
     };
-    assert_eq!(TextScale::Auto.factor(400.0, at(20.0 / 16.0)), 1.25);
-    assert_eq!(TextScale::Auto.factor(400.0, at(13.0 / 16.0)), 1.0);
-    assert_eq!(TextScale::Auto.factor(400.0, at(f64::NAN)), 1.0);
-    assert_eq!(TextScale::Fixed(1.5).factor(400.0, at(1.25)), 1.875);
-    assert_eq!(TextScale::Fixed(3.0).factor(400.0, at(2.0)), 4.0);
+    assert_eq!(TextScale::Auto.factor(at(20.0 / 16.0)), 1.25);
+    assert_eq!(TextScale::Auto.factor(at(13.0 / 16.0)), 1.0);
+    assert_eq!(TextScale::Auto.factor(at(f64::NAN)), 1.0);
+    assert_eq!(TextScale::Fixed(1.5).factor(at(1.25)), 1.875);
+    assert_eq!(TextScale::Fixed(3.0).factor(at(2.0)), 4.0);
     // Fullscreen: the larger of the two.
     let full = |font: f64| Screen {
         onscreen_height: 1080.0,
+        layout_height: 1080.0,
         viewport_height: 1080.0,
         font,
     };
-    let presenter = TextScale::Auto.factor(1080.0, full(0.0));
+    let presenter = TextScale::Auto.factor(full(0.0));
     assert!(presenter > 1.25);
-    assert_eq!(TextScale::Auto.factor(1080.0, full(1.25)), presenter);
-    assert_eq!(TextScale::Auto.factor(1080.0, full(3.0)), 3.0);
+    assert_eq!(TextScale::Auto.factor(full(1.25)), presenter);
+    assert_eq!(TextScale::Auto.factor(full(3.0)), 3.0);
     let mut s = common::reconstructed_session();
     s.resize(900.0, 600.0, 1.0);
     s.set_screen(at(1.5));
@@ -85,6 +117,7 @@ fn draws_at_the_ratio_auto_gives_a_720px_fullscreen() {
     s.resize(900.0, 600.0, 1.0);
     s.set_screen(Screen {
         onscreen_height: 600.0,
+        layout_height: 600.0,
         viewport_height: 751.3,
         font: 0.0,
     });

@@ -87,29 +87,35 @@ pub enum TextScale {
 /// The factors a `text-scale` may take: below, labels are unreadable; above, a few fill the plot.
 pub const TEXT_SCALE_RANGE: (f64, f64) = (0.5, 4.0);
 
-/// Where the element is shown, in CSS px of the page's viewport (what the reader sees): the
-/// element's on-screen height, and the height of the viewport (the screen, in fullscreen).
-/// `font` is the reader's or the page's font size as a factor of 16 px (the larger of the
+/// Where the element is shown: its height on screen (CSS px of the page's viewport, what the
+/// reader sees) and in its own CSS px (they differ under a transform, a slide's scale), and the
+/// height of the viewport (the screen, in fullscreen). The element's height, not the plot's: the
+/// host's size never depends on its content (`contain: size`), while the plot's does (the badge
+/// and the number key below it grow with the text scale), so a plot-based choice fed back into
+/// itself; at 1920x1080 the demo's hierarchy flipped between two scales every frame and never
+/// showed. `font` is the reader's or the page's font size as a factor of 16 px (the larger of the
 /// element's and the root's computed font-size, / 16; 0 when unknown): a reader who sets a
 /// larger default font gets larger chart text (Chartability's "user style change"). Below 1 it
 /// counts as 1, so a page's small body text never takes the canvas under its minimum.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Screen {
     pub onscreen_height: f64,
+    pub layout_height: f64,
     pub viewport_height: f64,
     pub font: f64,
 }
 
 impl TextScale {
-    /// The factor for an element laid out `height_css` tall and shown on `screen`: the user's
-    /// font factor (`Screen::font`) times a fixed `text-scale`; or, for `Auto`, that factor on an
-    /// ordinary page, and once the element fills most of the viewport
-    /// (a slide, fullscreen: a room reads it) grows role labels' line boxes to a fiftieth of
-    /// the viewport's height on screen (20 px at 1080p), as a presenter's slide text is.
-    pub fn factor(self, height_css: f64, screen: Screen) -> f64 {
+    /// The factor for an element shown on `screen`: the user's font factor (`Screen::font`)
+    /// times a fixed `text-scale`; or, for `Auto`, that factor on an ordinary page, and once the
+    /// element fills most of the viewport (`FILLS_VIEWPORT`: a slide, fullscreen, a room reads
+    /// it) grows role labels' line boxes to a fiftieth of the viewport's height on screen (20 px
+    /// at 1080p), as a presenter's slide text is.
+    pub fn factor(self, screen: Screen) -> f64 {
         let (lo, hi) = TEXT_SCALE_RANGE;
         let Screen {
             onscreen_height: on,
+            layout_height,
             viewport_height: vp,
             font,
         } = screen;
@@ -122,11 +128,11 @@ impl TextScale {
             TextScale::Fixed(f) => crate::lean::number::clamp(f * user, lo, hi),
             TextScale::Auto => {
                 let ok = |v: f64| v.is_finite() && v > 0.0;
-                if !(ok(on) && ok(vp) && ok(height_css)) || on < 0.55 * vp {
+                if !(ok(on) && ok(vp) && ok(layout_height)) || on < FILLS_VIEWPORT * vp {
                     return user;
                 }
                 // CSS px of the page per CSS px of the element (a slide's transform).
-                let shown = on / height_css;
+                let shown = on / layout_height;
                 let t = Theme::default();
                 let line_on_screen = t.label_font * t.line * shown;
                 crate::lean::number::clamp((vp / 50.0) / line_on_screen, user, hi)
@@ -134,6 +140,13 @@ impl TextScale {
         }
     }
 }
+
+/// The share of the viewport's height an element must fill for `auto` to read it as a slide or
+/// fullscreen (which fill 0.85 or more). Of the whole element, controls and table included, so
+/// higher than the plot's 0.55 it replaced: a 680 px element on a 1080 px screen (0.63) is an
+/// ordinary page's chart, and the default 480 px one is one wherever slide text would be larger
+/// (a viewport over 750 px: below, a fiftieth of it is under the theme's 15 px line boxes).
+pub const FILLS_VIEWPORT: f64 = 0.7;
 
 use crate::chart::Rgb;
 

@@ -533,10 +533,7 @@ impl Session {
     }
 
     fn update_text_scale(&mut self) {
-        let f = self
-            .settings
-            .text_scale
-            .factor(self.size.height_css, self.screen);
+        let f = self.settings.text_scale.factor(self.screen);
         if f != self.size.text_scale {
             self.size.text_scale = f;
             self.dirty = true;

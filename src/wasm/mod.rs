@@ -223,11 +223,18 @@ impl Chart {
         self.session.resize(width_css, height_css, dpr);
     }
 
-    /// Where the element is shown, in CSS px of the page: its height on screen and the
-    /// viewport's (for `text-scale="auto"`), and the user's font size / 16 px.
-    pub fn set_screen(&mut self, onscreen_height: f64, viewport_height: f64, font: f64) {
+    /// Where the element is shown (for `text-scale="auto"`): its height on screen (CSS px of the
+    /// page) and in its own CSS px, the viewport's height, and the user's font size / 16 px.
+    pub fn set_screen(
+        &mut self,
+        onscreen_height: f64,
+        layout_height: f64,
+        viewport_height: f64,
+        font: f64,
+    ) {
         self.session.set_screen(crate::chart::Screen {
             onscreen_height,
+            layout_height,
             viewport_height,
             font,
         });

@@ -74,6 +74,11 @@ test('src: the download is streamed and counted, then parsed off the main thread
     await page.evaluate(async () => {
       await document.getElementById('a').setData('respondent,group,role,importance,performance\nr1,sme,1,5,3\n');
     });
+    // A network's pace (40 MB/s, the 29 MB in ~0.7 s): over loopback the whole file could arrive
+    // before the bar's 300 ms delay (a quiet machine, stop 25), and no download step was shown.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 40e6, uploadThroughput: -1 });
     const r = await page.evaluate(async () => {
       const el = document.getElementById('a');
       await new Promise((ok) => setTimeout(ok, 100));

@@ -104,9 +104,9 @@ export class ChartHandle {
 
   // ---- size, drawing ----
   resize(w, h, dpr) { return this.wasm.resize(w, h, dpr); }
-  /** Where the element is shown: its on-screen height and the viewport's (page CSS px), and the
-   * user's font size / 16 px. */
-  setScreen(onscreen, viewport, font) { return this.wasm.set_screen(onscreen, viewport, font); }
+  /** Where the element is shown: its height on screen (page CSS px) and in its own CSS px, the
+   * viewport's height, and the user's font size / 16 px. */
+  setScreen(onscreen, layout, viewport, font) { return this.wasm.set_screen(onscreen, layout, viewport, font); }
   /** The current view as an SVG document (string). */
   /** Draws a frame; true while an animated transition wants another. */
   draw(now) { return this.wasm.draw(now); }

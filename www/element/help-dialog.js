@@ -1,6 +1,24 @@
 // The keys dialog's contents, built when it is first opened (lazy chunk; help.js closes it).
 
-// `closeHelp` is help.js's, passed in (the lazy chunk imports nothing of the element).
+// `closeHelp` is help.js's, passed in (the lazy chunk imports nothing of the element). The list
+// is here, not in ui-text.js, so a page that never opens it does not download it (~0.6 KB brotli).
+
+const KEYS = {
+  en: [
+    ['Tab', 'moves into and out of the chart (one stop)'], ['← → ↑ ↓', 'the nearest role or node in that direction'], ['← → (role selected)', 'previous / next role'],
+    ['Home / End', 'first / last role or node'], ['Enter', 'select (hierarchy: zoom into the node)'],
+    ['Space', 'hierarchy: collapse or expand the node; chart: select'], ['Escape', 'clear the selection (hierarchy: back out)'],
+    ['Shift + arrows', 'pan'], ['+ / −', 'zoom in / out'], ['0', 'back to the starting view'], ['?', 'this list'], ['F', 'fullscreen'],
+    ['Wheel, pinch', 'zoom at the pointer'], ['Drag', 'pan'], ['Shift + drag', 'zoom to a box'], ['Double-click', 'starting view'],
+  ],
+  nl: [
+    ['Tab', 'gaat de grafiek in en uit (één stop)'], ['← → ↑ ↓', 'de dichtstbijzijnde rol of knoop in die richting'], ['← → (rol geselecteerd)', 'vorige / volgende rol'],
+    ['Home / End', 'eerste / laatste rol of knoop'], ['Enter', 'selecteren (hiërarchie: inzoomen op de knoop)'],
+    ['Spatie', 'hiërarchie: knoop in- of uitklappen; grafiek: selecteren'], ['Escape', 'selectie wissen (hiërarchie: terug)'],
+    ['Shift + pijltjes', 'verschuiven'], ['+ / −', 'in- / uitzoomen'], ['0', 'terug naar het beginbeeld'], ['?', 'deze lijst'], ['F', 'volledig scherm'],
+    ['Scrollwiel, knijpen', 'zoomen bij de aanwijzer'], ['Slepen', 'verschuiven'], ['Shift + slepen', 'zoomen op een kader'], ['Dubbelklik', 'beginbeeld'],
+  ],
+};
 
 export function openHelp(el, closeHelp) {
   const box = el._el.help;
@@ -11,7 +29,7 @@ export function openHelp(el, closeHelp) {
   title.id = 'help-title';
   title.textContent = el._t('help');
   const list = document.createElement('dl');
-  for (const [k, v] of el._t('keys')) {
+  for (const [k, v] of KEYS[el._lang === 'nl' ? 'nl' : 'en']) {
     const dt = document.createElement('dt'); dt.textContent = k;
     const dd = document.createElement('dd'); dd.textContent = v;
     list.append(dt, dd);

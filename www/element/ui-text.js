@@ -41,32 +41,19 @@ const UI = {
 /** The text for `key` in `lang` (any language other than `nl` reads English). */
 export function uiText(lang, key) { return UI[lang === 'nl' ? 'nl' : 'en'][key]; }
 
-// Screen-reader and keyboard wording (a11y.js, table.js, help.js).
+// Screen-reader and keyboard wording (a11y.js, table.js, help.js; the keys dialog's list is
+// help-dialog.js's, in the lazy chunk).
 Object.assign(UI.en, {
   chart: 'chart', quadrantName: 'Quadrant chart of importance and performance', hierarchyName: 'Hierarchy of the spearhead roles',
   table: 'Table', help: 'Keys and gestures', close: 'Close', expanded: 'expanded', collapsed: 'collapsed',
   expand: 'Expand', collapse: 'Collapse', selected: 'selected', zoomed: 'View', rolesShown: 'roles shown', nodesShown: 'nodes shown',
   quadrantChanged: 'Changed quadrant', noQuadrantChange: 'No role changed quadrant', to: 'to',
-  keys: [
-    ['Tab', 'moves into and out of the chart (one stop)'], ['← → ↑ ↓', 'the nearest role or node in that direction'], ['← → (role selected)', 'previous / next role'],
-    ['Home / End', 'first / last role or node'], ['Enter', 'select (hierarchy: zoom into the node)'],
-    ['Space', 'hierarchy: collapse or expand the node; chart: select'], ['Escape', 'clear the selection (hierarchy: back out)'],
-    ['Shift + arrows', 'pan'], ['+ / −', 'zoom in / out'], ['0', 'back to the starting view'], ['?', 'this list'], ['F', 'fullscreen'],
-    ['Wheel, pinch', 'zoom at the pointer'], ['Drag', 'pan'], ['Shift + drag', 'zoom to a box'], ['Double-click', 'starting view'],
-  ],
 });
 Object.assign(UI.nl, {
   chart: 'grafiek', quadrantName: 'Kwadrantgrafiek van belang en prestatie', hierarchyName: 'Hiërarchie van de speerpuntrollen',
   table: 'Tabel', help: 'Toetsen en gebaren', close: 'Sluiten', expanded: 'uitgeklapt', collapsed: 'ingeklapt',
   expand: 'Uitklappen', collapse: 'Inklappen', selected: 'geselecteerd', zoomed: 'Beeld', rolesShown: 'rollen getoond', nodesShown: 'knopen getoond',
   quadrantChanged: 'Ander kwadrant', noQuadrantChange: 'Geen rol veranderde van kwadrant', to: 'naar',
-  keys: [
-    ['Tab', 'gaat de grafiek in en uit (één stop)'], ['← → ↑ ↓', 'de dichtstbijzijnde rol of knoop in die richting'], ['← → (rol geselecteerd)', 'vorige / volgende rol'],
-    ['Home / End', 'eerste / laatste rol of knoop'], ['Enter', 'selecteren (hiërarchie: inzoomen op de knoop)'],
-    ['Spatie', 'hiërarchie: knoop in- of uitklappen; grafiek: selecteren'], ['Escape', 'selectie wissen (hiërarchie: terug)'],
-    ['Shift + pijltjes', 'verschuiven'], ['+ / −', 'in- / uitzoomen'], ['0', 'terug naar het beginbeeld'], ['?', 'deze lijst'], ['F', 'volledig scherm'],
-    ['Scrollwiel, knijpen', 'zoomen bij de aanwijzer'], ['Slepen', 'verschuiven'], ['Shift + slepen', 'zoomen op een kader'], ['Dubbelklik', 'beginbeeld'],
-  ],
 });
 // Touch, wheel, small screens and print (touch.js, adaptive.js).
 Object.assign(UI.en, { wheelHint: 'Ctrl + scroll to zoom', zoomMenu: 'Zoom', groupsMenu: 'Groups', key: 'Numbers on the chart' });

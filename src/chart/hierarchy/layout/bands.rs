@@ -56,6 +56,14 @@ const W_LEAF: f64 = 1.4;
 /// Under a frame on top, the first column (two kinds with long names, where the frame's column
 /// was) gets this much more than a level's share.
 const W_FIRST_UNDER_TOP: f64 = 1.5;
+/// Left to right on a wide element, the column before the roles, when it holds this many boxes
+/// or more (the ten spearhead roles) and they have room for one line only, gets this much
+/// more: at a level's share the demo's desktop (text scale 1.33) showed "SR1 · Shaping…" three
+/// times, and "SR8" and "SR10" without a name.
+const W_MID: f64 = 1.6;
+const W_MID_NODES: usize = 6;
+/// Not on a plot narrower than this (CSS px), where the other columns have no width to spare.
+const W_MID_MIN_WIDTH: f64 = 720.0;
 const W_GAP_TB: f64 = 0.8;
 const W_GAP_LR: f64 = 0.5;
 
@@ -267,15 +275,31 @@ fn rows(plan: &Plan) -> Rows {
 }
 
 /// A level's factor on its share of the main axis and its boxes' thickness: `leaf` for the
-/// roles, more for the first column under a frame on top, else 1.
+/// roles, more for the first column under a frame on top or for a column of one-line boxes
+/// before the roles, else 1.
 fn factor(plan: &Plan, li: usize, leaf: f64) -> f64 {
     if li + 1 == plan.levels.len() {
         leaf
     } else if plan.on_top(0) && li == 1 {
         W_FIRST_UNDER_TOP
+    } else if li + 2 == plan.levels.len() && !plan.purpose_on_top && one_line(plan, li) {
+        W_MID
     } else {
         1.0
     }
+}
+
+/// Whether a left-right level of many boxes on a wide plot holds one line per box: two lines
+/// of the smallest type its labels step down to, with the padding and the gap, are thicker
+/// than its slot. (Where two lines fit, the level's share shows its names, and the roles
+/// keep the width.)
+fn one_line(plan: &Plan, li: usize) -> bool {
+    let n = plan.levels[li].len();
+    let two_lines = 2.0 * plan.m.line(super::nodes::smallest_font(plan)) + plan.px(MIN_SLOT_LR_PAD);
+    !plan.tb()
+        && n >= W_MID_NODES
+        && plan.plot.width() >= plan.px(W_MID_MIN_WIDTH)
+        && plan.plot.height() / (n as f64) < two_lines
 }
 
 /// Cross spans in equal slots per level (a frame level spans everything), and each node's

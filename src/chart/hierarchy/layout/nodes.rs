@@ -21,6 +21,14 @@ const TIGHT_PAD_X: f64 = 2.0;
 const TIGHT_PAD_Y: f64 = 1.0;
 /// The smallest type a box label is set in, in CSS px (Chartability's minimum).
 const MIN_FONT: f64 = crate::chart::MIN_TEXT_CSS;
+/// A label that does not show whole in the body type tries this many sizes in all, a CSS px
+/// smaller each.
+const FONT_STEPS: usize = 3;
+
+/// The smallest type a box label steps down to, in CSS px.
+pub(super) fn smallest_font(plan: &Plan) -> f64 {
+    (plan.m.theme.font - (FONT_STEPS - 1) as f64).max(MIN_FONT)
+}
 
 /// The laid-out nodes, the frame first so that its items are drawn over it.
 pub(super) fn lay_nodes(
@@ -288,7 +296,7 @@ fn set_label(plan: &Plan, node: &mut LaidNode, measure: &mut dyn TextMeasure) {
     };
     let mut best: Option<(Type, Rect, super::fit::Fitted)> = None;
     'search: for tight in [false, true] {
-        for step in 0..3 {
+        for step in 0..FONT_STEPS {
             let css = (plan.m.theme.font - step as f64).max(MIN_FONT);
             let ty = Type::at(plan, css);
             // The padding grows with the type, so a larger theme font keeps its margins.
