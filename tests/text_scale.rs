@@ -10,6 +10,7 @@ fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
     let small = Screen {
         onscreen_height: 400.0,
         layout_height: 400.0,
+        viewport_width: 1920.0,
         viewport_height: 1080.0,
         font: 0.0,
     };
@@ -18,6 +19,7 @@ fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
     let full = Screen {
         onscreen_height: 1080.0,
         layout_height: 1080.0,
+        viewport_width: 1920.0,
         viewport_height: 1080.0,
         font: 0.0,
     };
@@ -28,6 +30,7 @@ fn auto_keeps_ordinary_pages_and_grows_for_a_room() {
     let slide = Screen {
         onscreen_height: 972.0,
         layout_height: 810.0,
+        viewport_width: 1920.0,
         viewport_height: 1080.0,
         font: 0.0,
     };
@@ -45,6 +48,7 @@ fn auto_is_the_elements_choice_and_holds_while_the_plot_resizes() {
     let element = |on: f64, vp: f64| Screen {
         onscreen_height: on,
         layout_height: on,
+        viewport_width: vp * 16.0 / 9.0,
         viewport_height: vp,
         font: 0.0,
     };
@@ -53,6 +57,14 @@ fn auto_is_the_elements_choice_and_holds_while_the_plot_resizes() {
     assert_eq!(TextScale::Auto.factor(element(480.0, 800.0)), 1.0);
     // A slide or fullscreen: 21.6 px line boxes at 1080p, 1.44x the theme's 15 px.
     assert!(TextScale::Auto.factor(element(1000.0, 1080.0)) > 1.4);
+    // A portrait phone (390x844) whose chart fills it is in the hand, not on a wall: at 1.13x
+    // the demo's hierarchy cut "Strategy &" to "Str…".
+    let phone = Screen {
+        viewport_width: 390.0,
+        ..element(680.0, 844.0)
+    };
+    assert_eq!(TextScale::Auto.factor(phone), 1.0);
+    assert!(TextScale::Auto.factor(element(680.0, 844.0)) > 1.1);
     let mut s = common::reconstructed_session();
     s.set_screen(element(1000.0, 1080.0));
     let mut seen = vec![];
@@ -70,6 +82,7 @@ fn the_users_font_size_reaches_the_canvas() {
     let at = |font: f64| Screen {
         onscreen_height: 400.0,
         layout_height: 400.0,
+        viewport_width: 1920.0,
         viewport_height: 1080.0,
         font,
     };
@@ -82,6 +95,7 @@ fn the_users_font_size_reaches_the_canvas() {
     let full = |font: f64| Screen {
         onscreen_height: 1080.0,
         layout_height: 1080.0,
+        viewport_width: 1920.0,
         viewport_height: 1080.0,
         font,
     };
@@ -118,6 +132,7 @@ fn draws_at_the_ratio_auto_gives_a_720px_fullscreen() {
     s.set_screen(Screen {
         onscreen_height: 600.0,
         layout_height: 600.0,
+        viewport_width: 1920.0,
         viewport_height: 751.3,
         font: 0.0,
     });

@@ -89,7 +89,7 @@ pub const TEXT_SCALE_RANGE: (f64, f64) = (0.5, 4.0);
 
 /// Where the element is shown: its height on screen (CSS px of the page's viewport, what the
 /// reader sees) and in its own CSS px (they differ under a transform, a slide's scale), and the
-/// height of the viewport (the screen, in fullscreen). The element's height, not the plot's: the
+/// width and height of the viewport (the screen, in fullscreen). The element's height, not the plot's: the
 /// host's size never depends on its content (`contain: size`), while the plot's does (the badge
 /// and the number key below it grow with the text scale), so a plot-based choice fed back into
 /// itself; at 1920x1080 the demo's hierarchy flipped between two scales every frame and never
@@ -101,6 +101,7 @@ pub const TEXT_SCALE_RANGE: (f64, f64) = (0.5, 4.0);
 pub struct Screen {
     pub onscreen_height: f64,
     pub layout_height: f64,
+    pub viewport_width: f64,
     pub viewport_height: f64,
     pub font: f64,
 }
@@ -108,14 +109,17 @@ pub struct Screen {
 impl TextScale {
     /// The factor for an element shown on `screen`: the user's font factor (`Screen::font`)
     /// times a fixed `text-scale`; or, for `Auto`, that factor on an ordinary page, and once the
-    /// element fills most of the viewport (`FILLS_VIEWPORT`: a slide, fullscreen, a room reads
-    /// it) grows role labels' line boxes to a fiftieth of the viewport's height on screen (20 px
-    /// at 1080p), as a presenter's slide text is.
+    /// element fills most of a landscape viewport (`FILLS_VIEWPORT`: a slide, fullscreen, a room
+    /// reads it) grows role labels' line boxes to a fiftieth of the viewport's height on screen
+    /// (20 px at 1080p), as a presenter's slide text is. Not on a portrait screen: that is a
+    /// phone in the hand, where a chart filling the screen is the usual case and larger type
+    /// only cut more names (the demo's hierarchy at 390x844 showed "Str…" for "Strategy &…").
     pub fn factor(self, screen: Screen) -> f64 {
         let (lo, hi) = TEXT_SCALE_RANGE;
         let Screen {
             onscreen_height: on,
             layout_height,
+            viewport_width: vw,
             viewport_height: vp,
             font,
         } = screen;
@@ -128,7 +132,7 @@ impl TextScale {
             TextScale::Fixed(f) => crate::lean::number::clamp(f * user, lo, hi),
             TextScale::Auto => {
                 let ok = |v: f64| v.is_finite() && v > 0.0;
-                if !(ok(on) && ok(vp) && ok(layout_height)) || on < FILLS_VIEWPORT * vp {
+                if !(ok(on) && ok(vp) && ok(layout_height)) || on < FILLS_VIEWPORT * vp || vw < vp {
                     return user;
                 }
                 // CSS px of the page per CSS px of the element (a slide's transform).

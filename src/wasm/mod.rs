@@ -224,17 +224,20 @@ impl Chart {
     }
 
     /// Where the element is shown (for `text-scale="auto"`): its height on screen (CSS px of the
-    /// page) and in its own CSS px, the viewport's height, and the user's font size / 16 px.
+    /// page) and in its own CSS px, the viewport's width and height, and the user's font size /
+    /// 16 px.
     pub fn set_screen(
         &mut self,
         onscreen_height: f64,
         layout_height: f64,
+        viewport_width: f64,
         viewport_height: f64,
         font: f64,
     ) {
         self.session.set_screen(crate::chart::Screen {
             onscreen_height,
             layout_height,
+            viewport_width,
             viewport_height,
             font,
         });

@@ -105,8 +105,8 @@ export class ChartHandle {
   // ---- size, drawing ----
   resize(w, h, dpr) { return this.wasm.resize(w, h, dpr); }
   /** Where the element is shown: its height on screen (page CSS px) and in its own CSS px, the
-   * viewport's height, and the user's font size / 16 px. */
-  setScreen(onscreen, layout, viewport, font) { return this.wasm.set_screen(onscreen, layout, viewport, font); }
+   * viewport's width and height, and the user's font size / 16 px. */
+  setScreen(onscreen, layout, vw, vh, font) { return this.wasm.set_screen(onscreen, layout, vw, vh, font); }
   /** The current view as an SVG document (string). */
   /** Draws a frame; true while an animated transition wants another. */
   draw(now) { return this.wasm.draw(now); }

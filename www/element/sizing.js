@@ -30,7 +30,7 @@ export function localPoint(el, e) {
 }
 
 function key(el, g) {
-  return `${g.w}x${g.h}@${g.r.width.toFixed(2)}x${g.r.height.toFixed(2)}/${g.dpr}/${viewportHeight()}/${fontFactor(el)}`;
+  return `${g.w}x${g.h}@${g.r.width.toFixed(2)}x${g.r.height.toFixed(2)}/${g.dpr}/${viewport()}/${fontFactor(el)}`;
 }
 
 function changed(el, g) { return el._sizeKey !== key(el, g); }
@@ -46,8 +46,11 @@ export function fontFactor(el) {
   return Math.max(px(el), px(document.documentElement)) / 16;
 }
 
-function viewportHeight() {
-  return document.fullscreenElement ? (screen.height || innerHeight) : (document.documentElement.clientHeight || innerHeight);
+/** The viewport's width and height (the screen's, in fullscreen), page CSS px. */
+function viewport() {
+  const d = document.documentElement, full = document.fullscreenElement;
+  return [full ? (screen.width || innerWidth) : (d.clientWidth || innerWidth),
+    full ? (screen.height || innerHeight) : (d.clientHeight || innerHeight)];
 }
 
 /**
@@ -67,7 +70,7 @@ export function applySize(el) {
   // One scale for both axes: a non-uniform scale is rare and a canvas pixel must stay square.
   const scale = g.sx > 0 ? g.sx : 1;
   const dpr = g.dpr * scale;
-  const prev = el._size, screen = `${viewportHeight()}/${fontFactor(el)}`;
+  const prev = el._size, screen = `${viewport()}/${fontFactor(el)}`;
   el._size = { w, h, dpr, scale, sy: g.sy > 0 ? g.sy : 1 };
   const c = el._el.canvas;
   const wpx = Math.max(1, Math.round(w * dpr)), hpx = Math.max(1, Math.round(h * dpr));
@@ -108,10 +111,10 @@ export function watchScreen(el) {
   };
 }
 
-/** The element's height on screen (page CSS px) and in its own CSS px, the viewport's height,
- * and the user's font factor (for `text-scale="auto"`). The host's, not the plot's: the host's
+/** The element's height on screen (page CSS px) and in its own CSS px, the viewport's width and
+ * height, and the user's font factor (for `text-scale="auto"`). The host's, not the plot's: the host's
  * size never depends on its content, the plot's shrinks as the badge and key below it grow with
  * the text scale, so a plot-based choice fed back into itself (theme.rs, `Screen`). */
 export function screenFacts(el) {
-  return [el.getBoundingClientRect().height, el.offsetHeight, viewportHeight(), fontFactor(el)];
+  return [el.getBoundingClientRect().height, el.offsetHeight, ...viewport(), fontFactor(el)];
 }
