@@ -231,5 +231,9 @@ test('on the demo page at 390 px the number key settles and the chart stays draw
   }));
   assert.equal(watch.seen.length, 1, `canvas size and key over 30 frames: ${watch.seen.join(' ; ')}`);
   assert.ok(watch.painted > 100, `the plot is drawn (${watch.painted} sampled pixels painted)`);
+  // The hierarchy fills most of this portrait screen, yet keeps the page's type (a phone is in
+  // the hand: slide type at 1.13x cut more of its names), and so does every chart here.
+  const scales = await page.evaluate(() => [...document.querySelectorAll('spco-roles')].map((el) => el._handle.textScale()));
+  assert.deepEqual(scales, scales.map(() => 1), `text scales on a portrait phone: ${scales}`);
   await context.close();
 });
