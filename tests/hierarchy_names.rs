@@ -12,10 +12,10 @@
 mod common;
 
 use spco_roles::catalogue::Lang;
-use spco_roles::chart::arial_measure;
 use spco_roles::chart::hierarchy::{
     layout_hierarchy, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, NodeKind,
 };
+use spco_roles::chart::{arial_char_em, arial_measure, CachedMeasure};
 
 fn scene(arr: Arrangement, lang: Lang) -> HierarchyScene {
     common::table3_hierarchy(arr, lang, ColorBy::Gap)
@@ -157,6 +157,36 @@ fn the_spearhead_roles_show_their_names_on_a_desktop() {
                 distinct.dedup();
                 assert_eq!(distinct.len(), shown.len(), "{tag}: {shown:?}");
             }
+        }
+    }
+}
+
+// The demo's hierarchy on a laptop (1440x900 and 1536x864: a 1366x594 plot at text scale 1.2
+// and 1.15, here in the scale's own px): in English every role shows its whole name. The gaps
+// between the columns gave their width to the names (`bands.rs`, `W_GAP_LR`); at 0.5 of a
+// level's share "6 · Knowledge development &…" lost its last word. Measured WIDER times Arial:
+// DejaVu Sans, the sans-serif of Linux browsers (where the demo showed it), is that much wider.
+#[test]
+fn the_roles_show_their_whole_names_on_a_laptop() {
+    const WIDER: f64 = 1.1;
+    let s = scene(Arrangement::Spearheads, Lang::En);
+    for (w, h) in [(1138.0, 495.0), (1188.0, 517.0)] {
+        let mut m = CachedMeasure::new(|c, px| arial_char_em(c) * px * WIDER);
+        let l = layout_hierarchy(&s, &HierView::fit(), (w, h), 1.0, &mut m).unwrap();
+        let roles: Vec<_> = l
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Role)
+            .collect();
+        assert_eq!(roles.len(), 14, "{w}x{h}");
+        for n in roles {
+            let text = n
+                .lines
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(text, n.label, "{w}x{h}");
         }
     }
 }
