@@ -21,6 +21,18 @@ fn scene(arr: Arrangement, lang: Lang) -> HierarchyScene {
     common::table3_hierarchy(arr, lang, ColorBy::Gap)
 }
 
+/// The boxes of one kind, each with the text it shows (its lines, joined by a space).
+fn shown_texts(l: &HierarchyLayout, kind: NodeKind) -> Vec<(&str, String)> {
+    l.nodes
+        .iter()
+        .filter(|n| n.kind == kind)
+        .map(|n| {
+            let text: Vec<&str> = n.lines.iter().map(|t| t.text.as_str()).collect();
+            (n.label.as_str(), text.join(" "))
+        })
+        .collect()
+}
+
 /// The problems of one layout's role boxes, as readable strings (empty when all is well).
 fn role_problems(l: &HierarchyLayout, named: bool) -> Vec<String> {
     let dpr = l.dpr;
@@ -128,26 +140,15 @@ fn the_spearhead_roles_show_their_names_on_a_desktop() {
             let l =
                 layout_hierarchy(&s, &HierView::fit(), (w, h), 1.0, &mut arial_measure()).unwrap();
             let tag = format!("{lang:?} {w}x{h}");
-            let srs: Vec<_> = l
-                .nodes
-                .iter()
-                .filter(|n| n.kind == NodeKind::Spearhead)
-                .collect();
+            let srs = shown_texts(&l, NodeKind::Spearhead);
             assert_eq!(srs.len(), 10, "{tag}");
             let mut shown = Vec::new();
-            for n in &srs {
-                let text = n
-                    .lines
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let (number, name) = n.label.split_once(" · ").unwrap();
+            for (label, text) in &srs {
+                let (number, name) = label.split_once(" · ").unwrap();
                 let first = name.split_whitespace().next().unwrap();
                 assert!(
                     text.starts_with(&format!("{number} · {first}")),
-                    "{tag}: {} shows {text:?}",
-                    n.label
+                    "{tag}: {label} shows {text:?}"
                 );
                 shown.push(text.replace(number, ""));
             }
@@ -173,20 +174,10 @@ fn the_roles_show_their_whole_names_on_a_laptop() {
     for (w, h) in [(1138.0, 495.0), (1188.0, 517.0)] {
         let mut m = CachedMeasure::new(|c, px| arial_char_em(c) * px * WIDER);
         let l = layout_hierarchy(&s, &HierView::fit(), (w, h), 1.0, &mut m).unwrap();
-        let roles: Vec<_> = l
-            .nodes
-            .iter()
-            .filter(|n| n.kind == NodeKind::Role)
-            .collect();
+        let roles = shown_texts(&l, NodeKind::Role);
         assert_eq!(roles.len(), 14, "{w}x{h}");
-        for n in roles {
-            let text = n
-                .lines
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            assert_eq!(text, n.label, "{w}x{h}");
+        for (label, text) in roles {
+            assert_eq!(text, label, "{w}x{h}");
         }
     }
 }
