@@ -89,14 +89,15 @@ pub const TEXT_SCALE_RANGE: (f64, f64) = (0.5, 4.0);
 
 /// Where the element is shown: its height on screen (CSS px of the page's viewport, what the
 /// reader sees) and in its own CSS px (they differ under a transform, a slide's scale), and the
-/// width and height of the viewport (the screen, in fullscreen). The element's height, not the plot's: the
-/// host's size never depends on its content (`contain: size`), while the plot's does (the badge
-/// and the number key below it grow with the text scale), so a plot-based choice fed back into
-/// itself; at 1920x1080 the demo's hierarchy flipped between two scales every frame and never
-/// showed. `font` is the reader's or the page's font size as a factor of 16 px (the larger of the
-/// element's and the root's computed font-size, / 16; 0 when unknown): a reader who sets a
-/// larger default font gets larger chart text (Chartability's "user style change"). Below 1 it
-/// counts as 1, so a page's small body text never takes the canvas under its minimum.
+/// width and height of the viewport (the screen, in fullscreen). The element's height, not the
+/// plot's: the host's size never depends on its content (`contain: size`), while the plot's
+/// does (the badge and the number key below it grow with the text scale), so a plot-based
+/// choice fed back into itself; at 1920x1080 the demo's hierarchy flipped between two scales
+/// every frame and never showed. `font` is the reader's or the page's font size as a factor of
+/// 16 px (the larger of the element's and the root's computed font-size, / 16; 0 when unknown):
+/// a reader who sets a larger default font gets larger chart text (Chartability's "user style
+/// change"). Below 1 it counts as 1, so a page's small body text never takes the canvas under
+/// its minimum.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Screen {
     pub onscreen_height: f64,
@@ -151,7 +152,7 @@ impl TextScale {
 /// 540 of a 700 px slide), fullscreen 1; a 680 px element on a 1080 px screen (0.63) is an
 /// ordinary page's chart, and the default 480 px one is one wherever slide text would be larger
 /// (a viewport over 750 px: below, a fiftieth of it is under the theme's 15 px line boxes).
-pub const FILLS_VIEWPORT: f64 = 0.65;
+const FILLS_VIEWPORT: f64 = 0.65;
 
 use crate::chart::Rgb;
 

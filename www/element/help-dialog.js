@@ -29,6 +29,7 @@ export function openHelp(el, closeHelp) {
   title.id = 'help-title';
   title.textContent = el._t('help');
   const list = document.createElement('dl');
+  // ui-text.js's rule: any language other than Dutch reads English.
   for (const [k, v] of KEYS[el._lang === 'nl' ? 'nl' : 'en']) {
     const dt = document.createElement('dt'); dt.textContent = k;
     const dd = document.createElement('dd'); dd.textContent = v;

@@ -112,9 +112,9 @@ export function watchScreen(el) {
 }
 
 /** The element's height on screen (page CSS px) and in its own CSS px, the viewport's width and
- * height, and the user's font factor (for `text-scale="auto"`). The host's, not the plot's: the host's
- * size never depends on its content, the plot's shrinks as the badge and key below it grow with
- * the text scale, so a plot-based choice fed back into itself (theme.rs, `Screen`). */
+ * height, and the user's font factor (for `text-scale="auto"`). The host's, not the plot's: the
+ * host's size never depends on its content, the plot's shrinks as the badge and key below it
+ * grow with the text scale, so a plot-based choice fed back into itself (theme.rs, `Screen`). */
 export function screenFacts(el) {
   return [el.getBoundingClientRect().height, el.offsetHeight, ...viewport(), fontFactor(el)];
 }

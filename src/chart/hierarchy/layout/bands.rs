@@ -58,8 +58,8 @@ const W_LEAF: f64 = 1.4;
 const W_FIRST_UNDER_TOP: f64 = 1.5;
 /// Left to right on a wide element, the column before the roles, when it holds this many boxes
 /// or more (the ten spearhead roles) and they have room for one line only, gets this much
-/// more: at a level's share the demo's desktop (text scale 1.33) showed "SR1 · Shaping…" three
-/// times, and "SR8" and "SR10" without a name.
+/// more: at a level's share the demo's hierarchy with slide text (1.2-1.33) showed "SR1 ·
+/// Shaping…" three times, and "SR8" and "SR10" without a name.
 const W_MID: f64 = 1.6;
 const W_MID_NODES: usize = 6;
 /// Not on a plot narrower than this (CSS px), where the other columns have no width to spare.
