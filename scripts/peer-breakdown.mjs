@@ -4,19 +4,12 @@
 // it prints the update's and the readback's median and p95, then a CPU profile of the 200 steps
 // by self time (wasm, JS, native canvas calls; "(program)" is the browser's own rendering).
 // Usage: node scripts/peer-breakdown.mjs [pkg dir] [rows]   (PAGE=uplot for the peer)
-import { chromium } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
-import http from 'node:http'; import fs from 'node:fs'; import path from 'node:path';
-const here = path.dirname(fileURLToPath(import.meta.url));
-const peers = path.resolve(here, '../../shared/peers');
-const roots = { '/pkg/': process.argv[2] || path.resolve(here, '../pkg'), '/data/': `${peers}/data/`, '/harness/': `${peers}/harness/`, '/pages/': `${peers}/pages/`, '/node_modules/': `${peers}/node_modules/` };
-const srv = http.createServer((q, r) => { const u = decodeURIComponent(q.url.split('?')[0]); for (const [p, d] of Object.entries(roots)) if (u.startsWith(p)) { const f = path.join(d, u.slice(p.length)); if (fs.existsSync(f)) { r.writeHead(200, { 'content-type': f.endsWith('.wasm') ? 'application/wasm' : f.endsWith('.js') || f.endsWith('.mjs') ? 'text/javascript' : f.endsWith('.html') ? 'text/html' : 'text/plain' }); return r.end(fs.readFileSync(f)); } } r.writeHead(404); r.end(); }).listen(0);
-const port = srv.address().port;
-const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-const ctx = await b.newContext({ viewport: { width: 1000, height: 760 }, deviceScaleFactor: 2 });
-const page = await ctx.newPage();
+import { peerServer, launchChromium, benchPage } from './peer-serve.mjs';
+const srv = await peerServer(process.argv[2] || undefined);
+const b = await launchChromium();
+const { ctx, page } = await benchPage(b);
 const PAGE = process.env.PAGE || 'spco-roles';
-await page.goto(`http://127.0.0.1:${port}/pages/${PAGE}.html`);
+await page.goto(`${srv.base}/pages/${PAGE}.html`);
 await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
 await page.waitForTimeout(1500);
 await page.waitForTimeout(500);

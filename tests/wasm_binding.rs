@@ -44,7 +44,12 @@ fn attrs(pairs: &[(&str, &str)]) -> JsValue {
 }
 
 fn chart(view: &str, data: &[u8], name: &str) -> Chart {
-    let mut c = Chart::new(canvas()).map_err(JsValue::from).unwrap();
+    chart_on(canvas(), view, data, name)
+}
+
+/// A chart of 800x500 CSS px at a pixel ratio of 2 on `canvas`, with `data` loaded.
+fn chart_on(canvas: HtmlCanvasElement, view: &str, data: &[u8], name: &str) -> Chart {
+    let mut c = Chart::new(canvas).map_err(JsValue::from).unwrap();
     c.set_settings(&attrs(&[("view", view)]))
         .map_err(JsValue::from)
         .unwrap();
@@ -73,6 +78,54 @@ fn table3_draws_and_its_statistics_come_back_as_plain_objects() {
     let layout = c.layout().map_err(JsValue::from).unwrap();
     assert_eq!(get(&layout, "points.length").as_f64(), Some(14.0));
     assert!(last_panic().is_none());
+}
+
+/// The pixels of a 2D canvas.
+fn pixels(c: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: web_sys::CanvasRenderingContext2d =
+        c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let (w, h) = (f64::from(c.width()), f64::from(c.height()));
+    ctx.get_image_data(0.0, 0.0, w, h).unwrap().data().0
+}
+
+/// A frame drawn after others (the backend keeps the styles it set from frame to frame, and
+/// draws a stage's marks of one style in one path) has the pixels of the same view drawn by a
+/// fresh chart, also after the page reset the canvas between frames, and with a role hovered
+/// (dimmed, translucent marks) and one selected.
+#[wasm_bindgen_test]
+fn a_frame_after_others_has_the_pixels_of_a_fresh_one() {
+    let views: [(&str, u32, u32); 4] = [
+        ("5,8,3,4.5", 0, 0),
+        ("full", 0, 0),
+        ("2,9,1,5", 4, 0),
+        ("6,8.5,3,4.4", 2, 7),
+    ];
+    let show = |c: &mut Chart, zoom: &str, hover: u32, selected: u32| {
+        c.set_zoom(zoom).map_err(JsValue::from).unwrap();
+        c.set_highlight(role_item(hover));
+        c.set_selected(role_item(selected));
+        c.draw(0.0).map_err(JsValue::from).unwrap();
+    };
+    let cv = canvas();
+    let mut a = chart_on(cv.clone(), "quadrant", RECON, "r.csv");
+    a.draw(0.0).map_err(JsValue::from).unwrap();
+    for (i, (zoom, hover, selected)) in views.into_iter().enumerate() {
+        if i == 2 {
+            // What the page does when it resizes the canvas: the context starts afresh.
+            cv.set_width(cv.width());
+        }
+        show(&mut a, zoom, hover, selected);
+        let fresh = canvas();
+        let mut b = chart_on(fresh.clone(), "quadrant", RECON, "r.csv");
+        show(&mut b, zoom, hover, selected);
+        let (pa, pb) = (pixels(&cv), pixels(&fresh));
+        assert_eq!(pa.len(), 1600 * 1000 * 4);
+        let differ = pa.iter().zip(&pb).filter(|(x, y)| x != y).count();
+        assert_eq!(
+            differ, 0,
+            "{zoom}: {differ} bytes differ from a fresh chart's"
+        );
+    }
 }
 
 #[wasm_bindgen_test]

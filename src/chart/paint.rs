@@ -85,6 +85,12 @@ pub trait Backend: DrawingBackend {
     ) -> Option<Result<(), DrawingErrorKind<Self::ErrorType>>> {
         None
     }
+
+    /// The font size the backend's text is set in now, if it keeps one from frame to frame
+    /// (the canvas does): a chart may draw that size's text first.
+    fn font_px(&self) -> Option<f64> {
+        None
+    }
 }
 
 impl Backend for plotters::backend::SVGBackend<'_> {}

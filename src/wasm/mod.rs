@@ -81,8 +81,13 @@ impl TextMeasure for CanvasMeasure {
     }
 }
 
-/// The canvas strokes dashed lines itself (patch 4 of the vendored plotters-canvas).
+/// The canvas strokes dashed lines itself (patch 4 of the vendored plotters-canvas) and keeps
+/// its font from frame to frame (patch 6).
 impl crate::chart::Backend for CanvasBackend {
+    fn font_px(&self) -> Option<f64> {
+        self.font_size()
+    }
+
     fn dashed_line<S: plotters_backend::BackendStyle>(
         &mut self,
         a: plotters_backend::BackendCoord,
@@ -95,11 +100,23 @@ impl crate::chart::Backend for CanvasBackend {
     }
 }
 
+fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))
+}
+
 /// One chart element's state in wasm memory.
 #[wasm_bindgen]
 pub struct Chart {
     session: Session,
     canvas: HtmlCanvasElement,
+    /// Kept from frame to frame with the JS strings it made (`begin_frame` forgets the context
+    /// state it set).
+    backend: CanvasBackend,
     measure: CanvasMeasure,
     /// A big import read back and not yet shown (`stage_encoded`, then `load_staged`), with
     /// its per-group counts so far.
@@ -109,18 +126,20 @@ pub struct Chart {
 
 #[wasm_bindgen]
 impl Chart {
+    /// A chart drawn on `canvas`. Text is measured on a copy of it, out of the page: measuring
+    /// sets the font, and on the drawn canvas that would undo the font the frame before left
+    /// set (the backend keeps it), or leave a frame's text in a font the backend did not set.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<Chart, JsError> {
-        let ctx = canvas
-            .get_context("2d")
-            .map_err(|_| JsError::new("this browser gives no 2D canvas"))?
-            .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?
-            .dyn_into::<CanvasRenderingContext2d>()
+        let ctx = context_2d(&canvas)?;
+        let copy = canvas
+            .clone_node()
             .map_err(|_| JsError::new("this browser gives no 2D canvas"))?;
         Ok(Chart {
             session: Session::new(),
+            backend: CanvasBackend::with_context(canvas.clone(), ctx),
             canvas,
-            measure: CanvasMeasure::new(ctx),
+            measure: CanvasMeasure::new(context_2d(copy.unchecked_ref())?),
             staged: None,
             staged_hist: None,
         })
@@ -280,10 +299,9 @@ impl Chart {
         if self.canvas.height() != size.height_px() {
             self.canvas.set_height(size.height_px());
         }
-        let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone())
-            .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?;
+        self.backend.begin_frame();
         self.session
-            .draw(&mut backend, &mut self.measure, now_ms)
+            .draw(&mut self.backend, &mut self.measure, now_ms)
             .map_err(js_err)
     }
 

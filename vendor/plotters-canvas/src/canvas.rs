@@ -1,6 +1,26 @@
 use js_sys::JSON;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{window, CanvasRenderingContext2d, HtmlCanvasElement};
+
+// spco-roles patches 6 and 7: fillText and the text setters given JS strings the backend keeps
+// (web-sys' take a `&str`, decoded into a new JS string on every call), and setLineDash without
+// web-sys' exception wrapper. The context is seen as this type (`Text`) for these calls alone.
+#[wasm_bindgen]
+extern "C" {
+    type Text;
+    #[wasm_bindgen(method, js_name = fillText)]
+    fn fill_text_js(this: &Text, text: &JsValue, x: f64, y: f64);
+    #[wasm_bindgen(method, setter = font)]
+    fn set_font_js(this: &Text, font: &JsValue);
+    #[wasm_bindgen(method, setter = textAlign)]
+    fn set_text_align_js(this: &Text, align: &JsValue);
+    #[wasm_bindgen(method, setter = textBaseline)]
+    fn set_text_baseline_js(this: &Text, baseline: &JsValue);
+    // Never throws for an array of finite numbers.
+    #[wasm_bindgen(method, js_name = setLineDash)]
+    fn set_line_dash_js(this: &Text, segments: &JsValue);
+}
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -15,9 +35,12 @@ pub struct CanvasBackend {
     context: CanvasRenderingContext2d,
     /// spco-roles patch: the context state last set through this backend, so that a frame of
     /// many primitives in a few styles sets each style once (every setter builds a CSS string in
-    /// wasm, crosses to JS and is parsed again by the browser). A backend is made per frame, and
-    /// nothing else draws on the context in between, so the cache cannot go stale.
+    /// wasm, crosses to JS and is parsed again by the browser). Kept from frame to frame, and
+    /// forgotten when the context was reset (`begin_frame`).
     state: State,
+    /// spco-roles patches 5 and 6: the colours and texts set so far, as JS strings.
+    colors: Vec<(ColorKey, JsValue)>,
+    strings: Strings,
 }
 
 /// A colour as comparable bits (BackendColor has no PartialEq).
@@ -31,9 +54,40 @@ fn key(c: BackendColor) -> ColorKey {
 struct State {
     fill: Option<ColorKey>,
     stroke: Option<(ColorKey, u32)>,
-    font: String,
+    /// The style's name (where it is) and the size's bits, and the family: what the font
+    /// string is made of, so it is built only when one of them changes.
+    font: Option<(usize, u64)>,
+    family: String,
     align: &'static str,
     baseline: &'static str,
+    /// spco-roles patch 7: the dash pattern set (None: solid).
+    dash: Option<(u64, u64)>,
+}
+
+/// spco-roles patch 6: texts kept as JS strings. A quadrant frame draws ~47 texts and sets the
+/// alignment ~20 times, mostly the same strings as the frame before; each was decoded from UTF-8
+/// into a new JS string per call (~1 us each). Looked up in order (a few dozen; a hash table
+/// cost more bytes than it saved time); past `STRINGS` strings it starts again.
+const STRINGS: usize = 128;
+
+#[derive(Default)]
+struct Strings(Vec<(Box<str>, JsValue)>);
+
+impl Strings {
+    fn get(&mut self, s: &str) -> &JsValue {
+        let v = &mut self.0;
+        let at = match v.iter().position(|(k, _)| **k == *s) {
+            Some(i) => i,
+            None => {
+                if v.len() >= STRINGS {
+                    v.clear();
+                }
+                v.push((s.into(), JsValue::from_str(s)));
+                v.len() - 1
+            }
+        };
+        &v[at].1
+    }
 }
 
 pub struct CanvasError(String);
@@ -63,11 +117,31 @@ impl std::error::Error for CanvasError {}
 impl CanvasBackend {
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasBackend {
+        Some(Self::with_context(canvas, context))
+    }
+
+    /// spco-roles patch 6: a backend over a context the caller already has, kept across frames
+    /// (see `begin_frame`) with the strings it made and the state it set.
+    pub fn with_context(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Self {
+        CanvasBackend {
             canvas,
             context,
             state: State::default(),
-        })
+            colors: Vec::new(),
+            strings: Strings::default(),
+        }
+    }
+
+    /// Call before each frame: forgets the context state this backend set if the context was
+    /// reset since (the page resized the canvas). The mark of a context not reset is
+    /// `imageSmoothingEnabled` false, which only images drawn on it would show, and none are.
+    /// So a frame sets only what differs from the frame before (a font set alone is ~20 us in
+    /// Chromium). Nothing else may set styles on this context.
+    pub fn begin_frame(&mut self) {
+        if self.context.image_smoothing_enabled() {
+            self.state = State::default();
+            self.context.set_image_smoothing_enabled(false);
+        }
     }
 
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
@@ -93,8 +167,8 @@ impl CanvasBackend {
         if self.state.stroke == Some(want) {
             return;
         }
-        self.context
-            .set_stroke_style(&make_canvas_color(style.color()));
+        let c = make_canvas_color(&mut self.colors, style.color());
+        self.context.set_stroke_style(c);
         self.context.set_line_width(want.1 as f64);
         self.state.stroke = Some(want);
     }
@@ -104,8 +178,34 @@ impl CanvasBackend {
         if self.state.fill == Some(key(color)) {
             return;
         }
-        self.context.set_fill_style(&make_canvas_color(color));
+        let c = make_canvas_color(&mut self.colors, color);
+        self.context.set_fill_style(c);
         self.state.fill = Some(key(color));
+    }
+
+    /// The size of the font this backend last set on the context, if it still holds.
+    pub fn font_size(&self) -> Option<f64> {
+        self.state.font.map(|f| f64::from_bits(f.1))
+    }
+
+    /// Sets the line dash (None: solid) unless already set.
+    fn set_dash(&mut self, dash: Option<(f64, f64)>) {
+        let want = dash.map(|(on, off)| (on.to_bits(), off.to_bits()));
+        if self.state.dash != want {
+            let pattern = match dash {
+                Some((on, off)) => js_sys::Array::of2(&JsValue::from(on), &JsValue::from(off)),
+                None => js_sys::Array::new(),
+            };
+            self.context
+                .unchecked_ref::<Text>()
+                .set_line_dash_js(&pattern);
+            self.state.dash = want;
+        }
+    }
+
+    /// A stroke is solid unless it is a dashed line's.
+    fn solid(&mut self) {
+        self.set_dash(None);
     }
 }
 
@@ -127,44 +227,37 @@ impl CanvasBackend {
         }
         let (from, to) = fine_hor_ver_lines(from, to);
         self.set_line_style(style);
-        let pattern = js_sys::Array::of2(&JsValue::from(dash.0), &JsValue::from(dash.1));
-        self.context.set_line_dash(&pattern).map_err(error_cast)?;
+        // The dash stays set until a solid stroke needs it gone (`solid`), so two dashed lines
+        // of one pattern set it once.
+        self.set_dash(Some(dash));
         self.context.set_line_dash_offset(offset);
         self.context.begin_path();
         self.context.move_to(from.0, from.1);
         self.context.line_to(to.0, to.1);
         self.context.stroke();
-        // Solid again for every other line (the context keeps the dash).
-        self.context
-            .set_line_dash(&js_sys::Array::new())
-            .map_err(error_cast)
+        Ok(())
     }
 }
 
 /// spco-roles patch 5: the CSS colour strings made so far, as JS strings. A chart uses a few
 /// dozen colours, and a frame sets a fill or stroke style ~50 times: each new string was built in
 /// wasm and decoded into a JS string again on every set. Bounded: past `COLOR_CACHE` colours it
-/// starts again.
+/// starts again. Lent, not cloned: a clone and its drop are two more calls into JS.
 const COLOR_CACHE: usize = 64;
 
-thread_local! {
-    static COLORS: std::cell::RefCell<Vec<(ColorKey, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn make_canvas_color(color: BackendColor) -> JsValue {
+fn make_canvas_color(cache: &mut Vec<(ColorKey, JsValue)>, color: BackendColor) -> &JsValue {
     let k = key(color);
-    COLORS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, v)) = cache.iter().find(|(c, _)| *c == k) {
-            return v.clone();
+    let at = match cache.iter().position(|(c, _)| *c == k) {
+        Some(i) => i,
+        None => {
+            if cache.len() >= COLOR_CACHE {
+                cache.clear();
+            }
+            cache.push((k, css_color(color)));
+            cache.len() - 1
         }
-        if cache.len() >= COLOR_CACHE {
-            cache.clear();
-        }
-        let v = css_color(color);
-        cache.push((k, v.clone()));
-        v
-    })
+    };
+    &cache[at].1
 }
 
 fn css_color(color: BackendColor) -> JsValue {
@@ -239,6 +332,7 @@ impl DrawingBackend for CanvasBackend {
         }
 
         let (from, to) = fine_hor_ver_lines(from, to);
+        self.solid();
         self.set_line_style(style);
         self.context.begin_path();
         self.context.move_to(from.0, from.1);
@@ -271,6 +365,7 @@ impl DrawingBackend for CanvasBackend {
                 f64::from(bottom_right.1 - upper_left.1),
             );
         } else {
+            self.solid();
             self.set_line_style(style);
             self.context.stroke_rect(
                 f64::from(upper_left.0),
@@ -293,6 +388,7 @@ impl DrawingBackend for CanvasBackend {
         let mut path = path.into_iter();
         self.context.begin_path();
         if let Some(start) = path.next() {
+            self.solid();
             self.set_line_style(style);
             self.context.move_to(f64::from(start.0), f64::from(start.1));
             for next in path {
@@ -338,6 +434,7 @@ impl DrawingBackend for CanvasBackend {
         if fill {
             self.set_fill(style.color());
         } else {
+            self.solid();
             self.set_line_style(style);
         }
         self.context.begin_path();
@@ -395,7 +492,8 @@ impl DrawingBackend for CanvasBackend {
             VPos::Bottom => "bottom",
         };
         if self.state.baseline != text_baseline {
-            self.context.set_text_baseline(text_baseline);
+            let v = self.strings.get(text_baseline);
+            self.context.unchecked_ref::<Text>().set_text_baseline_js(v);
             self.state.baseline = text_baseline;
         }
 
@@ -405,27 +503,37 @@ impl DrawingBackend for CanvasBackend {
             HPos::Center => "center",
         };
         if self.state.align != text_align {
-            self.context.set_text_align(text_align);
+            let v = self.strings.get(text_align);
+            self.context.unchecked_ref::<Text>().set_text_align_js(v);
             self.state.align = text_align;
         }
 
         self.set_fill(color);
-        let mut font = format!("{} ", style.style().as_str());
-        push_decimal(&mut font, style.size());
-        font.push_str("px ");
-        font.push_str(style.family().as_str());
-        if self.state.font != font {
-            self.context.set_font(&font);
-            self.state.font = font;
+        let family = style.family();
+        let family = family.as_str();
+        let weight = style.style();
+        let weight = weight.as_str();
+        let font_key = Some((weight.as_ptr() as usize, style.size().to_bits()));
+        if self.state.font != font_key || self.state.family != family {
+            let mut font = format!("{weight} ");
+            push_decimal(&mut font, style.size());
+            font.push_str("px ");
+            font.push_str(family);
+            let v = self.strings.get(&font);
+            self.context.unchecked_ref::<Text>().set_font_js(v);
+            self.state.font = font_key;
+            self.state.family = family.to_string();
         }
-        self.context
-            .fill_text(text, f64::from(x), f64::from(y))
-            .map_err(error_cast)?;
+        let v = self.strings.get(text);
+        (self.context.unchecked_ref::<Text>()).fill_text_js(v, f64::from(x), f64::from(y));
 
         if degree != 0.0 {
             self.context.restore();
-            // restore() undid what was set since save(): forget it.
-            self.state = State::default();
+            // restore() undid what was set since save(): forget it (the dash was not set).
+            self.state = State {
+                dash: self.state.dash,
+                ..State::default()
+            };
         }
 
         Ok(())
