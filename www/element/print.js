@@ -13,6 +13,8 @@
 // the plot again: a resize loop of large frames inside print layout. Here the print canvas is one
 // no observer measures, sizing is frozen while printing, and its pixel count is bounded.
 
+import { renderA11y } from './a11y.js';
+
 /** CSS px of paper width: A4 (794 px) or Letter (816 px) less Chromium's default margins. */
 const PAPER_W = 720;
 /** The widest print layout: wider elements are laid out at this width and scaled to the paper. */
@@ -65,6 +67,9 @@ export function printSize(w, h) {
 function toPrint(el) {
   if (el._printing || !el.isConnected || !el._handle || !el._info || !el._size) return;
   el._printing = true;
+  // The data table prints after the chart: built now if it still waits for the idle moment
+  // after the first chart (a page printed at once printed without it).
+  renderA11y(el);
   const { w, h, dpr } = el._size;
   const [pw, ph] = printSize(w, h);
   const live = el._el.canvas;
