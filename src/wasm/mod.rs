@@ -113,9 +113,8 @@ fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, Js
 #[wasm_bindgen]
 pub struct Chart {
     session: Session,
-    canvas: HtmlCanvasElement,
-    /// Kept from frame to frame with the JS strings it made (`begin_frame` forgets the context
-    /// state it set).
+    /// Its canvas, kept from frame to frame with the state and JS strings it made
+    /// (`begin_frame` forgets the state after the page reset the canvas).
     backend: CanvasBackend,
     measure: CanvasMeasure,
     /// A big import read back and not yet shown (`stage_encoded`, then `load_staged`), with
@@ -138,7 +137,6 @@ impl Chart {
         Ok(Chart {
             session: Session::new(),
             backend: CanvasBackend::with_context(canvas.clone(), ctx),
-            canvas,
             measure: CanvasMeasure::new(context_2d(copy.unchecked_ref())?),
             staged: None,
             staged_hist: None,
@@ -293,11 +291,12 @@ impl Chart {
     pub fn draw(&mut self, now_ms: f64) -> Result<bool, JsError> {
         let size = self.session.size();
         // The wrapper sizes the backing store; keep it in step if a resize raced a draw.
-        if self.canvas.width() != size.width_px() {
-            self.canvas.set_width(size.width_px());
+        let canvas = self.backend.canvas();
+        if canvas.width() != size.width_px() {
+            canvas.set_width(size.width_px());
         }
-        if self.canvas.height() != size.height_px() {
-            self.canvas.set_height(size.height_px());
+        if canvas.height() != size.height_px() {
+            canvas.set_height(size.height_px());
         }
         self.backend.begin_frame();
         self.session

@@ -132,6 +132,11 @@ impl CanvasBackend {
         }
     }
 
+    /// The canvas drawn on (spco-roles sizes its backing store before a frame).
+    pub fn canvas(&self) -> &HtmlCanvasElement {
+        &self.canvas
+    }
+
     /// Call before each frame: forgets the context state this backend set if the context was
     /// reset since (the page resized the canvas). The mark of a context not reset is
     /// `imageSmoothingEnabled` false, which only images drawn on it would show, and none are.
