@@ -41,6 +41,10 @@ pub struct CanvasBackend {
     /// spco-roles patches 5 and 6: the colours and texts set so far, as JS strings.
     colors: Vec<(ColorKey, JsValue)>,
     strings: Strings,
+    /// spco-roles patch 7: the dash patterns set so far (solid: None), as JS arrays; a frame
+    /// switches between the crosshair's dashes and solid lines, and a new array each time cost
+    /// ~30 us a frame.
+    dashes: Vec<(Option<(u64, u64)>, JsValue)>,
 }
 
 /// A colour as comparable bits (BackendColor has no PartialEq).
@@ -129,6 +133,7 @@ impl CanvasBackend {
             state: State::default(),
             colors: Vec::new(),
             strings: Strings::default(),
+            dashes: Vec::new(),
         }
     }
 
@@ -197,13 +202,25 @@ impl CanvasBackend {
     fn set_dash(&mut self, dash: Option<(f64, f64)>) {
         let want = dash.map(|(on, off)| (on.to_bits(), off.to_bits()));
         if self.state.dash != want {
-            let pattern = match dash {
-                Some((on, off)) => js_sys::Array::of2(&JsValue::from(on), &JsValue::from(off)),
-                None => js_sys::Array::new(),
+            let i = match self.dashes.iter().position(|(k, _)| *k == want) {
+                Some(i) => i,
+                None => {
+                    let pattern = match dash {
+                        Some((on, off)) => {
+                            js_sys::Array::of2(&JsValue::from(on), &JsValue::from(off))
+                        }
+                        None => js_sys::Array::new(),
+                    };
+                    if self.dashes.len() >= 8 {
+                        self.dashes.clear();
+                    }
+                    self.dashes.push((want, pattern.into()));
+                    self.dashes.len() - 1
+                }
             };
             self.context
                 .unchecked_ref::<Text>()
-                .set_line_dash_js(&pattern);
+                .set_line_dash_js(&self.dashes[i].1);
             self.state.dash = want;
         }
     }
