@@ -88,8 +88,8 @@ fn pixels(c: &HtmlCanvasElement) -> Vec<u8> {
     ctx.get_image_data(0.0, 0.0, w, h).unwrap().data().0
 }
 
-/// A frame drawn after others (the backend keeps the styles it set from frame to frame, and
-/// draws a stage's marks of one style in one path) has the pixels of the same view drawn by a
+/// A frame drawn after others (the backend keeps the styles, font and dash it set from frame to
+/// frame) has the pixels of the same view drawn by a
 /// fresh chart, also after the page reset the canvas between frames, and with a role hovered
 /// (dimmed, translucent marks) and one selected.
 #[wasm_bindgen_test]

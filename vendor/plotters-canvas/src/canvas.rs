@@ -79,19 +79,34 @@ struct Strings(Vec<(Box<str>, JsValue)>);
 
 impl Strings {
     fn get(&mut self, s: &str) -> &JsValue {
-        let v = &mut self.0;
-        let at = match v.iter().position(|(k, _)| **k == *s) {
-            Some(i) => i,
-            None => {
-                if v.len() >= STRINGS {
-                    v.clear();
-                }
-                v.push((s.into(), JsValue::from_str(s)));
-                v.len() - 1
-            }
-        };
-        &v[at].1
+        intern(
+            &mut self.0,
+            STRINGS,
+            |k| **k == *s,
+            || (s.into(), JsValue::from_str(s)),
+        )
     }
+}
+
+/// The JS value kept in `cache` for the first key that `is`, else the one `make` makes (kept,
+/// after emptying a cache of `cap` entries): the colours, texts and dash patterns (patches 5-7).
+fn intern<K>(
+    cache: &mut Vec<(K, JsValue)>,
+    cap: usize,
+    is: impl Fn(&K) -> bool,
+    make: impl FnOnce() -> (K, JsValue),
+) -> &JsValue {
+    let at = match cache.iter().position(|(k, _)| is(k)) {
+        Some(i) => i,
+        None => {
+            if cache.len() >= cap {
+                cache.clear();
+            }
+            cache.push(make());
+            cache.len() - 1
+        }
+    };
+    &cache[at].1
 }
 
 pub struct CanvasError(String);
@@ -202,25 +217,23 @@ impl CanvasBackend {
     fn set_dash(&mut self, dash: Option<(f64, f64)>) {
         let want = dash.map(|(on, off)| (on.to_bits(), off.to_bits()));
         if self.state.dash != want {
-            let i = match self.dashes.iter().position(|(k, _)| *k == want) {
-                Some(i) => i,
-                None => {
-                    let pattern = match dash {
+            let pattern = intern(
+                &mut self.dashes,
+                8,
+                |k| *k == want,
+                || {
+                    let a = match dash {
                         Some((on, off)) => {
                             js_sys::Array::of2(&JsValue::from(on), &JsValue::from(off))
                         }
                         None => js_sys::Array::new(),
                     };
-                    if self.dashes.len() >= 8 {
-                        self.dashes.clear();
-                    }
-                    self.dashes.push((want, pattern.into()));
-                    self.dashes.len() - 1
-                }
-            };
+                    (want, a.into())
+                },
+            );
             self.context
                 .unchecked_ref::<Text>()
-                .set_line_dash_js(&self.dashes[i].1);
+                .set_line_dash_js(pattern);
             self.state.dash = want;
         }
     }
@@ -269,17 +282,7 @@ const COLOR_CACHE: usize = 64;
 
 fn make_canvas_color(cache: &mut Vec<(ColorKey, JsValue)>, color: BackendColor) -> &JsValue {
     let k = key(color);
-    let at = match cache.iter().position(|(c, _)| *c == k) {
-        Some(i) => i,
-        None => {
-            if cache.len() >= COLOR_CACHE {
-                cache.clear();
-            }
-            cache.push((k, css_color(color)));
-            cache.len() - 1
-        }
-    };
-    &cache[at].1
+    intern(cache, COLOR_CACHE, |c| *c == k, || (k, css_color(color)))
 }
 
 fn css_color(color: BackendColor) -> JsValue {
