@@ -141,6 +141,44 @@ test('the first chart is drawn once, at the size the number key leaves: no blank
   assert.deepEqual(log.slice(firstDraw).filter((e) => e === 'resize'), [], `no resize after the first draw: ${log.join(' ')}`);
 });
 
+
+test('while the wasm loads, the data is read and the canvas keeps no backing store of the plot\'s size', async () => {
+  // #15: both waits overlap (the body used to be read after the wasm instantiated), and a blank
+  // canvas of the plot's size is not made before there is a chart to draw (a page that read it,
+  // as the peer benchmark polls for ink, made the browser allocate its 9 MB for nothing).
+  const page = await env.page({ width: 1000, height: 760, dpr: 2 });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/spco_roles_bg\.[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.addInitScript(() => {
+    window.__reads = 0;
+    const read = ReadableStreamDefaultReader.prototype.read;
+    ReadableStreamDefaultReader.prototype.read = function () { window.__reads++; return read.call(this); };
+  });
+  await mount(page, env.base, `<spco-roles src="${TABLE3}" style="display:block;width:900px;height:640px"></spco-roles>`, { wait: false });
+  // The data's response has come and its body was read to the end (the read that says "done").
+  await page.waitForFunction(() => window.__reads >= 2, null, { timeout: 10000 })
+    .catch(() => assert.fail('the data\'s body was not read while the wasm was held back'));
+  await page.waitForTimeout(100);
+  const waiting = await page.evaluate(() => {
+    const el = document.querySelector('spco-roles');
+    const c = el.shadowRoot.querySelector('canvas');
+    return { w: c.width, h: c.height, layout: el.layout };
+  });
+  assert.equal(waiting.layout, null, 'no chart yet: the wasm is held back');
+  assert.ok(waiting.w * waiting.h <= 300 * 150, `the canvas is not sized to the plot yet: ${waiting.w}x${waiting.h}`);
+  const loaded = page.evaluate(() => new Promise((ok) => document.querySelector('spco-roles').addEventListener('load', ok, { once: true })));
+  release();
+  await loaded;
+  const drawn = await page.evaluate(() => {
+    const el = document.querySelector('spco-roles');
+    const c = el.shadowRoot.querySelector('canvas');
+    return { w: c.width, h: c.height, plot: el.layout.plot, n: el.stats.roles.length };
+  });
+  assert.equal(drawn.n, 14);
+  assert.equal(drawn.w, 1800, 'the backing store is the plot\'s width at DPR 2');
+  assert.ok(drawn.h > 1000 && drawn.h <= 1280, `and its height (the key may take some): ${drawn.h}`);
+});
 test('load fires once per new data, in the task that drew it, and not for data that failed', async () => {
   const page = await env.page();
   await mount(page, env.base, '', { wait: false });

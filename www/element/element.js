@@ -211,6 +211,8 @@ export class SpcoRolesElement extends HTMLElement {
     if (!this.isConnected || this._handle) return this._handle;
     this._handle = this._call(() => this._newHandle(m));
     track(this);
+    // Measured afresh, so that applySize sizes the canvas now that there is a chart to draw.
+    this._sizeKey = null;
     this._measure(true);
     return this._handle;
   }
