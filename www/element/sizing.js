@@ -77,7 +77,7 @@ export function applySize(el) {
   // The backing store is sized once there is a chart to draw (el._handle), not before: a blank
   // canvas of the plot's size was a 9 MB bitmap that any read of it (a page polling it for ink)
   // made the browser allocate, and allocate again when the number key took height from the plot,
-  // ~8-12 ms each on the main thread before the first chart (#15).
+  // 5-12 ms each on the main thread before the first chart (#15).
   if (el._handle && (c.width !== wpx || c.height !== hpx)) { c.width = wpx; c.height = hpx; }
   // The on-screen box moved by a fraction of a pixel (the text below the plot settling after the
   // first frame): the same canvas at the same ratio, so wasm keeps its size and nothing redraws.
