@@ -211,8 +211,6 @@ export class SpcoRolesElement extends HTMLElement {
     if (!this.isConnected || this._handle) return this._handle;
     this._handle = this._call(() => this._newHandle(m));
     track(this);
-    // Measured afresh, so that applySize sizes the canvas now that there is a chart to draw.
-    this._sizeKey = null;
     this._measure(true);
     return this._handle;
   }
@@ -363,7 +361,7 @@ export class SpcoRolesElement extends HTMLElement {
     // While printing, the print copy (print.js) stands for the chart: the print layout's sizes
     // must not resize the live one (print media can switch before the print copy is made).
     if (this._printing || PRINT.matches) return false;
-    const changed = applySize(this);
+    const changed = applySize(this, force);
     if (!this._handle || (!changed && !force)) return false;
     const { w, h, dpr } = this._size;
     try {

@@ -53,15 +53,16 @@ function viewport() {
     full ? (screen.height || innerHeight) : (d.clientHeight || innerHeight)];
 }
 
-/**
- * Sizes the canvas and tells wasm the layout size, the effective device-pixel ratio and where the
- * element is shown (for `text-scale="auto"`). Returns false when nothing changed.
- */
 const MAX_CSS_PX = 4096;
 
-export function applySize(el) {
+/**
+ * Sizes the canvas and tells wasm the layout size, the effective device-pixel ratio and where the
+ * element is shown (for `text-scale="auto"`). Returns false when nothing changed. `force` measures
+ * even when the geometry looks the same (a new chart: its canvas is sized only now).
+ */
+export function applySize(el, force = false) {
   const g = plotGeometry(el);
-  if (!changed(el, g) && el._size) return false;
+  if (!force && !changed(el, g) && el._size) return false;
   el._sizeKey = key(el, g);
   // Bounded whatever the page does to the element's size: a runaway layout must not allocate a
   // runaway canvas (the canvas itself never sizes anything, see shadow.js).

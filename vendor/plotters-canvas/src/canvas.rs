@@ -219,7 +219,7 @@ impl CanvasBackend {
         if self.state.dash != want {
             let pattern = intern(
                 &mut self.dashes,
-                8,
+                8, // patterns kept: the charts use two or three
                 |k| *k == want,
                 || {
                     let a = match dash {
