@@ -14,8 +14,10 @@ for (let r = 0; r < reps; r++) {
   await page.goto('about:blank');
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 50 }); await cdp.send('Profiler.start');
-  await page.goto(`${srv.base}/pages/${PAGE}.html`);
-  await page.waitForFunction(() => window.BENCH && BENCH.t && BENCH.t.painted != null, null, { timeout: 20000 });
+  await page.goto(`${srv.base}/pages/${PAGE}.html`, { waitUntil: 'load' });
+  // As run.mjs waits: the page's `load`, then the harness's promise (a polling wait would run
+  // script in the page every frame, on the main thread the first chart is timed on).
+  await page.evaluate(() => BENCH.firstChart);
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);

@@ -10,6 +10,16 @@ export const DEFAULT_PKG = path.resolve(here, '../pkg');
 
 const TYPES = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html' };
 
+// PEER_SLOT=load: the slot page as its README invites once the element has a render event: it
+// also calls BENCH.drawn() from the element's `load` (whichever of that and its ink poll comes
+// first). For planning only; the benchmark's own figures are run.mjs's, with the page as it is.
+const SLOT_LOAD = process.env.PEER_SLOT === 'load';
+function slotOnLoad(file) {
+  const page = fs.readFileSync(file, 'utf8'), at = page.indexOf('(function poll()');
+  if (at < 0) throw new Error('PEER_SLOT=load: the slot page has no ink poll to put the listener before');
+  return page.slice(0, at) + "el.addEventListener('load', () => BENCH.drawn(), { once: true });\n" + page.slice(at);
+}
+
 /** A server of the peer pages with `pkg` at /pkg/, listening; its base URL is `server.base`. */
 export async function peerServer(pkg = DEFAULT_PKG) {
   const roots = { '/pkg/': pkg, '/data/': `${peers}/data/`, '/harness/': `${peers}/harness/`, '/pages/': `${peers}/pages/`, '/node_modules/': `${peers}/node_modules/` };
@@ -20,7 +30,7 @@ export async function peerServer(pkg = DEFAULT_PKG) {
       const f = path.join(d, u.slice(p.length));
       if (fs.existsSync(f)) {
         r.writeHead(200, { 'content-type': TYPES[path.extname(f)] || 'text/plain' });
-        return r.end(fs.readFileSync(f));
+        return r.end(u === '/pages/spco-roles.html' && SLOT_LOAD ? slotOnLoad(f) : fs.readFileSync(f));
       }
     }
     r.writeHead(404); r.end();
