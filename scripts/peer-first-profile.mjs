@@ -17,7 +17,8 @@ for (let r = 0; r < reps; r++) {
   await page.goto(`${srv.base}/pages/${PAGE}.html`, { waitUntil: 'load' });
   // As run.mjs waits: the page's `load`, then the harness's promise (a polling wait would run
   // script in the page every frame, on the main thread the first chart is timed on).
-  await page.evaluate(() => BENCH.firstChart);
+  await page.evaluate(() => Promise.race([BENCH.firstChart,
+    new Promise((_, no) => setTimeout(() => no(new Error(`no first chart within 20 s: ${BENCH.errors.join('; ')}`)), 20000))]));
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);

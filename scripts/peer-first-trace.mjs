@@ -14,8 +14,9 @@ await page.goto('about:blank');
 await b.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading', 'navigation', 'toplevel', 'disabled-by-default-devtools.timeline.frame', 'blink.resource', 'scheduler'] });
 await page.goto(`${srv.base}/pages/${PAGE}.html`, { waitUntil: 'load' });
 // As run.mjs waits: the page's `load`, then the harness's promise (a polling wait would run
-  // script in the page every frame, on the main thread the first chart is timed on).
-  await page.evaluate(() => BENCH.firstChart);
+// script in the page every frame, on the main thread the first chart is timed on).
+await page.evaluate(() => Promise.race([BENCH.firstChart,
+  new Promise((_, no) => setTimeout(() => no(new Error(`no first chart within 20 s: ${BENCH.errors.join('; ')}`)), 20000))]));
 const buf = await b.stopTracing();
 const t = await page.evaluate(() => ({ ...BENCH.t }));
 console.log(JSON.stringify(t));

@@ -31,10 +31,11 @@ for (let i = 0; i < reps; i++) for (const id of pages) {
   const { ctx, page } = await benchPage(b);
   await page.addInitScript(INSTR);
   const [pg, n] = id.split('@');
-  await page.goto(`${servers[+n || 0].base}/pages/${pg}.html`, { waitUntil: 'load' });
   // As run.mjs waits: the page's `load`, then the harness's promise (a polling wait would run
   // script in the page every frame, on the main thread the first chart is timed on).
-  await page.evaluate(() => BENCH.firstChart);
+  await page.goto(`${servers[+n || 0].base}/pages/${pg}.html`, { waitUntil: 'load' });
+  await page.evaluate(() => Promise.race([BENCH.firstChart,
+    new Promise((_, no) => setTimeout(() => no(new Error(`no first chart within 20 s: ${BENCH.errors.join('; ')}`)), 20000))]));
   runs[id].push(await page.evaluate(() => {
     const o = { ...BENCH.t };
     for (const e of performance.getEntriesByType('resource')) {
@@ -43,7 +44,7 @@ for (let i = 0; i < reps; i++) for (const id of pages) {
     }
     for (const e of performance.getEntriesByType('mark')) o[`mark ${e.name}`] = e.startTime;
     const nav = performance.getEntriesByType('navigation')[0];
-    o['html end'] = nav.responseEnd; o['domInteractive'] = nav.domInteractive;
+    o['html end'] = nav.responseEnd; o['domInteractive'] = nav.domInteractive; o['window load'] = nav.loadEventStart;
     return o;
   }));
   await ctx.close();
