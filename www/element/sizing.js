@@ -75,10 +75,11 @@ export function applySize(el, force = false) {
   el._size = { w, h, dpr, scale, sy: g.sy > 0 ? g.sy : 1 };
   const c = el._el.canvas;
   const wpx = Math.max(1, Math.round(w * dpr)), hpx = Math.max(1, Math.round(h * dpr));
-  // The backing store is sized once there is a chart to draw (el._handle), not before: a blank
-  // canvas of the plot's size was a 9 MB bitmap that any read of it (a page polling it for ink)
-  // made the browser allocate, and allocate again when the number key took height from the plot,
-  // 5-12 ms each on the main thread before the first chart (#15).
+  // The backing store is sized once the chart is made (el._handle), not while the wasm loads: a
+  // blank canvas of the plot's size is a 9 MB bitmap that a read of it (a page polling it for
+  // ink) makes the browser allocate, and allocate again when the number key takes height from the
+  // plot (5-12 ms each on a page of the canvas alone, #15). Waiting for the data as well gained
+  // nothing: between the chart's making and its first draw such a read cost 0.3 ms (README).
   if (el._handle && (c.width !== wpx || c.height !== hpx)) { c.width = wpx; c.height = hpx; }
   // The on-screen box moved by a fraction of a pixel (the text below the plot settling after the
   // first frame): the same canvas at the same ratio, so wasm keeps its size and nothing redraws.
