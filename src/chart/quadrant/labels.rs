@@ -105,38 +105,59 @@ pub(super) fn place_quadrant_names(
 struct Candidate {
     rect: Rect,
     align: HAlign,
-    leader: Option<Segment>,
+    /// Joined to the marker by a leader line (made only for a candidate whose box is free).
+    leader: bool,
 }
 
+// The candidates are visited, not collected: most labels take the first or second, and the
+// sweep's rings reach across the plot (over a thousand positions), so building them all before
+// testing any cost more than placing (a visitor `f` returns true to stop).
+
 /// Positions right next to the marker, best first.
-fn near_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics) -> Vec<Candidate> {
+fn near_candidates(
+    p: &PlacedPoint,
+    w: f64,
+    h: f64,
+    m: &Metrics,
+    f: &mut dyn FnMut(Candidate) -> bool,
+) -> bool {
     let g = p.outer_radius(m.dpr) + m.px(LABEL_GAP - 1.5);
     let d = g * 0.72;
     let (x, y) = (p.x, p.y);
-    let mk = |x0: f64, y0: f64, align| Candidate {
-        rect: Rect::from_size(x0, y0, w, h),
-        align,
-        leader: None,
-    };
-    vec![
-        mk(x + g, y - h / 2.0, HAlign::Left),
-        mk(x - g - w, y - h / 2.0, HAlign::Right),
-        mk(x + d, y - d - h, HAlign::Left),
-        mk(x + d, y + d, HAlign::Left),
-        mk(x - d - w, y - d - h, HAlign::Right),
-        mk(x - d - w, y + d, HAlign::Right),
-        mk(x - w / 2.0, y - g - h, HAlign::Center),
-        mk(x - w / 2.0, y + g, HAlign::Center),
-        mk(x + g, y - h * 0.9, HAlign::Left),
-        mk(x + g, y - h * 0.1, HAlign::Left),
-        mk(x - g - w, y - h * 0.9, HAlign::Right),
-        mk(x - g - w, y - h * 0.1, HAlign::Right),
+    let (l, r, c) = (HAlign::Left, HAlign::Right, HAlign::Center);
+    [
+        (x + g, y - h / 2.0, l),
+        (x - g - w, y - h / 2.0, r),
+        (x + d, y - d - h, l),
+        (x + d, y + d, l),
+        (x - d - w, y - d - h, r),
+        (x - d - w, y + d, r),
+        (x - w / 2.0, y - g - h, c),
+        (x - w / 2.0, y + g, c),
+        (x + g, y - h * 0.9, l),
+        (x + g, y - h * 0.1, l),
+        (x - g - w, y - h * 0.9, r),
+        (x - g - w, y - h * 0.1, r),
     ]
+    .into_iter()
+    .any(|(x0, y0, align)| {
+        f(Candidate {
+            rect: Rect::from_size(x0, y0, w, h),
+            align,
+            leader: false,
+        })
+    })
 }
 
 /// Positions further out, joined to the marker by a leader line, nearest ring first.
-fn far_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics, rings: &[f64]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+fn far_candidates(
+    p: &PlacedPoint,
+    w: f64,
+    h: f64,
+    m: &Metrics,
+    rings: &[f64],
+    f: &mut dyn FnMut(Candidate) -> bool,
+) -> bool {
     // 0, +-22.5, ..., +-90 degrees on each side.
     let n_angles = 9;
     for &ring in rings {
@@ -157,15 +178,17 @@ fn far_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics, rings: &[f64]) -
                 } else {
                     (Rect::from_size(ax - w / 2.0, ay, w, h), HAlign::Center)
                 };
-                out.push(Candidate {
+                if f(Candidate {
                     rect,
                     align,
-                    leader: Some(leader_for(p, &rect, m)),
-                });
+                    leader: true,
+                }) {
+                    return true;
+                }
             }
         }
     }
-    out
+    false
 }
 
 fn leader_for(p: &PlacedPoint, rect: &Rect, m: &Metrics) -> Segment {
@@ -181,16 +204,24 @@ fn leader_for(p: &PlacedPoint, rect: &Rect, m: &Metrics) -> Segment {
 }
 
 /// Last resort: rings of positions spreading over the whole plot.
-fn sweep_candidates(p: &PlacedPoint, w: f64, h: f64, m: &Metrics, plot: Rect) -> Vec<Candidate> {
+fn sweep_candidates(
+    p: &PlacedPoint,
+    w: f64,
+    h: f64,
+    m: &Metrics,
+    plot: Rect,
+    f: &mut dyn FnMut(Candidate) -> bool,
+) -> bool {
     let diag = (plot.width().powi(2) + plot.height().powi(2)).sqrt();
     let step = h.max(m.px(8.0));
-    let mut rings = Vec::new();
     let mut r = m.px(24.0);
     while r < diag {
-        rings.push(r / m.dpr);
+        if far_candidates(p, w, h, m, &[r / m.dpr], f) {
+            return true;
+        }
         r += step;
     }
-    far_candidates(p, w, h, m, &rings)
+    false
 }
 
 pub(super) fn place_labels(
@@ -230,43 +261,55 @@ pub(super) fn place_labels(
         .map(|p| measure.text_width(&scene.points[p.index].label, full_font))
         .collect();
 
-    let try_place = |i: usize,
-                     cands: Vec<Candidate>,
-                     soft_ok: bool,
-                     strict: bool,
-                     text: &str,
-                     font: f64,
-                     number_only: bool,
-                     occ: &mut Occupancy|
-     -> Option<PlacedLabel> {
-        let p = &points[i];
-        for c in cands {
-            if !inner.contains_rect(&c.rect) || !occ.box_free(&c.rect, clearance) {
-                continue;
-            }
-            if !soft_ok && soft.iter().any(|s| s.intersects(&c.rect)) {
-                continue;
-            }
-            if let Some(seg) = c.leader {
-                if strict && !occ.leader_free(seg, i) {
-                    continue;
-                }
-            }
-            occ.boxes.push((c.rect, None));
-            if let Some(seg) = c.leader {
-                occ.leaders.push(seg);
-            }
-            return Some(PlacedLabel {
-                role: p.role,
-                rect: c.rect,
-                text: text.to_string(),
-                leader: c.leader,
-                number_only,
-                font_px: font,
-                align: c.align,
-            });
+    // A free candidate's leader (None inside: it has none); None: the candidate is taken.
+    let free = |i: usize,
+                c: &Candidate,
+                soft_ok: bool,
+                strict: bool,
+                occ: &Occupancy|
+     -> Option<Option<Segment>> {
+        if !inner.contains_rect(&c.rect) || !occ.box_free(&c.rect, clearance) {
+            return None;
         }
-        None
+        if !soft_ok && soft.iter().any(|s| s.intersects(&c.rect)) {
+            return None;
+        }
+        if !c.leader {
+            return Some(None);
+        }
+        let seg = leader_for(&points[i], &c.rect, m);
+        (!strict || occ.leader_free(seg, i)).then_some(Some(seg))
+    };
+    // The first free candidate that `visit` offers, taken.
+    type Visit<'v> = dyn FnMut(&mut dyn FnMut(Candidate) -> bool) -> bool + 'v;
+    let place = |i: usize,
+                 visit: &mut Visit<'_>,
+                 soft_ok: bool,
+                 strict: bool,
+                 text: &str,
+                 font: f64,
+                 number_only: bool,
+                 occ: &mut Occupancy|
+     -> Option<PlacedLabel> {
+        let mut got = None;
+        visit(&mut |c| {
+            got = free(i, &c, soft_ok, strict, occ).map(|l| (c, l));
+            got.is_some()
+        });
+        let (c, leader) = got?;
+        occ.boxes.push((c.rect, None));
+        if let Some(seg) = leader {
+            occ.leaders.push(seg);
+        }
+        Some(PlacedLabel {
+            role: points[i].role,
+            rect: c.rect,
+            text: text.to_string(),
+            leader,
+            number_only,
+            font_px: font,
+            align: c.align,
+        })
     };
 
     let full_h = full_font * m.theme.line;
@@ -280,8 +323,10 @@ pub(super) fn place_labels(
             if text.is_empty() {
                 continue;
             }
-            let c = near_candidates(&points[i], full_w[i], full_h, m);
-            placed[i] = try_place(i, c, soft_ok, true, text, full_font, false, occ);
+            let (p, w) = (&points[i], full_w[i]);
+            let near =
+                &mut |f: &mut dyn FnMut(Candidate) -> bool| near_candidates(p, w, full_h, m, f);
+            placed[i] = place(i, near, soft_ok, true, text, full_font, false, occ);
         }
     }
     // Pass 2: full labels further out with a leader.
@@ -290,8 +335,11 @@ pub(super) fn place_labels(
             continue;
         }
         let text = &scene.points[points[i].index].label;
-        let c = far_candidates(&points[i], full_w[i], full_h, m, &[12.0, 24.0, 40.0]);
-        placed[i] = try_place(i, c, true, true, text, full_font, false, occ);
+        let (p, w) = (&points[i], full_w[i]);
+        let far = &mut |f: &mut dyn FnMut(Candidate) -> bool| {
+            far_candidates(p, w, full_h, m, &[12.0, 24.0, 40.0], f)
+        };
+        placed[i] = place(i, far, true, true, text, full_font, false, occ);
     }
     // Pass 3: the role number alone, near, then with a leader, then anywhere free.
     let num_h = num_font * m.theme.line;
@@ -302,17 +350,19 @@ pub(super) fn place_labels(
         let p = &points[i];
         let text = p.role.to_string();
         let w = measure.text_width(&text, num_font);
-        let mut c = near_candidates(p, w, num_h, m);
-        c.extend(far_candidates(p, w, num_h, m, &[8.0, 16.0, 28.0]));
-        placed[i] = try_place(i, c, true, true, &text, num_font, true, occ);
+        let close = &mut |f: &mut dyn FnMut(Candidate) -> bool| {
+            near_candidates(p, w, num_h, m, f)
+                || far_candidates(p, w, num_h, m, &[8.0, 16.0, 28.0], f)
+        };
+        placed[i] = place(i, close, true, true, &text, num_font, true, occ);
+        let sweep =
+            &mut |f: &mut dyn FnMut(Candidate) -> bool| sweep_candidates(p, w, num_h, m, plot, f);
         if placed[i].is_none() {
-            let c = sweep_candidates(p, w, num_h, m, plot);
-            placed[i] = try_place(i, c, true, true, &text, num_font, true, occ);
+            placed[i] = place(i, sweep, true, true, &text, num_font, true, occ);
         }
         // In a very crowded plot a leader may have to cross other things; boxes still never do.
         if placed[i].is_none() {
-            let c = sweep_candidates(p, w, num_h, m, plot);
-            placed[i] = try_place(i, c, true, false, &text, num_font, true, occ);
+            placed[i] = place(i, sweep, true, false, &text, num_font, true, occ);
         }
     }
     let mut unlabelled = Vec::new();
@@ -361,7 +411,7 @@ mod tests {
                     out.push(Candidate {
                         rect,
                         align,
-                        leader: Some(leader_for(p, &rect, m)),
+                        leader: true,
                     });
                 }
             }
@@ -392,7 +442,11 @@ mod tests {
             };
             let m = Metrics::new(dpr);
             let rings = [6.0, 18.0, 40.0, 333.3];
-            let got = far_candidates(&p, 57.0, 14.0, &m, &rings);
+            let mut got = Vec::new();
+            far_candidates(&p, 57.0, 14.0, &m, &rings, &mut |c| {
+                got.push(c);
+                false
+            });
             let want = far_candidates_std(&p, 57.0, 14.0, &m, &rings);
             assert_eq!(got.len(), want.len());
             for (g, w) in got.iter().zip(&want) {
@@ -400,8 +454,7 @@ mod tests {
                 let (gr, wr) = (&g.rect, &w.rect);
                 assert!(close(gr.x0, wr.x0) && close(gr.y0, wr.y0));
                 assert!(close(gr.x1, wr.x1) && close(gr.y1, wr.y1));
-                let (((a, b), (c, d)), ((e, f), (gg, hh))) = (g.leader.unwrap(), w.leader.unwrap());
-                assert!(close(a, e) && close(b, f) && close(c, gg) && close(d, hh));
+                assert!(g.leader && w.leader);
             }
         }
     }
