@@ -24,6 +24,16 @@ impl Rect {
     }
 
     pub fn from_size(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        // The usual case, a size of zero or more, without `new`'s min and max (calls to libm's
+        // fmin/fmax in the size-optimised build; label placement makes thousands a layout).
+        if w >= 0.0 && h >= 0.0 {
+            return Rect {
+                x0: x,
+                y0: y,
+                x1: x + w,
+                y1: y + h,
+            };
+        }
         Rect::new(x, y, x + w, y + h)
     }
 
@@ -134,7 +144,13 @@ pub(crate) type Segment = ((f64, f64), (f64, f64));
 
 /// Whether the segment passes through the interior of the rectangle.
 pub(crate) fn segment_hits_rect(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
-    clip_params(a, b, r, true).is_some()
+    // Label placement asks this of every leader line for every candidate box, and most lines
+    // lie wholly to one side of it: both ends on or past one edge never reach the interior.
+    let beyond = (a.0 <= r.x0 && b.0 <= r.x0)
+        || (a.0 >= r.x1 && b.0 >= r.x1)
+        || (a.1 <= r.y0 && b.1 <= r.y0)
+        || (a.1 >= r.y1 && b.1 >= r.y1);
+    !beyond && clip_params(a, b, r, true).is_some()
 }
 
 pub(crate) fn segments_cross((a, b): Segment, (c, d): Segment) -> bool {
@@ -193,11 +209,15 @@ pub(crate) fn clip_params(
                 return None;
             }
         } else {
+            // Comparisons rather than `max`/`min`, which the size-optimised build leaves as
+            // calls to libm's fmax/fmin in this hot loop (the same for a NaN `t`: ignored).
             let t = q / p;
             if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
+                if t > t0 {
+                    t0 = t;
+                }
+            } else if t < t1 {
+                t1 = t;
             }
         }
     }

@@ -23,7 +23,13 @@ impl Occupancy {
         // More room to the sides than above and below: two labels side by side with a hair
         // between them read as one phrase, stacked ones read as lines.
         let side = clearance * 5.0;
-        let g = Rect::new(b.x0 - side, b.y0 - clearance, b.x1 + side, b.y1 + clearance);
+        // `b` is ordered and the margins are not negative: no `Rect::new` (its min and max).
+        let g = Rect {
+            x0: b.x0 - side,
+            y0: b.y0 - clearance,
+            x1: b.x1 + side,
+            y1: b.y1 + clearance,
+        };
         self.boxes.iter().all(|(o, _)| !g.intersects(o))
             && self
                 .leaders
