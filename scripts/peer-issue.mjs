@@ -5,24 +5,11 @@
 // each number-only text (the tick labels) a new string every time, as a zoom step does, since the
 // browser keeps the shaping of texts it has drawn. Compare with the painting in peer-steps.mjs.
 // Usage: node scripts/peer-issue.mjs [pkg dir]
-import { peerServer, launchChromium, benchPage } from './peer-serve.mjs';
+import { peerServer, launchChromium, benchPage, recordCanvasCalls } from './peer-serve.mjs';
 const srv = await peerServer(process.argv[2] || undefined);
 const b = await launchChromium();
 const { page } = await benchPage(b);
-await page.addInitScript(() => {
-  const P = CanvasRenderingContext2D.prototype;
-  window.__on = false; window.__log = []; window.__raw = {};
-  for (const k of Object.getOwnPropertyNames(P)) {
-    const d = Object.getOwnPropertyDescriptor(P, k);
-    if (typeof d.value === 'function') {
-      const f = d.value; __raw[k] = f;
-      P[k] = function (...a) { if (__on && this.canvas.width > 1000) __log.push([f, a]); return f.apply(this, a); };
-    } else if (d.set) {
-      const s = d.set; __raw[`set ${k}`] = s;
-      Object.defineProperty(P, k, { ...d, set(v) { if (__on && this.canvas.width > 1000) __log.push([s, [v]]); s.call(this, v); } });
-    }
-  }
-});
+await page.addInitScript(recordCanvasCalls);
 await page.goto(`${srv.base}/pages/spco-roles.html`);
 await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
 await page.waitForTimeout(1500);
@@ -30,9 +17,10 @@ const res = await page.evaluate(async (fresh) => {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   await frame(); BENCH.zoom(1.2, 8.8, 1.1, 4.9); await frame(); await frame();
   __on = true; BENCH.zoom(1.5, 8.5, 1.2, 4.8); await frame(); await frame(); __on = false;
-  const ops = __log, c = BENCH.target().getContext('2d');
+  const ops = __calls.map(({ raw, args }) => [raw, args]), c = BENCH.target().getContext('2d');
+  const fillText = __calls.find((x) => x.name === 'fillText')?.raw;
   let n = 0;
-  const args = (f, a) => (fresh && f === __raw.fillText && /^[0-9.]+$/.test(a[0]) ? [(+a[0] + (++n) * 1e-4).toFixed(4), a[1], a[2]] : a);
+  const args = (f, a) => (fresh && f === fillText && /^[0-9.]+$/.test(a[0]) ? [(+a[0] + (++n) * 1e-4).toFixed(4), a[1], a[2]] : a);
   const ts = [];
   for (let s = 0; s < 40; s++) {
     await frame();

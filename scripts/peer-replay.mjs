@@ -4,18 +4,11 @@
 // and without each kind of call, alternating, so each line says what that kind costs to record
 // and rasterise. "reset + readback only" is the floor every replay pays.
 // Usage: node scripts/peer-replay.mjs [pkg dir]
-import { peerServer, launchChromium, benchPage } from './peer-serve.mjs';
+import { peerServer, launchChromium, benchPage, recordCanvasCalls } from './peer-serve.mjs';
 const srv = await peerServer(process.argv[2] || undefined);
 const b = await launchChromium();
 const { page } = await benchPage(b);
-await page.addInitScript(() => {
-  const P = CanvasRenderingContext2D.prototype; window.__on = false; window.__log = [];
-  for (const k of Object.getOwnPropertyNames(P)) {
-    const d = Object.getOwnPropertyDescriptor(P, k);
-    if (typeof d.value === 'function') { const f = d.value; P[k] = function (...a) { if (window.__on && this.canvas.width > 1000) __log.push(['c', k, a.map((x) => (Array.isArray(x) ? [...x] : x))]); return f.apply(this, a); }; }
-    else if (d.set) { const s = d.set; Object.defineProperty(P, k, { ...d, set(v) { if (window.__on && this.canvas.width > 1000) __log.push(['s', k, v]); s.call(this, v); } }); }
-  }
-});
+await page.addInitScript(recordCanvasCalls);
 await page.goto(`${srv.base}/pages/spco-roles.html`);
 await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
 await page.waitForTimeout(1500);
@@ -23,7 +16,7 @@ const log = await page.evaluate(async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   await frame(); BENCH.zoom(1.2, 8.8, 1.1, 4.9); await frame(); await frame();
   __on = true; BENCH.zoom(1.5, 8.5, 1.2, 4.8); await frame(); await frame(); __on = false;
-  return __log;
+  return __calls.map(({ set, name, args }) => [set ? 's' : 'c', name, args]);
 });
 await page.setContent('<canvas id=c width=1800 height=1280 style="width:900px;height:640px"></canvas>');
 const res = await page.evaluate((log) => {

@@ -1,5 +1,5 @@
 // The peer benchmark's pages (../shared/peers) served with a pkg folder at /pkg/, and the
-// browser they run in: shared by scripts/peer-breakdown.mjs, peer-calls.mjs and peer-ab.mjs.
+// browser they run in, and a recorder of canvas calls: shared by the scripts/peer-*.mjs.
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http'; import fs from 'node:fs'; import path from 'node:path';
@@ -49,4 +49,30 @@ export function launchChromium() {
 export async function benchPage(browser) {
   const ctx = await browser.newContext({ viewport: { width: 1000, height: 760 }, deviceScaleFactor: 2 });
   return { ctx, page: await ctx.newPage() };
+}
+
+/**
+ * For `page.addInitScript`: records the 2D-context calls made on canvases wider than 1000 px (a
+ * chart's backing store at the benchmark's size, not the element's text-measuring copy) while
+ * `window.__on` is true, into `window.__calls` as { set, name, args, raw }: a property set or a
+ * method call, its arguments (arrays copied) and the method or setter itself, unwrapped, to make
+ * the call again without recording it.
+ */
+export function recordCanvasCalls() {
+  const P = CanvasRenderingContext2D.prototype;
+  window.__on = false;
+  window.__calls = [];
+  for (const name of Object.getOwnPropertyNames(P)) {
+    const d = Object.getOwnPropertyDescriptor(P, name);
+    const keep = (canvas, set, args, raw) => {
+      if (window.__on && canvas.width > 1000) window.__calls.push({ set, name, args: args.map((x) => (Array.isArray(x) ? [...x] : x)), raw });
+    };
+    if (typeof d.value === 'function') {
+      const raw = d.value;
+      P[name] = function (...args) { keep(this.canvas, false, args, raw); return raw.apply(this, args); };
+    } else if (d.set) {
+      const raw = d.set;
+      Object.defineProperty(P, name, { ...d, set(v) { keep(this.canvas, true, [v], raw); raw.call(this, v); } });
+    }
+  }
 }
