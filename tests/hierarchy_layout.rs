@@ -628,3 +628,22 @@ fn a_portrait_phone_sets_the_higher_purpose_across_the_top() {
         );
     }
 }
+
+/// A legend title too wide for a phone loses its parenthesis whole before anything is cut
+/// mid-word; one that fits keeps it.
+#[test]
+fn a_narrow_legend_drops_the_parenthesis_first() {
+    let s = scene(Arrangement::Spearheads, Lang::En, ColorBy::Gap);
+    let full = "Gap importance − performance (0–1 scale; orange = falls short)";
+    let title = |w: f64| {
+        lay(&s, &HierView::fit(), w, 800.0, 3.0)
+            .legend
+            .unwrap()
+            .title
+            .text
+    };
+    assert_eq!(title(1200.0), full);
+    assert_eq!(title(320.0), "Gap importance − performance…");
+    let cut = title(150.0);
+    assert!(cut.ends_with('…') && !cut.contains('('), "{cut}");
+}

@@ -90,7 +90,8 @@ pub(super) fn layout_legend(
     })
 }
 
-/// The title at the legend's top left, cut with an ellipsis when wider than the legend.
+/// The title at the legend's top left; when wider than the legend, without its parenthesis,
+/// then cut with an ellipsis.
 fn title_box(
     scene: &HierarchyScene,
     rect: &Rect,
@@ -108,8 +109,11 @@ fn title_box(
         None => legend_title(scene.color_by, scene.lang).to_string(),
     };
     let avail = rect.width();
+    // Too wide (a phone): the parenthesis goes first, whole, since the ramp below shows what
+    // its words say; only a title still too wide is cut mid-word.
     if measure.text_width(&title, lf) > avail {
-        title = ellipsize(&title, avail, lf, measure);
+        let head: String = title.chars().take_while(|&c| c != '(').collect();
+        title = ellipsize(&head, avail, lf, measure);
     }
     let tw = measure.text_width(&title, lf);
     TextBox {
