@@ -117,6 +117,20 @@ fn nodes_are_coloured_by_the_difference_and_grey_when_not_clear() {
         let lg = l.legend.as_ref().unwrap();
         assert_eq!(lg.swatch, UNCLEAR);
         assert!(lg.title.text.contains("large − sme"), "{}", lg.title.text);
+        // On a phone the title is cut, and what is cut is its end: the sides stay.
+        let phone = layout_hierarchy(
+            &scene,
+            &HierView::fit(),
+            (390.0 * 3.0, 800.0 * 3.0),
+            3.0,
+            &mut arial_measure(),
+        )
+        .unwrap();
+        let t = &phone.legend.as_ref().unwrap().title.text;
+        assert!(
+            t.starts_with("large − sme: difference in ") && t.ends_with('…'),
+            "{t}"
+        );
     }
     // The demo data has both kinds of role (sme vs large: none clear on importance, some on
     // performance).

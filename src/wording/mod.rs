@@ -60,18 +60,19 @@ pub const LEGEND_GAP: Words = w(
     "Kloof belang − prestatie (schaal 0–1; oranje = schiet tekort)",
     "Gap importance − performance (0–1 scale; orange = falls short)",
 );
-/// The legend of a hierarchy coloured by a comparison: what B - A the colours show.
+/// The legend of a hierarchy coloured by a comparison: what B - A the colours show. The sides
+/// come first: a phone's legend keeps the start of a title that does not fit.
 pub fn legend_difference(lang: Lang, performance: bool, [a, b]: [&str; 2]) -> String {
     let scale = if performance {
-        w("Verschil in prestatie, ", "Difference in performance, ")
+        w(": verschil in prestatie", ": difference in performance")
     } else {
-        w("Verschil in belang, ", "Difference in importance, ")
+        w(": verschil in belang", ": difference in importance")
     };
-    let mut s = String::from(scale.get(lang));
+    let mut s = String::from(b);
     for part in [
-        b,
         " − ",
         a,
+        scale.get(lang),
         lang.pick(" (blauw = ", " (blue = "),
         b,
         lang.pick(" hoger, oranje = lager)", " higher, orange = lower)"),
