@@ -1,7 +1,8 @@
 // Issue #11: phones and the wheel. A one-finger swipe over a chart scrolls the page (CDP touch
 // events go through Chromium's real input pipeline, touch-action included); a tap shows the role's
 // card until a tap elsewhere; the plain wheel over an unfocused chart scrolls the page and shows a
-// hint, Ctrl + wheel zooms; below 480 px the controls collapse into two menus in one row, with
+// hint, Ctrl + wheel zooms; below 480 px the controls collapse into two menus in one row (at 320 px
+// the rest of the bar wraps below them, each button one line of text), with
 // 44 px targets on a coarse pointer; numbered labels get a key; the badge stays off the plot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -188,6 +189,27 @@ test('at 390 px on a coarse pointer: two menus in one row, 44 px targets, a key 
   // Role 11 is "Business support services" (src/catalogue/catalogue.json, the study's table 3).
   if (r.numbered.includes(11)) assert.ok(r.key.includes('11 · Business support services'), r.key.join(' | '));
   assert.ok(r.badge.y >= r.plot.y + r.plot.h - 0.5, 'the badge is below the plot');
+  await page.context().close();
+});
+
+// Found at 320 px (a small phone, or a 375 px one with its display zoomed): the bar's buttons
+// were squeezed until their words broke ("Groepen" over "▾", "Tabel" over "?"). A button keeps
+// its words on one line; a bar too narrow for them all wraps between them, menus first.
+test('at 320 px every button of the bar is one line of text, the menus still in one row', async () => {
+  const page = await phone({ width: 320, height: 640,
+    body: `<spco-roles src="${RECON}" controls lang="nl" style="width:246px;height:520px"></spco-roles>` });
+  const r = await page.evaluate(() => {
+    const sr = document.querySelector('spco-roles').shadowRoot;
+    const lines = (b) => { const g = document.createRange(); g.selectNodeContents(b);
+      return new Set([...g.getClientRects()].map((q) => Math.round(q.top))).size; };
+    const buttons = [...sr.querySelectorAll('.bar button')].filter((b) => b.offsetParent)
+      .map((b) => ({ text: b.textContent, lines: lines(b), y: b.getBoundingClientRect().y }));
+    return { buttons, barW: sr.querySelector('.bar').scrollWidth, hostW: sr.host.getBoundingClientRect().width };
+  });
+  assert.ok(r.buttons.length >= 4, JSON.stringify(r.buttons));
+  for (const b of r.buttons) assert.equal(b.lines, 1, `"${b.text}" is on ${b.lines} lines`);
+  assert.equal(r.buttons[0].y, r.buttons[1].y, 'the two menus share a row');
+  assert.ok(r.barW <= r.hostW + 0.5, `the bar fits its element (${r.barW} > ${r.hostW})`);
   await page.context().close();
 });
 
