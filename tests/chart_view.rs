@@ -166,6 +166,10 @@ fn nice_ticks_for_known_ranges() {
     assert_eq!(t.labels(Lang::Nl)[5], "6,36");
     // Few ticks on a narrow plot: step 2 (4.4 intervals) beats 5 (1.76) for a target of 3.5.
     assert_eq!(nice_ticks(0.6, 9.4, 3.5).values, vec![2.0, 4.0, 6.0, 8.0]);
+    // A narrow plot's target (2.5 intervals) is nearest to a step of 5, which shows one tick
+    // (5) in 0.6-9.4; the step of 2 shows four.
+    assert_eq!(nice_ticks(0.6, 9.4, 2.5).values, vec![2.0, 4.0, 6.0, 8.0]);
+    assert_eq!(nice_ticks(0.6, 9.4, 1.0).values, vec![2.0, 4.0, 6.0, 8.0]);
     assert!(nice_ticks(5.0, 5.0, 4.0).values.is_empty());
     assert!(nice_ticks(f64::NAN, 5.0, 4.0).values.is_empty());
 }

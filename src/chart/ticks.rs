@@ -21,7 +21,8 @@ impl Ticks {
 }
 
 /// The 1, 2 or 5 x 10^k step whose number of intervals over [lo, hi] is closest (by ratio) to
-/// `target_count`, and the tick values on multiples of it. Degenerate input gives no ticks.
+/// `target_count`, preferring steps with at least two ticks in the range, and the tick values
+/// on multiples of it. Degenerate input gives no ticks.
 pub fn nice_ticks(lo: f64, hi: f64, target_count: f64) -> Ticks {
     let empty = Ticks {
         step: 1.0,
@@ -39,7 +40,10 @@ pub fn nice_ticks(lo: f64, hi: f64, target_count: f64) -> Ticks {
     for e in [exp - 1, exp, exp + 1] {
         for m in [1.0, 2.0, 5.0] {
             let s = m * 10f64.powi(e);
-            let miss = ((hi - lo) / s / target).ln().abs();
+            // A step that leaves fewer than two ticks in view comes last: one tick (a narrow
+            // plot over 1-9 would get only 5) gives no scale to read positions by.
+            let shown = (hi / s).floor() - (lo / s).ceil();
+            let miss = ((hi - lo) / s / target).ln().abs() + if shown < 1.0 { 99.0 } else { 0.0 };
             if miss < best - 1e-12 {
                 best = miss;
                 step = s;
