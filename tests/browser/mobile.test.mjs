@@ -213,6 +213,36 @@ test('at 320 px every button of the bar is one line of text, the menus still in 
   await page.context().close();
 });
 
+// Found on the demo page at 390x844: with the table open the number key kept its height above
+// it, and the plot between them was "too small to show the chart". The table names every role,
+// so while it is open the key gives its room to the plot.
+test('at 390 px the table opens under a drawn chart: the key steps aside and comes back', async () => {
+  const page = await phone({ body: `<spco-roles src="${RECON}" controls style="width:316px;height:560px"></spco-roles>` });
+  const state = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const sr = document.querySelector('spco-roles').shadowRoot;
+    const msg = sr.querySelector('.msg');
+    const key = sr.querySelector('.key');
+    done({ msg: msg.hidden ? '' : msg.textContent, key: key.getBoundingClientRect().height,
+      keyItems: key.querySelectorAll('li').length, labels: document.querySelector('spco-roles').layout.labels.length });
+  }))));
+  const before = await state();
+  assert.ok(before.keyItems > 0 && before.key > 0, `a key under the plot (${JSON.stringify(before)})`);
+  const table = () => page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.bar button')]
+    .find((b) => b.textContent === 'Table').click());
+  await table();
+  await page.waitForTimeout(300);
+  const open = await state();
+  assert.equal(open.msg, '', 'the chart is drawn, not "too small"');
+  assert.equal(open.key, 0, 'the key steps aside while the table is open');
+  assert.ok(open.labels >= 10, `labels drawn (${open.labels})`);
+  await table();
+  await page.waitForTimeout(300);
+  const closed = await state();
+  assert.ok(closed.key > 0 && closed.msg === '', `the key is back (${JSON.stringify(closed)})`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('on a fine pointer every control is at least 24 px', async () => {
   const page = await phone({ width: 1200, height: 800, touch: false });
   const sizes = await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.bar button, .bar select, .bar a')]

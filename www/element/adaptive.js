@@ -32,6 +32,8 @@ button:focus-visible, .plot:focus-visible, .zoom a:focus-visible { outline-color
 .key { flex: 0 0 auto; max-height: 30%; overflow: auto; margin: 2px 0 0; padding: 0 4px; list-style: none; font-size: 11px;
   color: var(--fg); display: flex; flex-wrap: wrap; gap: 0 12px; }
 .key[hidden] { display: none; }
+/* The table names every role: while it is open its room goes to the plot (a phone showed the key and "too small"). */
+.root:has(.tablebox:not(.sr)) .key { display: none; }
 canvas.print { display: none; }
 .hint { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%); z-index: 3; pointer-events: none;
   background: rgba(31,35,40,.85); color: #fff; border-radius: 6px; padding: 6px 12px; font-size: 13px;
