@@ -243,6 +243,24 @@ test('at 390 px the table opens under a drawn chart: the key steps aside and com
   await page.context().close();
 });
 
+// The keys dialog on a phone listed "Drag: pan", where one finger scrolls the page. On a touch
+// screen it starts with the gestures and leaves out the mouse's rows; with a mouse it is as it was.
+test('the keys dialog lists the touch gestures on a phone and the mouse rows with a mouse', async () => {
+  const rows = async (page) => {
+    await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.bar button')]
+      .find((b) => b.textContent === '?').click());
+    await page.waitForFunction(() => document.querySelector('spco-roles').shadowRoot.querySelector('.help dl'));
+    const dts = await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.help dt')].map((d) => d.textContent));
+    await page.context().close();
+    return dts;
+  };
+  const phoneRows = await rows(await phone());
+  assert.deepEqual(phoneRows.slice(0, 3), ['Tap', 'Two fingers', 'One finger']);
+  assert.ok(!phoneRows.includes('Drag') && phoneRows.includes('Tab'), phoneRows.join(' | '));
+  const deskRows = await rows(await phone({ width: 1200, height: 800, touch: false }));
+  assert.ok(!deskRows.includes('Tap') && deskRows.includes('Drag') && deskRows.includes('Double-click'), deskRows.join(' | '));
+});
+
 test('on a fine pointer every control is at least 24 px', async () => {
   const page = await phone({ width: 1200, height: 800, touch: false });
   const sizes = await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.bar button, .bar select, .bar a')]
