@@ -27,7 +27,8 @@ button:focus-visible, .plot:focus-visible, .zoom a:focus-visible { outline-color
 .narrow .chips, .narrow .zm { display: none; position: absolute; left: 0; right: 0; top: 100%; z-index: 6;
   background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.15); }
 .narrow .chips.open, .narrow .zm.open { display: flex; }
-.narrow .note { font-size: 11px; flex: 1 1 0; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+/* The note shrinks beside the buttons to a few words, no further: with less room it takes a row of its own (a phone showed "n …"). */
+.narrow .note { font-size: 11px; flex: 1 1 0; min-width: 6.5em; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .badge { position: static; align-self: flex-end; margin: 2px 2px 0; }
 .key { flex: 0 0 auto; max-height: 30%; overflow: auto; margin: 2px 0 0; padding: 0 4px; list-style: none; font-size: 11px;
   color: var(--fg); display: flex; flex-wrap: wrap; gap: 0 12px; }
