@@ -267,6 +267,17 @@ test('the keys dialog lists the touch gestures on a phone and the mouse rows wit
   assert.ok(!deskRows.includes('Tap') && deskRows.includes('Drag') && deskRows.includes('Double-click'), deskRows.join(' | '));
 });
 
+// The report's summary table has no groups: on a phone its Groups menu opened on nothing.
+test('at 390 px a chart of data without groups has no Groups menu; one with groups has it', async () => {
+  const page = await phone({ body: ['/data/table3-summary.csv', RECON]
+    .map((src) => `<spco-roles src="${src}" controls style="width:316px;height:520px"></spco-roles>`).join('') });
+  await page.waitForFunction(() => [...document.querySelectorAll('spco-roles')].every((e) => e.layout?.points));
+  const menus = await page.evaluate(() => [...document.querySelectorAll('spco-roles')].map((e) =>
+    [...e.shadowRoot.querySelectorAll('button.menu')].filter((b) => b.offsetParent).map((b) => b.textContent)));
+  assert.deepEqual(menus, [['Zoom ▾'], ['Groups ▾', 'Zoom ▾']]);
+  await page.context().close();
+});
+
 test('on a fine pointer every control is at least 24 px', async () => {
   const page = await phone({ width: 1200, height: 800, touch: false });
   const sizes = await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.bar button, .bar select, .bar a')]

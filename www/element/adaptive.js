@@ -22,6 +22,7 @@ button:focus-visible, .plot:focus-visible, .zoom a:focus-visible { outline-color
 .bar { position: relative; }
 .menu { display: none; font-size: 12px; border: 1px solid var(--line); border-radius: 6px; padding: 2px 9px; }
 .narrow .menu { display: inline-block; }
+.narrow .menu[hidden] { display: none; }
 /* A button keeps its words on one line ("Groepen ▾"); a bar too narrow for them all wraps between them. */
 .menu, .zoom button { white-space: nowrap; }
 .narrow .chips, .narrow .zm { display: none; position: absolute; left: 0; right: 0; top: 100%; z-index: 6;

@@ -102,6 +102,8 @@ export function renderControls(el) {
   };
   const note = el._el.note;
   note.textContent = '';
+  // Without groups a phone's Groups menu would open on nothing (adaptive.js).
+  if (el._menus) el._menus[0].b.hidden = !groups.length;
   if (!groups.length) {
     note.textContent = el._info.source === 'summary' ? el._t('noGroups') : '';
     return;
