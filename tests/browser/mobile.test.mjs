@@ -1,9 +1,10 @@
 // Issue #11: phones and the wheel. A one-finger swipe over a chart scrolls the page (CDP touch
 // events go through Chromium's real input pipeline, touch-action included); a tap shows the role's
 // card until a tap elsewhere; the plain wheel over an unfocused chart scrolls the page and shows a
-// hint, Ctrl + wheel zooms; below 480 px the controls collapse into two menus in one row (at 320 px
-// the rest of the bar wraps below them, each button one line of text), with
-// 44 px targets on a coarse pointer; numbered labels get a key; the badge stays off the plot.
+// hint, Ctrl + wheel zooms; below 480 px (or on a touch screen held sideways) the controls
+// collapse into two menus in one row (at 320 px the rest of the bar wraps below them, each button
+// one line of text), with 44 px targets on a coarse pointer; numbered labels get a key; the badge
+// stays off the plot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
@@ -276,6 +277,26 @@ test('at 390 px a chart of data without groups has no Groups menu; one with grou
     [...e.shadowRoot.querySelectorAll('button.menu')].filter((b) => b.offsetParent).map((b) => b.textContent)));
   assert.deepEqual(menus, [['Zoom ▾'], ['Groups ▾', 'Zoom ▾']]);
   await page.context().close();
+});
+
+// A phone held sideways is wide enough for the full bar, whose rows of 44 px targets then took
+// ~140 px of a 390 px-high screen: a touch screen under 500 px high gets the two menus too. A
+// short desktop window (fine pointer) keeps the full bar.
+test('a phone in landscape gets the two menus in one row; a short desktop window keeps the full bar', async () => {
+  const bar = async (page) => {
+    const r = await page.evaluate(() => {
+      const sr = document.querySelector('spco-roles').shadowRoot;
+      return { menus: [...sr.querySelectorAll('button.menu')].filter((b) => b.offsetParent).length,
+        bar: sr.querySelector('.bar').getBoundingClientRect().height };
+    });
+    await page.context().close();
+    return r;
+  };
+  const sideways = await bar(await phone({ width: 844, height: 390 }));
+  assert.equal(sideways.menus, 2);
+  assert.ok(sideways.bar < 60, `one row (${sideways.bar} px)`);
+  const desk = await bar(await phone({ width: 1000, height: 450, touch: false }));
+  assert.equal(desk.menus, 0, 'a fine pointer keeps the full bar');
 });
 
 test('on a fine pointer every control is at least 24 px', async () => {

@@ -69,6 +69,10 @@ button, select, .zoom a, .menu { min-height: 24px; min-width: 24px; box-sizing: 
 `;
 
 let shared = null;
+// The controls collapse into two menus on a narrow element, and on a touch screen held sideways:
+// a phone in landscape is wide enough for the bar, whose rows of 44 px targets then took a third
+// of its 390 px of height.
+const SIDEWAYS = matchMedia('(pointer: coarse) and (max-height: 500px)');
 
 /** Adopts the second sheet and makes the menus, the key and the badge's place. */
 export function bindAdaptive(el) {
@@ -106,7 +110,7 @@ export function bindAdaptive(el) {
   new ResizeObserver(([e]) => {
     // Kept for renderKey: reading the height there forced a layout on a first chart's frame.
     el._hostH = e.contentRect.height;
-    const narrow = el.getBoundingClientRect().width < 480;
+    const narrow = el.getBoundingClientRect().width < 480 || SIDEWAYS.matches;
     if (narrow !== box.classList.contains('narrow')) {
       box.classList.toggle('narrow', narrow);
       for (const m of menus) { m.panel.classList.remove('open'); m.b.setAttribute('aria-expanded', 'false'); }
