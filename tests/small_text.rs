@@ -230,3 +230,28 @@ fn axis_titles_are_cut_not_dropped_with_larger_text() {
         }
     }
 }
+
+// A title too wide for a small phone shows its short form, with the scale's range, rather than
+// the long one cut mid-parenthesis ("Importance (1 = unimportant … 9 = cru…"); one that fits
+// keeps its long form.
+#[test]
+fn axis_titles_too_wide_show_their_range() {
+    let scene = quadrant_scene();
+    let view = ViewTransform::full();
+    let title = |w: f64, scale: f64| {
+        let l = layout_quadrant(&scene, &view, (w, 844.0), scale, &mut arial_measure()).unwrap();
+        (l.x_axis.title.text, l.y_axis.title.text)
+    };
+    let (x, y) = title(900.0, 1.0);
+    assert!(
+        x.starts_with("Importance (1 = ") && y.starts_with("Performance (1 = "),
+        "{x} / {y}"
+    );
+    assert_eq!(
+        title(246.0, 1.0),
+        (
+            "Importance (mean, 1–9)".into(),
+            "Performance (mean, 1–5)".into()
+        )
+    );
+}

@@ -218,13 +218,22 @@ pub struct QuadrantLayout {
 }
 
 /// `text` in body type, cut with an ellipsis to `max_w` device px when it is wider.
-fn fit_width(text: &str, max_w: f64, m: &Metrics, measure: &mut dyn TextMeasure) -> String {
+/// `text` when it fits `max_w`, else its `short` form ("Importance (mean, 1–9)": the scale's
+/// range, where the cut long one lost it), cut with an ellipsis if even that is too wide.
+fn fit_width(
+    text: &str,
+    short: &str,
+    max_w: f64,
+    m: &Metrics,
+    measure: &mut dyn TextMeasure,
+) -> String {
     let font = m.px(m.theme.font);
-    if measure.text_width(text, font) <= max_w {
-        text.to_string()
-    } else {
-        crate::chart::text::ellipsize(text, max_w, font, measure)
+    for t in [text, short] {
+        if measure.text_width(t, font) <= max_w {
+            return t.to_string();
+        }
     }
+    crate::chart::text::ellipsize(short, max_w, font, measure)
 }
 
 pub(super) fn text_box(
@@ -274,8 +283,14 @@ pub fn layout_quadrant(
 
     let legend = layout_legend(scene, m, measure, width);
     let y_title_top = legend.rect.y1 + m.px(6.0);
-    // Titles wider than the element (larger text on a phone) are cut, not dropped.
-    let y_text = fit_width(y_axis_title(lang), width - 2.0 * pad, m, measure);
+    // Titles wider than the element (larger text on a phone) are shortened or cut, not dropped.
+    let y_text = fit_width(
+        y_axis_title(lang),
+        crate::wording::LEGEND_PERFORMANCE.get(lang),
+        width - 2.0 * pad,
+        m,
+        measure,
+    );
     let y_title = text_box(
         m,
         measure,
@@ -566,6 +581,7 @@ fn layout_x_axis(
     let cx = (plot.x0 + plot.x1) / 2.0;
     let x_text = fit_width(
         x_axis_title(lang),
+        crate::wording::LEGEND_IMPORTANCE.get(lang),
         2.0 * (cx - edge).min(width - edge - cx),
         m,
         measure,
