@@ -169,6 +169,8 @@ test('the data table gains the comparison columns (EN and NL), in the accessibil
       caption: t.caption?.textContent,
     };
   });
+  // The table is rendered in an idle moment after the first frame (a11y.js).
+  await page.waitForFunction(() => document.querySelector('spco-roles').shadowRoot.querySelector('table thead th'));
   const en = await read();
   assert.equal(en.head.length, 17);
   assert.deepEqual(en.head.slice(8, 15), ['Performance A mean', 'Performance A n', 'Performance B mean', 'Performance B n',

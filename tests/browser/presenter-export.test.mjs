@@ -40,6 +40,10 @@ test('hierarchy: the SVG of a collapsed, zoomed diagram holds exactly the labels
   const page = await env.page({ width: 1300, height: 800, dpr: 1.5 });
   await mount(page, env.base, `<spco-roles src="${RECON}" view="hierarchy" text-scale="1.3" style="width:1200px;height:700px"></spco-roles>`, { wait: false });
   await page.waitForFunction(ready);
+  // The table (whose buttons are used below) is rendered in an idle moment after the first
+  // frame (a11y.js), up to 300 ms later: the test waited only for the chart and sometimes found
+  // no buttons.
+  await page.waitForFunction(() => document.querySelector('spco-roles').shadowRoot.querySelector('button[data-toggle]'));
   const whole = await page.evaluate(() => document.querySelector('spco-roles').layout);
   const everything = nodeLabels(whole).all;
   // Collapse the first branch whose button hides nodes and leaves spearhead roles (the table's
