@@ -31,10 +31,14 @@ function rowCells(nodes, start) {
 }
 const live = (page, sel = 'spco-roles') => page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('.plot > [aria-live].sr').textContent, sel);
 
+// The table is rendered in an idle moment after the first frame (a11y.js), up to 300 ms later.
+const tableDrawn = (page) => page.waitForFunction(() => document.querySelector('spco-roles').shadowRoot.querySelector('.tablebox tbody tr'));
+
 test('the accessibility tree has the chart group, its summary and the table of the selection', async () => {
   const page = await env.page();
   await mount(page, env.base, `<spco-roles src="${TABLE3}"></spco-roles>`);
   await frame(page);
+  await tableDrawn(page);
   let nodes = await axTree(page);
   const group = nodes.find((n) => n.role?.value === 'group' && n.name?.value === 'Quadrant chart of importance and performance');
   assert.ok(group, 'a group named after the chart');
@@ -189,6 +193,7 @@ test('hierarchy: Home reads a node; the table\'s buttons collapse a node with ar
   await frame(page);
   const first = await live(page);
   assert.ok(first.length > 0);
+  await tableDrawn(page);
   const toggles = await page.evaluate(() => [...document.querySelector('spco-roles').shadowRoot.querySelectorAll('.tablebox button[aria-expanded]')].map((b) => [b.closest('tr').dataset.item, b.getAttribute('aria-expanded')]));
   assert.ok(toggles.length > 0, 'expand/collapse buttons in the table');
   assert.ok(toggles.every(([, e]) => e === 'true'));
