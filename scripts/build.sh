@@ -74,7 +74,8 @@ if [ "$out" = pkg ]; then
   # No `//# allFunctionsCalledOnLoad` banner (V8's explicit compile hint): tried, it moved ~6 ms
   # of main-thread compiling to the first chart's background (CDP ScriptDuration 45 -> 39 ms) but
   # kept the bytecode of every function, +0.26 MB of JS heap in the peer benchmark (1.77 -> 2.03
-  # MB, over #15's 2 MB).
+  # MB, over #15's 2 MB). Tried again with memory to spare (1.58 MB): the first chart painted no
+  # sooner (139.6 against 140.9 ms, 15 alternating loads), so it still costs more than it gives.
   find pkg -maxdepth 1 \( -name 'spco-roles.later.*' -o -name 'spco-roles.chunk.*' \) -delete
   node_modules/.bin/esbuild "$stage/spco-roles.js" "$stage/element/later.js" --bundle --splitting --format=esm \
     --target=es2020 "${minify[@]}" --legal-comments=none --log-level=warning --outdir=pkg \
