@@ -5,7 +5,7 @@
 // means of the update (JS + wasm + canvas calls) and of the readback (raster), and their median
 // over the rounds. Differences under ~0.05 ms are this machine's noise.
 // Usage: node scripts/peer-ab.mjs <pkg A> <pkg B> [rounds]   (absolute paths)
-import { peerServer, launchChromium, benchPage } from './peer-serve.mjs';
+import { peerServer, launchChromium, benchPage, openBenchPage } from './peer-serve.mjs';
 const pkgs = [process.argv[2], process.argv[3]];
 const rounds = +process.argv[4] || 4;
 const srvs = await Promise.all(pkgs.map((p) => peerServer(p)));
@@ -13,9 +13,7 @@ const b = await launchChromium();
 const res = [[], []];
 for (let r = 0; r < rounds; r++) for (const k of [0, 1]) {
   const { ctx, page } = await benchPage(b);
-  await page.goto(`${srvs[k].base}/pages/spco-roles.html`);
-  await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
-  await page.waitForTimeout(800);
+  await openBenchPage(page, srvs[k].base, 'spco-roles', 800);
   const out = await page.evaluate(async () => {
     const el = document.getElementById('chart'); const c = BENCH.target(); const g = c.getContext('2d');
     const run = async (n) => { let u = 0, rb = 0; for (let i = 0; i < n; i++) { const s = 1 + (i % 20) * 0.05;

@@ -5,15 +5,12 @@
 // by self time (wasm, JS, native canvas calls; "(program)" is the browser's own rendering).
 // Usage: node scripts/peer-breakdown.mjs [pkg dir] [rows]   (PAGE=uplot for the peer;
 // CALLERS=regex prints where the matching functions are called from; INCL=1 inclusive times)
-import { peerServer, launchChromium, benchPage } from './peer-serve.mjs';
+import { peerServer, launchChromium, benchPage, openBenchPage } from './peer-serve.mjs';
 const srv = await peerServer(process.argv[2] || undefined);
 const b = await launchChromium();
 const { ctx, page } = await benchPage(b);
 const PAGE = process.env.PAGE || 'spco-roles';
-await page.goto(`${srv.base}/pages/${PAGE}.html`);
-await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
-await page.waitForTimeout(1500);
-await page.waitForTimeout(500);
+await openBenchPage(page, srv.base, PAGE, 2000);
 const steps = async (n) => page.evaluate(async (n) => {
   const c = BENCH.target(); const g = c.getContext('2d');
   const frame = () => new Promise(r => requestAnimationFrame(r)); const sync = [];

@@ -2,15 +2,13 @@
 // call and property set of CanvasRenderingContext2D counted over one `zoom` change and the
 // frames after it. Usage: node scripts/peer-calls.mjs [pkg dir]   (PAGE=uplot for the peer;
 // LOG=1 also lists the calls in order)
-import { peerServer, launchChromium, benchPage, recordCanvasCalls } from './peer-serve.mjs';
+import { peerServer, launchChromium, benchPage, recordCanvasCalls, openBenchPage } from './peer-serve.mjs';
 const srv = await peerServer(process.argv[2] || undefined);
 const b = await launchChromium();
 const { page } = await benchPage(b);
 await page.addInitScript(recordCanvasCalls);
 const PAGE = process.env.PAGE || 'spco-roles';
-await page.goto(`${srv.base}/pages/${PAGE}.html`);
-await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
-await page.waitForTimeout(1500);
+await openBenchPage(page, srv.base, PAGE);
 const r = await page.evaluate(async () => {
   const frame = () => new Promise(r => requestAnimationFrame(r));
   await frame(); __on = true; BENCH.zoom(1.5, 8.5, 1.2, 4.8); await frame(); await frame(); __on = false;

@@ -5,14 +5,12 @@
 // each number-only text (the tick labels) a new string every time, as a zoom step does, since the
 // browser keeps the shaping of texts it has drawn. Compare with the painting in peer-steps.mjs.
 // Usage: node scripts/peer-issue.mjs [pkg dir]
-import { peerServer, launchChromium, benchPage, recordCanvasCalls } from './peer-serve.mjs';
+import { peerServer, launchChromium, benchPage, recordCanvasCalls, openBenchPage } from './peer-serve.mjs';
 const srv = await peerServer(process.argv[2] || undefined);
 const b = await launchChromium();
 const { page } = await benchPage(b);
 await page.addInitScript(recordCanvasCalls);
-await page.goto(`${srv.base}/pages/spco-roles.html`);
-await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
-await page.waitForTimeout(1500);
+await openBenchPage(page, srv.base);
 const res = await page.evaluate(async (fresh) => {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   await frame(); BENCH.zoom(1.2, 8.8, 1.1, 4.9); await frame(); await frame();

@@ -4,14 +4,12 @@
 // and without each kind of call, alternating, so each line says what that kind costs to record
 // and rasterise. "reset + readback only" is the floor every replay pays.
 // Usage: node scripts/peer-replay.mjs [pkg dir]
-import { peerServer, launchChromium, benchPage, recordCanvasCalls } from './peer-serve.mjs';
+import { peerServer, launchChromium, benchPage, recordCanvasCalls, openBenchPage } from './peer-serve.mjs';
 const srv = await peerServer(process.argv[2] || undefined);
 const b = await launchChromium();
 const { page } = await benchPage(b);
 await page.addInitScript(recordCanvasCalls);
-await page.goto(`${srv.base}/pages/spco-roles.html`);
-await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
-await page.waitForTimeout(1500);
+await openBenchPage(page, srv.base);
 const log = await page.evaluate(async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   await frame(); BENCH.zoom(1.2, 8.8, 1.1, 4.9); await frame(); await frame();

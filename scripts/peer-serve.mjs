@@ -52,6 +52,16 @@ export async function benchPage(browser) {
 }
 
 /**
+ * Opens the benchmark's page `name` (pages/<name>.html) and waits until its chart is ready to
+ * zoom (the harness's BENCH hooks), then `settleMs` more for the first frames to pass.
+ */
+export async function openBenchPage(page, base, name = 'spco-roles', settleMs = 1500) {
+  await page.goto(`${base}/pages/${name}.html`);
+  await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
+  await page.waitForTimeout(settleMs);
+}
+
+/**
  * For `page.addInitScript`: records the 2D-context calls made on canvases wider than 1000 px (a
  * chart's backing store at the benchmark's size, not the element's text-measuring copy) while
  * `window.__on` is true, into `window.__calls` as { set, name, args, raw }: a property set or a

@@ -11,7 +11,7 @@
 // or JSF=--liftoff-only, to see how much of a part is V8's tiering.
 // Usage: node scripts/peer-steps.mjs [pkg dir] [steps]
 import { chromium } from 'playwright-core';
-import { peerServer, launchChromium, benchPage } from './peer-serve.mjs';
+import { peerServer, launchChromium, benchPage, openBenchPage } from './peer-serve.mjs';
 const srv = await peerServer(process.argv[2] || undefined);
 const STEPS = +process.argv[3] || 300;
 const b = process.env.JSF
@@ -19,9 +19,7 @@ const b = process.env.JSF
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--js-flags=${process.env.JSF}`] })
   : await launchChromium();
 const { page } = await benchPage(b);
-await page.goto(`${srv.base}/pages/spco-roles.html`);
-await page.waitForFunction(() => window.BENCH && BENCH.target && BENCH.target() && BENCH.zoom, null, { timeout: 20000 });
-await page.waitForTimeout(1500);
+await openBenchPage(page, srv.base);
 const r = await page.evaluate(async (STEPS) => {
   const g = BENCH.target().getContext('2d');
   const raf = window.requestAnimationFrame.bind(window);
