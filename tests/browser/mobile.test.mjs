@@ -7,7 +7,7 @@
 // stays off the plot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, settled } from './harness.mjs';
 
 const RECON = '/data/reconstructed-table3.csv';
 let env;
@@ -297,6 +297,32 @@ test('a phone in landscape gets the two menus in one row; a short desktop window
   assert.ok(sideways.bar < 60, `one row (${sideways.bar} px)`);
   const desk = await bar(await phone({ width: 1000, height: 450, touch: false }));
   assert.equal(desk.menus, 0, 'a fine pointer keeps the full bar');
+});
+
+test('an element the page does not size fits a phone held sideways and a short frame, and is 480 px elsewhere', async () => {
+  const body = `<p style="height:100px">Text above.</p><spco-roles src="${RECON}" controls synthetic></spco-roles>
+    <p style="height:2000px">Text below.</p>`;
+  const height = async (page) => {
+    // The fixture's stylesheet sizes every element; without it the element's own fallback shows.
+    await page.evaluate(() => document.head.querySelector('style').remove());
+    await page.waitForFunction(() => document.querySelector('spco-roles').getBoundingClientRect().height !== 600);
+    await settled(page);
+    const r = await page.evaluate(() => {
+      const el = document.querySelector('spco-roles');
+      const l = el.layout, canvas = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+      // The frame was laid out for the canvas as it is now, and the canvas lies inside the element.
+      return { el: el.getBoundingClientRect().height, points: l.points.length,
+        inside: Math.abs(l.height_css - canvas.height) < 0.5 && canvas.bottom <= el.getBoundingClientRect().bottom + 0.5 };
+    });
+    await page.context().close();
+    return r;
+  };
+  const sideways = await height(await phone({ width: 844, height: 390, body }));
+  assert.deepEqual(sideways, { el: 390, points: 14, inside: true }, 'the viewport height, not 480');
+  const frame = await height(await phone({ width: 600, height: 300, touch: false, body }));
+  assert.equal(frame.el, 300);
+  const tall = await height(await phone({ width: 390, height: 844, body }));
+  assert.equal(tall.el, 480);
 });
 
 test('on a fine pointer every control is at least 24 px', async () => {

@@ -5,12 +5,15 @@
 // <style>: a page whose Content-Security-Policy says `style-src 'self'` blocks inline styles, and
 // the element must look the same there. Its size never depends on its content: `contain: size`
 // and a fallback height on the host, and everything inside absolutely positioned, so no page CSS
-// (inline display, height: auto, flex or grid parents) can start a resize feedback loop.
+// (inline display, height: auto, flex or grid parents) can start a resize feedback loop. The
+// fallback is 480 px, or the viewport's height where that is less (a phone held sideways, about
+// 390 px high, or a short iframe), so an unstyled element fits the screen. `vh`, not `svh`: on a
+// phone it is the height with the address bar scrolled away, and `svh` cost 50 B more brotli.
 
 import { PRESENTER_STYLE } from './presenter-style.js';
 
 const STYLE = `
-:host { display: block; position: relative; height: 480px; min-height: 240px; contain: size layout;
+:host { display: block; position: relative; height: min(480px, 100vh); min-height: 240px; contain: size layout;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2328; }
 :host([hidden]) { display: none; }
 .emp { position: absolute; visibility: hidden; pointer-events: none; width: 1em; height: 1rem; }
