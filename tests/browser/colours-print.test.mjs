@@ -94,6 +94,36 @@ test('theme="dark" is dark on any page; theme="light" stays light for a dark rea
   await page.close();
 });
 
+test('a light chart in a dark band of a page that declares no color-scheme keeps its text readable', async () => {
+  const page = await env.page({ width: 700, height: 800 });
+  await page.goto(`${env.base}/tests/fixtures/blank.html`);
+  await page.evaluate(() => {
+    document.body.innerHTML = `<div style="background:#0d1117;color:#e6edf3;padding:12px">
+      <spco-roles src="/data/reconstructed-table3.csv" controls style="width:600px;height:500px"></spco-roles></div>`;
+  });
+  await page.waitForFunction(() => document.querySelector('spco-roles').layout?.plot);
+  // What shows behind a node's text: the first opaque background up its ancestors, across the
+  // shadow root to the page.
+  const texts = await page.evaluate(() => {
+    const sr = document.querySelector('spco-roles').shadowRoot;
+    const behind = (n) => {
+      for (let e = n; e; e = e.parentElement || e.getRootNode().host) {
+        const c = getComputedStyle(e).backgroundColor;
+        if (!/rgba\(.*, 0\)|transparent/.test(c)) return c;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    return ['.note', '.key'].map((s) => sr.querySelector(s)).filter((n) => n && n.offsetParent)
+      .map((n) => ({ fg: getComputedStyle(n).color, bg: behind(n) }));
+  });
+  assert.ok(texts.length >= 1, 'the note shows');
+  const rgb = (c) => c.match(/\d+/g).slice(0, 3).map(Number);
+  for (const t of texts) assert.ok(ratio(rgb(t.fg), rgb(t.bg)) >= 4.5, `${t.fg} on ${t.bg}`);
+  assert.ok(lum(await pixel(page, 3, 3)) > 0.9, 'the chart stays light');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('forced colours change the canvas to the system colours', async () => {
   const page = await open();
   const before = await page.evaluate(() => document.querySelector('spco-roles').shadowRoot.querySelector('canvas').toDataURL());

@@ -8,10 +8,11 @@ import { roleItem } from './chart-handle.js';
 
 const STYLE = `
 :host { font-family: var(--spco-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif); }
+/* The root is opaque in its theme: its text colours assume its own background, not a dark band of a page that says nothing of color-scheme. */
 .root { --fg: var(--spco-fg, #1f2328); --bg: var(--spco-bg, #fff); --muted: var(--spco-muted, #57606a);
-  --line: var(--spco-border, #c9ced6); --accent: var(--spco-accent, #0969da); --hover: #f3f5f8; color: var(--fg); }
+  --line: var(--spco-border, #c9ced6); --accent: var(--spco-accent, #0969da); --hover: #f3f5f8; color: var(--fg); background: var(--bg); }
 .root.dark { --fg: var(--spco-fg, #e6edf3); --bg: var(--spco-bg, #161b22); --muted: var(--spco-muted, #9da7b3);
-  --line: var(--spco-border, #59636e); --accent: var(--spco-accent, #58a6ff); --hover: #262c36; background: var(--bg); }
+  --line: var(--spco-border, #59636e); --accent: var(--spco-accent, #58a6ff); --hover: #262c36; }
 button, select, .zoom a, .crumbs button, .menu { color: var(--fg); background: var(--bg); border-color: var(--line); }
 button:hover, .zoom a:hover { background: var(--hover); }
 button[aria-pressed="true"] { background: var(--fg); color: var(--bg); border-color: var(--fg); }
