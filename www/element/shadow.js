@@ -9,11 +9,15 @@
 // fallback is 480 px, or the viewport's height where that is less (a phone held sideways, about
 // 390 px high, or a short iframe), so an unstyled element fits the screen. `vh`, not `svh`: on a
 // phone it is the height with the address bar scrolled away, and `svh` cost 50 B more brotli.
+// Its width is its container's; where the container sizes it by its content instead (a flex
+// row, an inline-block, a float, a table cell), `contain: size` made that 0 and the chart
+// vanished: it is 640 px there (`contain-intrinsic-width`), and a flex row can shrink it
+// (`min-width: 0`).
 
 import { PRESENTER_STYLE } from './presenter-style.js';
 
 const STYLE = `
-:host { display: block; position: relative; height: min(480px, 100vh); min-height: 240px; contain: size layout;
+:host { display: block; position: relative; height: min(480px, 100vh); min-height: 240px; contain: size layout; contain-intrinsic-width: 640px; min-width: 0;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2328; }
 :host([hidden]) { display: none; }
 .emp { position: absolute; visibility: hidden; pointer-events: none; width: 1em; height: 1rem; }
