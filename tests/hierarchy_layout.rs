@@ -8,8 +8,8 @@ mod common;
 use spco_roles::catalogue::{catalogue, Lang};
 use spco_roles::chart::hierarchy::{
     chains, contrast, hit_test_hierarchy, layout_hierarchy, lerp, render_hierarchy_svg,
-    zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, NodeId,
-    NodeKind, NodeSet, Orientation, MAX_ZOOM,
+    zoom_to_node, Arrangement, ColorBy, HierView, HierarchyLayout, HierarchyScene, Hit, LabelForm,
+    NodeId, NodeKind, NodeSet, Orientation, MAX_ZOOM,
 };
 use spco_roles::chart::{arial_measure, DrawOptions};
 
@@ -646,4 +646,37 @@ fn a_narrow_legend_drops_the_parenthesis_first() {
     assert_eq!(title(320.0), "Gap importance − performance…");
     let cut = title(150.0);
     assert!(cut.ends_with('…') && !cut.contains('('), "{cut}");
+}
+
+#[test]
+fn on_a_small_phone_every_spearhead_role_shows_at_least_its_number() {
+    // A 250 px element under the frame on top: the spearhead roles' column was staggered into
+    // two columns of ~27 px boxes, too thin for even "SR1", and all ten showed nothing. One
+    // column of one-line boxes holds each one's short form or more.
+    for lang in [Lang::En, Lang::Nl] {
+        let s = scene(Arrangement::Spearheads, lang, ColorBy::Gap);
+        for (w, h) in [
+            (250.0, 480.0),
+            (250.0, 520.0),
+            (260.0, 480.0),
+            (280.0, 520.0),
+        ] {
+            let l = lay(&s, &HierView::fit(), w, h, 2.0);
+            assert!(l.purpose_on_top, "{lang:?} {w}x{h}");
+            for id in 101..=110 {
+                let n = l.node(id).unwrap();
+                assert!(
+                    n.form != LabelForm::None && !n.lines.is_empty(),
+                    "{lang:?} {w}x{h}: SR node {id} shows nothing"
+                );
+                // Nor its first letters ("SR…" for SR10): the tight padding leaves room for
+                // the short form.
+                assert!(
+                    n.form != LabelForm::Letters,
+                    "{lang:?} {w}x{h}: SR node {id} shows {:?}",
+                    n.lines.iter().map(|t| &t.text).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
 }

@@ -224,14 +224,22 @@ fn rows(plan: &Plan) -> Rows {
     let subrows: Vec<usize> = plan
         .levels
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(li, l)| {
             let slot = len_cross / (l.len() as f64);
             let min = if tb {
                 plan.px(MIN_SLOT)
             } else {
                 plan.m.line(plan.m.theme.font) + plan.px(MIN_SLOT_LR_PAD)
             };
-            if l.len() >= 4 && !plan.is_frame_level(l) && slot < min {
+            // Under a frame on top (a portrait phone) a column before the roles staggers only
+            // when its boxes cannot hold a line even with tight padding: staggered, the
+            // spearhead roles were two columns of ~27 px boxes in a 250 px element, too thin
+            // for even "SR1", where one column of one-line boxes shows them all.
+            let keep = plan.purpose_on_top
+                && li + 1 < plan.levels.len()
+                && slot >= plan.m.line(plan.m.theme.font) + plan.px(GAP + 2.0);
+            if l.len() >= 4 && !plan.is_frame_level(l) && slot < min && !keep {
                 2
             } else {
                 1
