@@ -149,3 +149,53 @@ fn draws_at_the_ratio_auto_gives_a_720px_fullscreen() {
     }
     assert!(out.contains("<svg"));
 }
+
+// A reader's 200% default font in the demo's 560 px element at 1366x768: the plot left by the
+// controls and the number key had no room for 2x text, and the element said "too small". The
+// chart's text now steps down until the chart fits with a plot of half the canvas' height or
+// more; the requested scale stays the element's (the key and the tooltip keep it).
+#[test]
+fn a_large_reader_font_shrinks_the_chart_text_before_the_chart() {
+    let mut m = spco_roles::chart::arial_measure();
+    let mut s = common::reconstructed_session();
+    let mut out = String::new();
+    let mut label_box = |s: &mut spco_roles::session::Session, w: f64, h: f64| {
+        s.resize(w, h, 1.0);
+        s.set_screen(Screen {
+            onscreen_height: 560.0,
+            layout_height: 560.0,
+            viewport_width: 1366.0,
+            viewport_height: 768.0,
+            font: 2.0,
+        });
+        let mut b = plotters::prelude::SVGBackend::with_string(&mut out, (w as u32, h as u32));
+        s.draw(&mut b, &mut m, 0.0).unwrap();
+        assert_eq!(s.size().text_scale, 2.0, "the element's scale is unchanged");
+        if s.too_small() {
+            return None;
+        }
+        let l = s.layout_css().unwrap();
+        assert!(!l.points.is_empty());
+        assert!(
+            l.plot.h * 2.0 >= h || l.labels[0].h < 15.01,
+            "{w}x{h}: plot {}",
+            l.plot.h
+        );
+        // Role labels' line boxes: 15 px at 1x, 30 at 2x.
+        Some(l.labels.iter().map(|b| b.h).fold(0.0, f64::max))
+    };
+    // The demo's case: 1x text with a plot, where 2x said "too small".
+    let h = label_box(&mut s, 620.0, 240.0).expect("a chart, not too small");
+    assert!((15.0..30.0).contains(&h), "{h}");
+    // With more room, larger text.
+    let h = label_box(&mut s, 620.0, 520.0).expect("a chart");
+    assert!(h > 15.5 && h <= 30.0, "{h}");
+    // An element too small even at 1x still says so.
+    assert_eq!(label_box(&mut s, 620.0, 60.0), None);
+    // A page's own `text-scale` is kept while the chart fits at it, however small the plot.
+    let mut set = Settings::default();
+    set.set(Attr::TextScale, Some("1")).unwrap();
+    s.set_settings(set).unwrap();
+    let h = label_box(&mut s, 620.0, 520.0).expect("a chart");
+    assert!((h - 30.0).abs() < 0.01, "{h}");
+}

@@ -264,6 +264,9 @@ pub struct Session {
     dirty: bool,
     /// The last frame had no room for a plot (drawn blank; the wrapper says so in words).
     too_small: bool,
+    /// The text scale the last layout fit at: `size.text_scale`, or less where the chart had no
+    /// room at it (`ensure_layout`).
+    fit_scale: f64,
     highlighted: Option<Item>,
     selected: Option<Item>,
     reduced_motion: bool,
@@ -301,6 +304,7 @@ impl Session {
             home: Zoom::Full,
             dirty: true,
             too_small: false,
+            fit_scale: 1.0,
             highlighted: None,
             selected: None,
             reduced_motion: false,
@@ -785,10 +789,39 @@ impl Session {
         if laid_out && !self.dirty {
             return Ok(());
         }
-        match &mut self.chart {
-            ChartState::Quadrant(q) => q.lay_out(&input, self.size, measure)?,
-            ChartState::Hierarchy(h) => h.lay_out(&input, self.size, measure)?,
+        // A reader's large font can leave the plot no room (a 200% default font in a 560 px
+        // element said "too small"): the chart's text then steps down towards 1x until the chart
+        // fits, and, unless the page set `text-scale` itself, a quadrant's plot keeps half the
+        // canvas' height (at 1.5x a 240 px canvas kept a 60 px strip). The number key and the
+        // tooltip keep the full scale (`size`): they are HTML that wraps, and their size must not
+        // depend on this choice, or the plot's would feed back.
+        let auto = self.settings.text_scale == chart::TextScale::Auto;
+        let mut size = self.size;
+        loop {
+            let laid = match &mut self.chart {
+                ChartState::Quadrant(q) => q.lay_out(&input, size, measure).and_then(|()| {
+                    let cramped = q
+                        .layout
+                        .as_ref()
+                        .is_some_and(|l| l.plot.height() * 2.0 < f64::from(size.height_px()));
+                    match cramped && auto && size.text_scale > 1.0 {
+                        true => Err(SessionError::TooSmall),
+                        false => Ok(()),
+                    }
+                }),
+                ChartState::Hierarchy(h) => h.lay_out(&input, size, measure),
+            };
+            match laid {
+                Err(SessionError::TooSmall) if size.text_scale > 1.0 => {
+                    size.text_scale = (size.text_scale - 0.25).max(1.0);
+                }
+                other => {
+                    other?;
+                    break;
+                }
+            }
         }
+        self.fit_scale = size.text_scale;
         self.dirty = false;
         Ok(())
     }
@@ -898,8 +931,17 @@ impl Session {
     /// The chart as the browser exports it: measured with the page's text measure and set in its
     /// font, so it holds the labels and boxes the screen shows, at the current view (and, for the
     /// hierarchy, collapsed nodes).
-    pub fn svg_like_canvas(&self, measure: &mut dyn TextMeasure) -> Result<String, SessionError> {
-        let (opts, dims) = like_canvas(&self.input(), self.size);
+    pub fn svg_like_canvas(
+        &mut self,
+        measure: &mut dyn TextMeasure,
+    ) -> Result<String, SessionError> {
+        // At the text scale the canvas fits at.
+        self.ensure_layout(measure)?;
+        let size = Size {
+            text_scale: self.fit_scale,
+            ..self.size
+        };
+        let (opts, dims) = like_canvas(&self.input(), size);
         self.svg_with(dims, measure, &opts)
     }
 
