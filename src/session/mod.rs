@@ -804,9 +804,10 @@ impl Session {
                         .layout
                         .as_ref()
                         .is_some_and(|l| l.plot.height() * 2.0 < f64::from(size.height_px()));
-                    match cramped && auto && size.text_scale > 1.0 {
-                        true => Err(SessionError::TooSmall),
-                        false => Ok(()),
+                    if cramped && auto && size.text_scale > 1.0 {
+                        Err(SessionError::TooSmall)
+                    } else {
+                        Ok(())
                     }
                 }),
                 ChartState::Hierarchy(h) => h.lay_out(&input, size, measure),
