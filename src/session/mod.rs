@@ -264,9 +264,6 @@ pub struct Session {
     dirty: bool,
     /// The last frame had no room for a plot (drawn blank; the wrapper says so in words).
     too_small: bool,
-    /// The text scale the last layout fit at: `size.text_scale`, or less where the chart had no
-    /// room at it (`ensure_layout`).
-    fit_scale: f64,
     highlighted: Option<Item>,
     selected: Option<Item>,
     reduced_motion: bool,
@@ -304,7 +301,6 @@ impl Session {
             home: Zoom::Full,
             dirty: true,
             too_small: false,
-            fit_scale: 1.0,
             highlighted: None,
             selected: None,
             reduced_motion: false,
@@ -822,7 +818,6 @@ impl Session {
                 }
             }
         }
-        self.fit_scale = size.text_scale;
         self.dirty = false;
         Ok(())
     }
@@ -936,10 +931,14 @@ impl Session {
         &mut self,
         measure: &mut dyn TextMeasure,
     ) -> Result<String, SessionError> {
-        // At the text scale the canvas fits at.
+        // At the text scale the canvas fits at (`ensure_layout`), which its layout's ratio keeps.
         self.ensure_layout(measure)?;
+        let ink = match &self.chart {
+            ChartState::Quadrant(q) => q.layout.as_ref().map(|l| l.dpr),
+            ChartState::Hierarchy(h) => h.layout.as_ref().map(|l| l.dpr),
+        };
         let size = Size {
-            text_scale: self.fit_scale,
+            text_scale: ink.map_or(self.size.text_scale, |d| d / self.size.dpr),
             ..self.size
         };
         let (opts, dims) = like_canvas(&self.input(), size);

@@ -14,6 +14,7 @@ use crate::chart::{LayoutError, Metrics, Rect};
 
 use super::super::view::HierView;
 use super::super::{NodeId, NodeMap};
+use super::nodes::TIGHT_PAD_Y;
 use super::{Orientation, Plan, GAP, LEGEND_H};
 
 /// A top-down level whose slots are narrower than this is staggered.
@@ -238,7 +239,7 @@ fn rows(plan: &Plan) -> Rows {
             // for even "SR1", where one column of one-line boxes shows them all.
             let keep = plan.purpose_on_top
                 && li + 1 < plan.levels.len()
-                && slot >= plan.m.line(plan.m.theme.font) + plan.px(GAP + 2.0);
+                && slot >= plan.m.line(plan.m.theme.font) + plan.px(GAP + 2.0 * TIGHT_PAD_Y);
             if l.len() >= 4 && !plan.is_frame_level(l) && slot < min && !keep {
                 2
             } else {

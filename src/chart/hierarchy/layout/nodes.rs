@@ -21,7 +21,7 @@ const BOX_PAD_Y: f64 = 4.0;
 /// and showed "SR…". Over 72 phone sizes in both languages (240-390 x 400-800 px) it changed 70
 /// layouts, none with fewer whole names or more empty boxes.
 const TIGHT_PAD_X: f64 = 1.0;
-const TIGHT_PAD_Y: f64 = 1.0;
+pub(super) const TIGHT_PAD_Y: f64 = 1.0;
 /// The smallest type a box label is set in, in CSS px (Chartability's minimum).
 const MIN_FONT: f64 = crate::chart::MIN_TEXT_CSS;
 /// A label that does not show whole in the body type tries this many sizes in all, a CSS px
